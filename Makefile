@@ -1,0 +1,34 @@
+# zhpub — `make build` builds the site and PDFs from content/ into build/; `make test` runs every test.
+# Both install what is missing first: Debian packages (scripts/setup-system) and a Python venv in .venv.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | cksum | cut -d' ' -f1)
+
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: build test setup serve clean bench
+
+build: setup
+	$(BIN)/zhpub build
+
+test: setup
+	$(BIN)/python -m pytest
+
+serve: setup
+	$(BIN)/mkdocs serve
+
+bench: setup
+	$(BIN)/python bench/normalise_speed.py
+
+setup: $(STAMP)
+	@scripts/setup-system
+
+$(STAMP): pyproject.toml constraints.txt
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[site,pdf,test]'
+	@rm -f $(VENV)/.installed-* && touch $@
+
+clean:
+	rm -rf build .pytest_cache

@@ -1,0 +1,69 @@
+"""`zhpub build`: everything under build/, written to a staging folder first and moved into place whole.
+
+A failed build leaves the previous output untouched: no half-written site, PDF or data file.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from .content import find_documents, load_document
+from .errors import Location, ZhpubError
+from .export import corrections_json, document_json, dumps
+from .manifest import dropped_ids, read_manifest
+from .model import Document
+
+
+def publishable_documents(root: Path) -> list[Document]:
+    """All documents, refusing any with unresolved corruption or a dropped published id."""
+    docs = []
+    for folder in find_documents(root):
+        doc = load_document(folder)
+        if doc.problems:
+            p = doc.problems[0]
+            raise ZhpubError(
+                f"{len(doc.problems)} unresolved problem(s), first: {p}",
+                Location(doc.source_path, p.line, p.column),
+                f"run `zhpub check {doc.slug}` and add errata; garbled text is never published",
+            )
+        dropped = dropped_ids(read_manifest(folder.manifest), doc.ids)
+        if dropped:
+            raise dropped[0]
+        docs.append(doc)
+    return docs
+
+
+def write_data(docs: Iterable[Document], out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    for doc in docs:
+        (out / f"{doc.slug}.json").write_text(dumps(document_json(doc)), encoding="utf-8")
+        (out / f"{doc.slug}.corrections.json").write_text(dumps(corrections_json(doc)), encoding="utf-8")
+
+
+def replace_dir(staged: Path, target: Path) -> None:
+    """Swap a fully built folder into place."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    old = None
+    if target.exists():
+        old = target.with_name(f".{target.name}.old-{os.getpid()}")
+        os.replace(target, old)
+    os.replace(staged, target)
+    if old:
+        shutil.rmtree(old)
+
+
+def build_all(root: Path, parts: set[str]) -> None:
+    docs = publishable_documents(root)
+    build = root / "build"
+    build.mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".staging-", dir=build) as tmp:
+        staging = Path(tmp)
+        if "data" in parts:
+            write_data(docs, staging / "data")
+        for name in ("data",):
+            if (staging / name).exists():
+                replace_dir(staging / name, build / name)

@@ -1,0 +1,121 @@
+"""zhpub command line: normalise, check, export, ids, build. Works without MkDocs."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import __version__
+from .content import ContentFolder, find_documents, load_document, load_path, resolve
+from .errors import ZhpubError
+from .export import document_json, dumps
+from .manifest import dropped_ids, read_manifest, record_ids
+from .model import Document
+
+EPILOG = "Documents live in content/<slug>/ (source.txt, document.yaml, errata.yaml). See README.md."
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="zhpub", description=__doc__, epilog=EPILOG)
+    parser.add_argument("--version", action="version", version=f"zhpub {__version__}")
+    parser.add_argument("--root", type=Path, default=Path("."), help="project root (default: current folder)")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = commands.add_parser("normalise", aliases=["normalize"], help="print the normalised text of a scrape or content folder")
+    p.add_argument("path", type=Path, help="a raw scrape file or a content folder")
+    p.add_argument("--variant", choices=["hans", "hant"], default="hans", help="Simplified (default) or Traditional")
+    p.add_argument("--strict", action="store_true", help="exit 1 if anything is left unresolved")
+    p.set_defaults(run=cmd_normalise)
+
+    p = commands.add_parser("check", help="lint content: corruption left, YAML, glossary, published ids")
+    p.add_argument("docs", nargs="*", help="document slugs (default: all under content/)")
+    p.set_defaults(run=cmd_check)
+
+    p = commands.add_parser("export", help="write the document model as JSON")
+    p.add_argument("doc", help="document slug or folder")
+    p.add_argument("--format", choices=["json"], default="json")
+    p.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
+    p.set_defaults(run=cmd_export)
+
+    p = commands.add_parser("ids", help="list a document's ids; --record adds new ones to published-ids.txt")
+    p.add_argument("doc", help="document slug or folder")
+    p.add_argument("--record", action="store_true", help="append ids not yet published to the manifest")
+    p.set_defaults(run=cmd_ids)
+
+    p = commands.add_parser("build", help="build data exports, both site variants and the PDFs into build/")
+    p.add_argument("--only", choices=["data"], action="append", help="build only these parts")
+    p.set_defaults(run=cmd_build)
+
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args)
+    except ZhpubError as error:
+        print(f"zhpub: error: {error}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        return 0
+
+
+def warn_problems(doc: Document) -> None:
+    for p in doc.problems:
+        print(f"{doc.source_path}:{p.line}:{p.column}: {p}", file=sys.stderr)
+
+
+def cmd_normalise(args: argparse.Namespace) -> int:
+    doc = load_path(args.path)
+    warn_problems(doc)
+    sys.stdout.write(doc.text(args.variant) + "\n")
+    return 1 if args.strict and doc.problems else 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from .checks import check_project
+
+    errors, notes = check_project(args.root, args.docs)
+    for line in notes:
+        print(line, file=sys.stderr)
+    for line in errors:
+        print(line)
+    if errors:
+        print(f"zhpub check: {len(errors)} problem(s)", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    doc = load_document(resolve(args.root, args.doc))
+    text = dumps(document_json(doc))
+    if args.output:
+        args.output.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def cmd_ids(args: argparse.Namespace) -> int:
+    folder: ContentFolder = resolve(args.root, args.doc)
+    doc = load_document(folder)
+    manifest = read_manifest(folder.manifest)
+    errors = dropped_ids(manifest, doc.ids)
+    for e in errors:
+        print(e, file=sys.stderr)
+    if args.record:
+        if errors:
+            return 1
+        added = record_ids(manifest, doc.ids)
+        print(f"{folder.manifest}: {len(added)} id(s) added", file=sys.stderr)
+    else:
+        sys.stdout.write("".join(f"{i}\n" for i in doc.ids))
+    return 1 if errors else 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from .build import build_all
+
+    build_all(args.root, set(args.only or ["data"]))
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

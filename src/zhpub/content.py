@@ -1,0 +1,159 @@
+"""The content folder: content/<doc>/{source.txt, document.yaml, errata.yaml, published-ids.txt}.
+
+``load_document`` is the one way to get a Document for a content folder; a bare scrape file (no folder) works
+too, with metadata taken from the text itself.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errata import load_errata
+from .errors import Location, ZhpubError
+from .model import Document
+from .pipeline import build_document
+from .yamlio import Mapping, load_yaml, location
+
+SOURCE = "source.txt"
+METADATA = "document.yaml"
+ERRATA = "errata.yaml"
+MANIFEST = "published-ids.txt"
+
+# document.yaml fields: name -> (type, description)
+METADATA_FIELDS = {
+    "title": (str, "the report's title as readers know it (2022年镇江市政府工作报告)"),
+    "document_title": (str, "the title printed on the document itself (政府工作报告)"),
+    "subtitle": (str, "the line under the title"),
+    "date": (str, "date of delivery, YYYY-MM-DD"),
+    "venue": (str, "where it was delivered"),
+    "speaker": (str, "who delivered it"),
+    "speaker_role": (str, "the speaker's office (市长)"),
+    "body": (str, "the issuing body (镇江市人民政府)"),
+    "kind": (str, "kind of document (政府工作报告)"),
+    "kind_en": (str, "kind of document in English"),
+    "title_en": (str, "English title"),
+    "source_url": (str, "where the scrape was taken from, if known"),
+    "source_note": (str, "how the source was obtained"),
+    "licence": (str, "licence / reuse note"),
+    "names": (list, "names to protect from script conversion"),
+}
+
+
+@dataclass(frozen=True)
+class ContentFolder:
+    path: Path
+
+    @property
+    def slug(self) -> str:
+        return self.path.name
+
+    @property
+    def source(self) -> Path:
+        return self.path / SOURCE
+
+    @property
+    def metadata(self) -> Path:
+        return self.path / METADATA
+
+    @property
+    def errata(self) -> Path:
+        return self.path / ERRATA
+
+    @property
+    def manifest(self) -> Path:
+        return self.path / MANIFEST
+
+
+def find_documents(root: Path) -> list[ContentFolder]:
+    content = root / "content"
+    if not content.is_dir():
+        raise ZhpubError("no content/ folder", Location(str(root)), "run zhpub from the project root")
+    return [ContentFolder(p) for p in sorted(content.iterdir()) if (p / SOURCE).is_file()]
+
+
+def resolve(root: Path, name: str) -> ContentFolder:
+    """A document named by slug (content/<slug>) or by path to its folder."""
+    for candidate in (Path(name), root / "content" / name):
+        if (candidate / SOURCE).is_file():
+            return ContentFolder(candidate)
+    raise ZhpubError(
+        f"no document {name!r}",
+        Location(str(root / "content" / name)),
+        f"expected a folder with {SOURCE}; documents here: "
+        + ", ".join(d.slug for d in find_documents(root)) if (root / "content").is_dir() else "",
+    )
+
+
+def load_metadata(path: Path) -> dict:
+    if not path.exists():
+        return {}
+    data = load_yaml(path)
+    if data is None:
+        return {}
+    if not isinstance(data, Mapping):
+        raise ZhpubError("document metadata must be a mapping of fields", Location(str(path), 1))
+    meta = {}
+    for key, value in data.items():
+        if key not in METADATA_FIELDS:
+            raise ZhpubError(
+                f"unknown field {key!r}", location(path, data, key),
+                "known fields: " + ", ".join(METADATA_FIELDS),
+            )
+        kind, _ = METADATA_FIELDS[key]
+        if isinstance(value, _dt.date):
+            value = value.isoformat()
+        if kind is list:
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise ZhpubError(f"{key} must be a list of strings", location(path, data, key))
+        elif not isinstance(value, str) or not value.strip():
+            raise ZhpubError(f"{key} must be non-empty text", location(path, data, key))
+        meta[key] = value
+    if "date" in meta:
+        try:
+            _dt.date.fromisoformat(meta["date"])
+        except ValueError:
+            raise ZhpubError("date must be YYYY-MM-DD", location(path, data, "date")) from None
+    return meta
+
+
+def read_source(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise ZhpubError("file not found", Location(str(path)), "check the path") from None
+    except IsADirectoryError:
+        raise ZhpubError("is a folder, not a file", Location(str(path)), f"give the file or a folder with {SOURCE}") from None
+
+
+def load_document(folder: ContentFolder) -> Document:
+    return _load_cached(folder.path, _stamp(folder))
+
+
+def load_path(path: Path) -> Document:
+    """A content folder, or a bare scrape file with no metadata."""
+    if path.is_dir():
+        if not (path / SOURCE).is_file():
+            raise ZhpubError(f"no {SOURCE} in this folder", Location(str(path)), "give a scrape file or a content folder")
+        return load_document(ContentFolder(path))
+    data = read_source(path)
+    return build_document(path.stem, data, str(path))
+
+
+def _stamp(folder: ContentFolder) -> tuple:
+    """Changes whenever a file of the folder changes, so `mkdocs serve` sees edits."""
+    return tuple(
+        (p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(folder.path.iterdir()) if p.is_file()
+    )
+
+
+@functools.lru_cache(maxsize=16)
+def _load_cached(path: Path, stamp: tuple) -> Document:
+    folder = ContentFolder(path)
+    meta = load_metadata(folder.metadata)
+    errata = load_errata(folder.errata)
+    names = tuple(meta.pop("names", ()))
+    data = read_source(folder.source)
+    return build_document(folder.slug, data, str(folder.source), meta, errata, names)

@@ -1,0 +1,127 @@
+"""Script conversion with OpenCC (the official binding), plus the project's override phrases.
+
+- To Simplified: ``tw2s``, after fixing glyphs mirrors confuse (``data/t2s-glyph-fixes.tsv``)
+  and keeping the words whose 著 is zhù (``data/t2s-keep-zhu.txt``), which tw2s would turn into 着. Mirror sites convert with Taiwan-style glyphs (著 for 着); OpenCC's plain ``t2s``
+  keeps 著力 where the original has 着力 (14 wrong characters on the shipped report), ``tw2s`` fixes them.
+- To Traditional: ``s2tw`` (Taiwan-standard glyphs, no vocabulary change) or ``s2hk``, with the phrases in
+  ``data/s2t-overrides.tsv`` and a document's protected names placed in front of OpenCC's own dictionaries.
+  OpenCC reads custom dictionaries only through a config file with absolute paths, so we write one.
+"""
+
+from __future__ import annotations
+
+import atexit
+import functools
+import json
+import os
+import shutil
+import tempfile
+from importlib import resources
+from pathlib import Path
+
+import opencc
+
+VARIANTS = {"hant": "s2tw", "hk": "s2hk"}  # variant name -> OpenCC config
+
+_SHARE = Path(opencc.__file__).parent / "clib" / "share" / "opencc"
+
+
+@functools.lru_cache(maxsize=None)
+def _table(name: str) -> dict[str, str]:
+    text = resources.files("zhpub").joinpath(f"data/{name}").read_text(encoding="utf-8")
+    table = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            found, meant = line.split("\t")
+            table[found] = meant
+    return table
+
+
+def overrides() -> dict[str, str]:
+    """The project's Simplified -> Traditional override phrases."""
+    return _table("s2t-overrides.tsv")
+
+
+def glyph_fixes() -> dict[str, str]:
+    """Traditional glyphs mirrors confuse -> the character meant, applied before conversion to Simplified."""
+    return _table("t2s-glyph-fixes.tsv")
+
+
+@functools.lru_cache(maxsize=None)
+def zhu_words() -> tuple[str, ...]:
+    """Words whose 著 is zhù: kept from tw2s's Taiwan-variant step (see data/t2s-keep-zhu.txt)."""
+    text = resources.files("zhpub").joinpath("data/t2s-keep-zhu.txt").read_text(encoding="utf-8")
+    return tuple(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+@functools.lru_cache(maxsize=None)
+def _simplifier() -> opencc.OpenCC:
+    return _custom_converter(
+        "tw2s",
+        tuple(sorted(glyph_fixes().items())),
+        first_step=True,
+        keep=zhu_words(),
+    )
+
+
+def to_simplified(text: str) -> str:
+    return _simplifier().convert(text)
+
+
+def to_traditional(text: str, variant: str = "hant", protected: tuple[str, ...] = ()) -> str:
+    if variant not in VARIANTS:
+        raise ValueError(f"unknown variant {variant!r}; choose one of {sorted(VARIANTS)}")
+    table = dict(overrides())  # a copy: _table is cached
+    for name in protected:
+        table.setdefault(name, name)
+    return _custom_converter(VARIANTS[variant], tuple(sorted(table.items()))).convert(text)
+
+
+@functools.lru_cache(maxsize=None)
+def _custom_converter(
+    base: str, table: tuple[tuple[str, str], ...], first_step: bool = False, keep: tuple[str, ...] = ()
+) -> opencc.OpenCC:
+    """OpenCC's ``base`` config with our phrase table in front of its dictionaries.
+
+    ``first_step``: run the table as a separate first conversion step (for glyph fixes, whose output the
+    base config then converts); otherwise it takes precedence inside the first step (for phrase overrides).
+    ``keep``: words the first step of the base config must leave alone (identity phrases in front of it).
+    Every phrase also joins the segmentation dictionary, so OpenCC sees it as one segment.
+    """
+    config = json.loads((_SHARE / f"{base}.json").read_text(encoding="utf-8"))
+    _absolutise(config)
+    workdir = Path(tempfile.mkdtemp(prefix="zhpub-opencc-"))
+    atexit.register(shutil.rmtree, workdir, True)
+
+    def text_dict(name: str, pairs) -> dict:
+        path = workdir / name
+        path.write_text("".join(f"{a}\t{b}\n" for a, b in pairs), encoding="utf-8")
+        return {"type": "text", "file": os.fspath(path)}
+
+    ours = text_dict("phrases.txt", table)
+    segmentation = [ours]
+    if keep:
+        kept = text_dict("keep.txt", [(w, w) for w in keep])
+        config["conversion_chain"][0]["dict"]["dicts"].insert(0, kept)
+        segmentation.append(kept)
+    if first_step:
+        config["conversion_chain"].insert(0, {"dict": ours})
+    else:
+        config["conversion_chain"][0]["dict"]["dicts"].insert(0, ours)
+    config["segmentation"]["dict"] = {
+        "type": "group", "match_policy": "union", "dicts": [*segmentation, config["segmentation"]["dict"]],
+    }
+    path = workdir / "config.json"
+    path.write_text(json.dumps(config, ensure_ascii=False), encoding="utf-8")
+    return opencc.OpenCC(os.fspath(path))
+
+
+def _absolutise(node: object) -> None:
+    if isinstance(node, dict):
+        if node.get("type") == "ocd2":
+            node["file"] = os.fspath(_SHARE / node["file"])
+        for value in node.values():
+            _absolutise(value)
+    elif isinstance(node, list):
+        for value in node:
+            _absolutise(value)

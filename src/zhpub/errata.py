@@ -1,0 +1,71 @@
+"""Curated fixes for what no rule can recover (content/<doc>/errata.yaml).
+
+Each entry names the corrupted span exactly as it stands in source.txt, its correction and the reason. They are
+applied to the decoded source before any rule runs, so an entry is copied from the file the curator reads.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .changes import Change, Stage, apply_changes
+from .errors import Location, ZhpubError
+from .yamlio import Mapping, load_yaml, location
+
+
+@dataclass(frozen=True)
+class Erratum:
+    corrupted: str
+    correction: str
+    reason: str
+    where: Location  # the entry in errata.yaml
+
+
+def load_errata(path: Path) -> list[Erratum]:
+    if not path.exists():
+        return []
+    data = load_yaml(path)
+    if data is None:
+        return []
+    if not isinstance(data, list):
+        raise ZhpubError("errata must be a list of entries", Location(str(path), 1), "see docs/content.md")
+    errata = []
+    for entry in data:
+        if not isinstance(entry, Mapping):
+            raise ZhpubError("each erratum must be a mapping", Location(str(path)))
+        for key in ("corrupted", "correction", "reason"):
+            value = entry.get(key)
+            if not isinstance(value, str) or (key != "correction" and not value.strip()):
+                raise ZhpubError(
+                    f"erratum needs a text field {key!r}",
+                    location(path, entry),
+                    "each entry has corrupted, correction and reason",
+                )
+        errata.append(Erratum(entry["corrupted"], entry["correction"], entry["reason"].strip(), location(path, entry)))
+    return errata
+
+
+def apply_errata(text: str, errata: list[Erratum]) -> Stage:
+    changes = []
+    for erratum in errata:
+        first = text.find(erratum.corrupted)
+        if first < 0:
+            raise ZhpubError(
+                "corrupted span not found in the source",
+                erratum.where,
+                "copy it exactly from source.txt, or delete the entry if the source no longer has it",
+            )
+        if text.find(erratum.corrupted, first + 1) >= 0:
+            raise ZhpubError(
+                "corrupted span occurs more than once in the source",
+                erratum.where,
+                "include a few characters of context so it is unique",
+            )
+        changes.append(
+            Change("errata", first, first + len(erratum.corrupted), erratum.corrupted, erratum.correction, erratum.reason)
+        )
+    try:
+        return Stage("errata", apply_changes(text, changes), changes)
+    except ValueError:
+        raise ZhpubError("two errata overlap", errata[0].where, "merge them into one entry") from None

@@ -1,0 +1,65 @@
+"""Errors a user can act on: where the problem is and what to do about it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass
+class Location:
+    """A place in a file, 1-based line and column (column counts characters)."""
+
+    path: str
+    line: int | None = None
+    column: int | None = None
+
+    def __str__(self) -> str:
+        parts = [self.path]
+        if self.line is not None:
+            parts.append(str(self.line))
+            if self.column is not None:
+                parts.append(str(self.column))
+        return ":".join(parts)
+
+
+class ZhpubError(Exception):
+    """A problem in the user's input, reported as one line: `file:line:col: message (hint)`.
+
+    The CLI prints it without a traceback and exits non-zero.
+    """
+
+    def __init__(self, message: str, location: Location | None = None, hint: str = ""):
+        super().__init__(message)
+        self.message = message
+        self.location = location
+        self.hint = hint
+
+    def __str__(self) -> str:
+        text = f"{self.location}: {self.message}" if self.location else self.message
+        if self.hint:
+            text += f" ({self.hint})"
+        return text
+
+
+def line_and_column(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of a character offset in text."""
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return line, column
+
+
+class LineIndex:
+    """Line and column of many offsets in one text, in O(log n) each."""
+
+    def __init__(self, text: str):
+        import bisect
+
+        self._bisect = bisect.bisect_right
+        self._starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+
+    def place(self, offset: int) -> tuple[int, int]:
+        line = self._bisect(self._starts, offset)
+        return line, offset - self._starts[line - 1] + 1
+
+    def place_many(self, offsets: list[int]) -> list[tuple[int, int]]:
+        return [self.place(o) for o in offsets]

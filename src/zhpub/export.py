@@ -1,0 +1,41 @@
+"""Data exports of the Document model: JSON (whole model) and the corrections record."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from typing import Any
+
+from .model import Document
+
+SCHEMA = "zhpub.document/1"
+
+
+def document_json(doc: Document) -> dict[str, Any]:
+    return {
+        "schema": SCHEMA,
+        "slug": doc.slug,
+        "meta": doc.meta,
+        "variants": list(doc.variants),
+        "blocks": [b.to_json() for b in doc.blocks],
+        "glossary_hits": [h.to_json() for h in doc.glossary_hits],
+        "indicators": [i.to_json() for i in doc.indicators],
+        "changes": [c.to_json() for c in doc.changes],
+        "problems": [p.__dict__ for p in doc.problems],
+    }
+
+
+def corrections_json(doc: Document) -> dict[str, Any]:
+    counts = Counter(c.rule for c in doc.changes)
+    return {
+        "schema": "zhpub.corrections/1",
+        "document": doc.slug,
+        "source": doc.source_path,
+        "encoding": doc.meta.get("encoding", "utf-8"),
+        "counts": dict(sorted(counts.items())),
+        "changes": [c.to_json() for c in doc.changes],
+    }
+
+
+def dumps(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"

@@ -1,0 +1,98 @@
+"""The Document model: the one thing renderers see.
+
+Block ids come from the document's own numbering and are the same in every script variant:
+``title``/``subtitle``/``speaker`` for the title block, ``intro-pN`` before part one, ``sN`` for part N
+(一、…), ``sN-M`` for section M of part N （M）, ``sN-pK``/``sN-M-pK`` for paragraph K in a part or section.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+VARIANTS = ("hans", "hant")  # canonical Simplified first; Traditional derived from it
+LANG_TAGS = {"hans": "zh-Hans", "hant": "zh-Hant", "hk": "zh-Hant-HK"}
+
+
+@dataclass
+class Block:
+    id: str
+    kind: str  # title | subtitle | speaker | salutation | part | section | paragraph
+    level: int  # 0 title block, 1 part, 2 section, 3 paragraph
+    text: dict[str, str]  # variant -> text
+    number: str = ""  # the document's own number: "三", "二", or the paragraph's ordinal "4"
+    parent: str = ""  # id of the enclosing part or section
+    lead: dict[str, str] = field(default_factory=dict)  # run-in head (prefix of text), per variant
+    source_line: int = 0  # 1-based line in the source file
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"id": self.id, "kind": self.kind, "level": self.level, "text": self.text}
+        if self.number:
+            data["number"] = self.number
+        if self.parent:
+            data["parent"] = self.parent
+        if self.lead:
+            data["lead"] = self.lead
+        data["source_line"] = self.source_line
+        return data
+
+
+@dataclass(slots=True)
+class RecordedChange:
+    """One change of the corrections record, placed in the source file."""
+
+    stage: str
+    rule: str
+    line: int
+    column: int
+    before: str
+    after: str
+    note: str
+    start: int  # offset in the stage's input (for exact replay)
+    end: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "stage": self.stage, "rule": self.rule, "line": self.line, "column": self.column,
+            "before": self.before, "after": self.after, "note": self.note, "start": self.start, "end": self.end,
+        }
+
+
+@dataclass
+class Problem:
+    """Something left unresolved in the text, placed in the source file."""
+
+    rule: str
+    line: int
+    column: int
+    text: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.message}: {self.text!r}"
+
+
+@dataclass
+class Document:
+    slug: str
+    meta: dict[str, Any]
+    blocks: list[Block]
+    changes: list[RecordedChange]
+    problems: list[Problem]
+    source_path: str = ""
+    variants: tuple[str, ...] = VARIANTS
+    glossary_hits: list[Any] = field(default_factory=list)
+    indicators: list[Any] = field(default_factory=list)
+
+    def block(self, block_id: str) -> Block:
+        for b in self.blocks:
+            if b.id == block_id:
+                return b
+        raise KeyError(block_id)
+
+    @property
+    def ids(self) -> list[str]:
+        return [b.id for b in self.blocks]
+
+    def text(self, variant: str = "hans") -> str:
+        return "\n\n".join(b.text[variant] for b in self.blocks)

@@ -1,0 +1,59 @@
+"""Stage: drop the pinyin that mirror sites insert after characters, e.g. 鎮(zhèn)江 -> 鎮江.
+
+An annotation is removed only when the pinyin is a valid reading of the character before it (pypinyin's
+heteronyms; unmarked pinyin counts as the neutral tone of a reading, as in 們(men)). Anything else in
+parentheses stays: real parentheses such as 药品(耗材) or (一), and pinyin after a non-Han letter, which is
+evidence for the mojibake stage.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+from pypinyin import Style, pinyin
+
+from .changes import Change, Stage, apply_changes
+
+PINYIN_LETTERS = "a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ\u0300-\u0304\u030c"
+ANNOTATION_RE = re.compile(rf"\(([{PINYIN_LETTERS}]{{1,7}})\)")
+HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+
+
+def plain(syllable: str) -> str:
+    """A syllable without tone marks, lower case (ü kept)."""
+    decomposed = unicodedata.normalize("NFD", syllable.lower())
+    stripped = "".join(c for c in decomposed if c not in "\u0300\u0301\u0304\u030c")
+    return unicodedata.normalize("NFC", stripped)
+
+
+@functools.lru_cache(maxsize=None)
+def readings(char: str) -> frozenset[str]:
+    """Every reading of a Han character, with tone marks (empty for anything else)."""
+    if not HAN_RE.fullmatch(char):
+        return frozenset()
+    found = pinyin(char, style=Style.TONE, heteronym=True, errors="ignore")
+    return frozenset(found[0]) if found else frozenset()
+
+
+@functools.lru_cache(maxsize=65536)
+def is_reading(char: str, syllable: str) -> bool:
+    syllable = unicodedata.normalize("NFC", syllable.lower()).replace("v", "ü")
+    known = readings(char)
+    if syllable in known:
+        return True
+    if syllable == plain(syllable):  # no tone mark: neutral tone of any reading
+        return syllable in {plain(r) for r in known}
+    return False
+
+
+def drop_annotations(text: str) -> Stage:
+    changes = []
+    for m in ANNOTATION_RE.finditer(text):
+        if m.start() == 0:
+            continue
+        char = text[m.start() - 1]
+        if is_reading(char, m.group(1)):
+            changes.append(Change("pinyin-annotation", m.start(), m.end(), m.group(), "", f"{m.group(1)} is a reading of {char}"))
+    return Stage("pinyin", apply_changes(text, changes), changes)

@@ -1,0 +1,194 @@
+"""The text pipeline: raw scrape bytes -> canonical Simplified text -> Document.
+
+    decode -> errata -> chrome -> pinyin -> mojibake -> punctuation -> script -> layout -> structure
+
+Every stage is a pure function returning its text and its changes (see changes.py). The pipeline places each
+change in the source file (line, column) and keeps the stage-by-stage record, from which the source can be
+rebuilt exactly (``reconstruct_source``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from .changes import Finding, PositionMap, Stage, undo_changes
+from .chrome import strip_chrome
+from .convert import to_traditional
+from .decode import decode_source
+from .errata import Erratum, apply_errata
+from .errors import LineIndex, Location, ZhpubError
+from .layout import canonical_layout
+from .model import Block, Document, Problem, RecordedChange
+from .mojibake import repair_mojibake
+from .pinyin import drop_annotations
+from .punctuation import fix_punctuation
+from .residue import residue
+from .script import to_canonical_simplified
+from .structure import structure
+
+TEXT_STAGES: Sequence[Callable[[str], Stage]] = (
+    strip_chrome,
+    drop_annotations,
+    repair_mojibake,
+    fix_punctuation,
+    to_canonical_simplified,
+    canonical_layout,
+)
+
+
+@dataclass
+class Normalised:
+    source: str  # the decoded source text, as in the file
+    encoding: str
+    text: str  # canonical Simplified text, blocks separated by blank lines
+    stages: list[Stage]
+    lines: LineIndex
+    problems: list[Problem] = field(default_factory=list)
+
+    def to_source(self, stage_index: int, offset: int) -> int:
+        """Map an offset in the *input* of stage ``stage_index`` back to an offset in ``source``."""
+        for stage in reversed(self.stages[:stage_index]):
+            offset = stage.map.to_input(offset)  # type: ignore[attr-defined]
+        return offset
+
+    def place(self, stage_index: int, offset: int) -> tuple[int, int]:
+        return self.lines.place(self.to_source(stage_index, offset))
+
+
+def normalise_text(data: bytes, path: str = "<input>", errata: Sequence[Erratum] = ()) -> Normalised:
+    decoded, encoding = decode_source(data, path)
+    source = data.decode(encoding)
+    stages = [decoded, apply_errata(decoded.text, list(errata))]
+    for run in TEXT_STAGES:
+        stages.append(run(stages[-1].text))
+    for stage in stages:
+        stage.map = PositionMap(stage.changes)  # type: ignore[attr-defined]
+    result = Normalised(source, encoding, stages[-1].text, stages, LineIndex(source))
+    if not result.text.strip():
+        raise ZhpubError(
+            "no report text left after removing spam and site chrome",
+            Location(path),
+            "check that this is the scraped report and not an error page",
+        )
+
+    problems: list[Problem] = []
+    for index, stage in enumerate(stages):
+        for finding in stage.findings:
+            problems.append(_problem(result, index, finding))
+    for finding in residue(result.text):
+        problems.append(_problem(result, len(stages), finding))
+    seen = set()
+    for p in sorted(problems, key=lambda p: (p.line, p.column)):
+        if (p.line, p.column) not in seen:
+            seen.add((p.line, p.column))
+            result.problems.append(p)
+    return result
+
+
+def _problem(result: Normalised, stage_index: int, finding: Finding) -> Problem:
+    line, column = result.place(stage_index, finding.start)
+    return Problem(finding.rule, line, column, finding.text, finding.message)
+
+
+def recorded_changes(result: Normalised) -> list[RecordedChange]:
+    record = []
+    for index, stage in enumerate(result.stages):
+        changes = sorted(stage.changes, key=lambda c: c.start)
+        offsets = [c.start for c in changes]
+        for earlier in reversed(result.stages[:index]):
+            if earlier.changes:
+                offsets = earlier.map.to_input_many(offsets)  # type: ignore[attr-defined]
+        for change, (line, column) in zip(changes, result.lines.place_many(offsets)):
+            record.append(
+                RecordedChange(stage.name, change.rule, line, column, change.before, change.after, change.note,
+                               change.start, change.end)
+            )
+    return record
+
+
+def reconstruct_source(text: str, record: Sequence[RecordedChange]) -> str:
+    """Rebuild the decoded source from the canonical text and the corrections record."""
+    stages: dict[str, list] = {}
+    order: list[str] = []
+    from .changes import Change
+
+    for rc in record:
+        if rc.stage not in stages:
+            stages[rc.stage] = []
+            order.append(rc.stage)
+        stages[rc.stage].append(Change(rc.rule, rc.start, rc.end, rc.before, rc.after, rc.note))
+    for name in reversed(order):
+        text = undo_changes(text, stages[name])
+    return text
+
+
+def build_document(
+    slug: str,
+    data: bytes,
+    path: str,
+    meta: dict | None = None,
+    errata: Sequence[Erratum] = (),
+    protected_names: Sequence[str] = (),
+) -> Document:
+    result = normalise_text(data, path, errata)
+    last = len(result.stages)
+    blocks = []
+    names = tuple(protected_names)
+    for raw in structure(result.text):
+        line, _ = result.place(last, raw.offset)
+        text = {"hans": raw.text, "hant": to_traditional(raw.text, "hant", names)}
+        lead = {"hans": raw.lead, "hant": text["hant"][: len(raw.lead)]} if raw.lead else {}
+        blocks.append(Block(raw.id, raw.kind, raw.level, text, raw.number, raw.parent, lead, line))
+    extracted = extract_metadata(result, blocks)
+    extracted.update(meta or {})
+    extracted["encoding"] = result.encoding
+    return Document(slug, extracted, blocks, recorded_changes(result), result.problems, path)
+
+
+DATE_RE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+VENUE_RE = re.compile(r"日在(.+?)上$")
+
+
+def clean_fragment(text: str) -> str:
+    """Run a fragment (a removed headline, say) through the cleaning stages, for metadata."""
+    for run in TEXT_STAGES[1:-1]:
+        text = run(text).text
+    return text.strip()
+
+
+def extract_metadata(result: Normalised, blocks: Sequence[Block]) -> dict:
+    """Title, subtitle, date, venue and speaker from the title block and the page headline the chrome stage cut."""
+    meta: dict = {}
+    chrome = result.stages[2]
+    headline = [clean_fragment(c.before) for c in chrome.changes if c.rule == "page-headline"]
+    stamps = [clean_fragment(c.before) for c in chrome.changes if c.rule == "chrome-timestamp"]
+    titles = [b for b in blocks if b.kind == "title"]
+    subtitles = [b.text["hans"] for b in blocks if b.kind == "subtitle"]
+    speakers = [b.text["hans"] for b in blocks if b.kind == "speaker"]
+    if headline:
+        meta["headline"] = headline[0]
+        meta["title"] = re.sub(r"[（(]全文[)）]$", "", headline[0])
+    elif titles:
+        meta["title"] = titles[0].text["hans"]
+    if titles:
+        meta["document_title"] = titles[-1].text["hans"]
+    for sub in headline[1:] + subtitles:
+        d = DATE_RE.search(sub)
+        if d and "date" not in meta:
+            meta["date"] = f"{int(d.group(1)):04d}-{int(d.group(2)):02d}-{int(d.group(3)):02d}"
+        v = VENUE_RE.search(sub)
+        if v and len(v.group(1)) > len(meta.get("venue", "")):
+            meta["venue"] = v.group(1)
+    if subtitles:
+        meta["subtitle"] = subtitles[0]
+    if speakers:
+        m = re.match(r"^(.*?[长席任记])\s*(\S{2,5})$", speakers[0])
+        if m:
+            meta["speaker_role"], meta["speaker"] = m.group(1), m.group(2)
+        else:
+            meta["speaker"] = speakers[0]
+    if stamps:
+        meta["mirror_published"] = stamps[0]
+    return meta

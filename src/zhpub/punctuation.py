@@ -1,0 +1,66 @@
+"""Stage: ASCII punctuation that a mirror flattened back to full width, where the context is Chinese.
+
+A mark is Chinese when a neighbour (spaces skipped) is a Han character or Chinese punctuation; numbers, times,
+percentages, ratios (1.9∶1), decimals and URLs keep their ASCII marks because both neighbours are ASCII.
+Parentheses are converted as a pair when what they enclose, or what stands next to them, is Chinese.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .changes import Change, Stage, apply_changes
+
+FULL_WIDTH = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
+CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef\u2018-\u201d\u2014\u2026\u2160-\u217f]")
+
+
+def _neighbour(text: str, i: int, step: int) -> str:
+    j = i + step
+    while 0 <= j < len(text) and text[j] in " \t\u00a0":
+        j += step
+    return text[j] if 0 <= j < len(text) and text[j] != "\n" else ""
+
+
+def _chinese_context(text: str, i: int) -> bool:
+    return any(CJK.match(c) for c in (_neighbour(text, i, -1), _neighbour(text, i, 1)) if c)
+
+
+def fix_punctuation(text: str) -> Stage:
+    changes: list[Change] = []
+    convert: set[int] = set()
+
+    # Parentheses, as pairs (innermost first), within one line.
+    stack: list[int] = []
+    for m in re.finditer(r"[()\n]", text):
+        i, c = m.start(), m.group()
+        if c == "\n":
+            stack.clear()
+        elif c == "(":
+            stack.append(i)
+        elif stack:
+            j = stack.pop()
+            inner = text[j + 1 : i]
+            if CJK.search(inner) or _chinese_context(text, j) or _chinese_context(text, i):
+                convert.update((j, i))
+    for m in re.finditer(r"[,:;?!]", text):
+        if _chinese_context(text, m.start()):
+            convert.add(m.start())
+    for i in sorted(convert):
+        changes.append(Change("punctuation", i, i + 1, text[i], FULL_WIDTH[text[i]], "full-width in Chinese text"))
+
+    # "-——": a stray hyphen at a dash; "--" between Chinese words: a flattened dash.
+    for m in re.finditer(r"-+(?=——)|(?<=——)-+", text):
+        changes.append(Change("punctuation-dash", m.start(), m.end(), m.group(), "", "stray hyphen at a dash"))
+    for m in re.finditer(r"(?<=[\u4e00-\u9fff])--(?=[\u4e00-\u9fff“])", text):
+        changes.append(Change("punctuation-dash", m.start(), m.end(), m.group(), "——", "flattened dash"))
+
+    # Straight double quotes in Chinese text, paired within a line.
+    for line in re.finditer(r"[^\n]+", text):
+        quotes = [m.start() + line.start() for m in re.finditer('"', line.group())]
+        if len(quotes) % 2 == 0:
+            for k, i in enumerate(quotes):
+                if _chinese_context(text, i):
+                    changes.append(Change("punctuation", i, i + 1, '"', "“" if k % 2 == 0 else "”", "curly quotes in Chinese text"))
+    changes.sort(key=lambda c: c.start)
+    return Stage("punctuation", apply_changes(text, changes), changes)

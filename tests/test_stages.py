@@ -1,0 +1,142 @@
+"""Each text stage on small, real-looking inputs: what it changes, what it must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from zhpub.changes import apply_changes, undo_changes
+from zhpub.chrome import strip_chrome
+from zhpub.layout import canonical_layout
+from zhpub.mojibake import realign_at, repair_mojibake
+from zhpub.pinyin import drop_annotations, is_reading
+from zhpub.punctuation import fix_punctuation
+
+
+def roundtrip(stage, text):
+    result = stage(text)
+    assert apply_changes(text, result.changes) == result.text
+    assert undo_changes(result.text, result.changes) == text
+    return result
+
+
+# --- pinyin ---------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "raw,clean",
+    [
+        ("鎮(zhèn)江", "鎮江"),
+        ("我們(men)的", "我們的"),  # neutral tone, no mark
+        ("華為(鎮(zhèn)江)數字", "華為(鎮江)數字"),  # annotation inside real parentheses
+        ("藥品(耗材)集採", "藥品(耗材)集採"),  # real parentheses stay
+        ("(一)千方百計", "(一)千方百計"),
+        ("重(chóng)新", "重新"),  # any reading of a heteronym
+        ("重(zhòng)大", "重大"),
+        ("A(chǔ)保障", "A(chǔ)保障"),  # pinyin after a Latin letter: evidence for the mojibake stage
+        ("爭(fàn)先", "爭(fàn)先"),  # not a reading of 爭: stays (and is reported later)
+        ("GDP(gross)", "GDP(gross)"),
+    ],
+)
+def test_pinyin_annotations(raw, clean):
+    assert roundtrip(drop_annotations, raw).text == clean
+
+
+def test_reading_check_uses_heteronyms_and_neutral_tone():
+    assert is_reading("們", "men") and is_reading("著", "zhe") and is_reading("氣", "xì")
+    assert not is_reading("爭", "fàn") and not is_reading("A", "a")
+
+
+# --- punctuation ----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "raw,clean",
+    [
+        ("增长4.5%,固定资产", "增长4.5%，固定资产"),
+        ("主要预期目标是:地区", "主要预期目标是：地区"),
+        ("不确定性;我国", "不确定性；我国"),
+        ("华为(镇江)数字", "华为（镇江）数字"),
+        ("(一)千方百计", "（一）千方百计"),
+        ("药品(耗材)集采", "药品（耗材）集采"),
+        ("各位代表!美好", "各位代表！美好"),
+        ("城乡收入比缩小至1.9∶1。", "城乡收入比缩小至1.9∶1。"),  # ratio keeps its mark
+        ("时间 9:30 开始", "时间 9:30 开始"),
+        ("见 www.nanhu.gov.cn/a,b 页", "见 www.nanhu.gov.cn/a,b 页"),
+        ("增长5.5%以上", "增长5.5%以上"),
+        ("1,000人", "1,000人"),  # thousands separator between digits
+        ("-——厚植发展根基", "——厚植发展根基"),
+        ('他说"好"。', "他说“好”。"),
+    ],
+)
+def test_punctuation(raw, clean):
+    assert roundtrip(fix_punctuation, raw).text == clean
+
+
+# --- chrome ---------------------------------------------------------------------------------------------
+
+SCRAPE_HEAD = """4hc44四虎www在线影院,亚洲精品国产自在现线看,精品无码AV无码专区
+首頁 新聞中心 本地新聞 - 要聞
+2023年清河縣政府工作報告(全文)
+——2023年1月10日在清河縣第十八屆人民代表大會第三次會議上
+2023-01-12 08:15
+政府工作報告
+——2023年1月10日在清河縣十八屆人大三次會議上
+縣長 林曉明
+downLoad-20230112081500
+1月10日,縣長林曉明作政府工作報告。 張三 攝
+各位代表:
+現在,我代表縣人民政府向大會報告工作。
+責任編輯:王小明
+返回首頁
+相關新聞
+"""
+
+
+def test_chrome_rules_by_kind():
+    result = roundtrip(strip_chrome, SCRAPE_HEAD)
+    rules = [c.rule for c in result.changes]
+    assert rules == [
+        "spam", "chrome-breadcrumb", "page-headline", "page-headline", "chrome-timestamp",
+        "chrome-download-id", "chrome-photo-caption", "chrome-editor", "chrome-footer", "chrome-footer",
+    ]
+    assert result.text.split("\n")[:3] == ["政府工作報告", "——2023年1月10日在清河縣十八屆人大三次會議上", "縣長 林曉明"]
+
+
+def test_chrome_keeps_real_lists_and_titles():
+    text = "赋课并征收直接税、间接税、关税与国产税，以偿付国债和用于合众国共同防务与公共福利\n成人教育、社会福利、国产大飞机\n"
+    assert strip_chrome(text).changes == []
+    # a head with several titles but no restated title: nothing is a page headline
+    head = "美利坚合众国宪法\n制定机关：美利坚合众国制宪会议\n美利坚合众国权利法案\n" + "我们合众国人民" * 12 + "\n"
+    assert strip_chrome(head).changes == []
+
+
+# --- mojibake -------------------------------------------------------------------------------------------
+
+def test_realign_proven_by_pinyin_on_both_ends():
+    text = "整治燃?xì)狻⑽;\ue1fb贰⒌缆方煌ǖ阮I(lǐng)域"
+    r = realign_at(text, text.index("?"))
+    assert r.text == "氣、危化品、道路交通等領" and not r.lost_first
+    assert repair_mojibake(text).text == "整治燃氣、危化品、道路交通等領域"
+
+
+def test_realign_without_evidence_for_the_lost_character_is_reported():
+    text = "低于3%?;\ue2a6A(chǔ)保障"
+    result = repair_mojibake(text)
+    assert result.text == text
+    assert [f.rule for f in result.findings] == ["mojibake"]
+    assert "□基礎" in result.findings[0].message
+
+
+def test_a_real_question_mark_is_not_mojibake():
+    result = repair_mojibake("我们怎么办?我们要坚持发展。")
+    assert result.findings == [] and result.changes == []
+
+
+def test_entity_remnant_is_decoded():
+    assert repair_mojibake("抓好临床专科ldquo;补短板rdquo;项目").text == "抓好临床专科“补短板”项目"
+
+
+# --- layout ---------------------------------------------------------------------------------------------
+
+def test_layout_one_blank_line_between_blocks_and_heading_split():
+    text = "\n\n\u00a0标题\u00a0\n\n\n（一）千方百计挖掘内需潜力，努力保持经济平稳发展。把扩大内需作为引擎。\n段落\n"
+    result = roundtrip(canonical_layout, text)
+    assert result.text == "标题\n\n（一）千方百计挖掘内需潜力，努力保持经济平稳发展。\n\n把扩大内需作为引擎。\n\n段落"
