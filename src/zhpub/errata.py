@@ -65,6 +65,7 @@ def apply_errata(text: str, errata: list[Erratum]) -> Stage:
         changes.append(
             Change("errata", first, first + len(erratum.corrupted), erratum.corrupted, erratum.correction, erratum.reason)
         )
+    changes.sort(key=lambda c: c.start)
     try:
         return Stage("errata", apply_changes(text, changes), changes)
     except ValueError:

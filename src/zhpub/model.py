@@ -69,7 +69,8 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.message}: {self.text!r}"
+        hint = "; fix it with an erratum in errata.yaml" if self.rule == "mojibake" else ""
+        return f"{self.message}: {self.text!r}{hint}"
 
 
 @dataclass

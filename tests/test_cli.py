@@ -1,0 +1,60 @@
+"""The zhpub command line, as a user runs it."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+from conftest import GOLDEN, SHIPPED
+from test_bad_input import zhpub
+
+
+def test_normalise_raw_scrape_without_metadata_warns_and_strict_fails(tmp_path):
+    scrape = tmp_path / "scrape.txt"
+    shutil.copy(SHIPPED / "source.txt", scrape)  # no errata next to a bare file: four spans stay unresolved
+    result = zhpub("normalise", str(scrape))
+    assert result.returncode == 0
+    assert result.stdout.startswith("政府工作报告\n\n——2022年3月1日")
+    warnings = result.stderr.splitlines()
+    assert f"{scrape}:51:141: " in warnings[0] and "□基礎" in warnings[0]
+    assert zhpub("normalise", str(scrape), "--strict").returncode == 1
+
+
+def test_normalise_content_folder_both_variants():
+    for variant, name in (("hans", "zh-Hans"), ("hant", "zh-Hant")):
+        result = zhpub("normalise", str(SHIPPED), "--variant", variant)
+        assert result.returncode == 0 and result.stderr == ""
+        assert result.stdout == (GOLDEN / f"zhenjiang-2022.{name}.txt").read_text(encoding="utf-8")
+
+
+def test_check_passes_on_shipped_content():
+    result = zhpub("check")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_check_reports_file_line_col_and_exits_1(tmp_path):
+    folder = tmp_path / "content" / "doc"
+    folder.mkdir(parents=True)
+    shutil.copy(SHIPPED / "source.txt", folder / "source.txt")
+    (folder / "published-ids.txt").write_text("s9-p1\n", encoding="utf-8")
+    result = zhpub("check", cwd=tmp_path)
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert any(l.startswith(str(folder / "source.txt") + ":51:141: ") or l.startswith("content/doc/source.txt:51:141: ") for l in lines), lines
+    assert any("published-ids.txt:1" in l and "s9-p1" in l for l in lines)
+
+
+def test_export_json_schema():
+    result = zhpub("export", "zhenjiang-2022", "--format", "json")
+    data = json.loads(result.stdout)
+    assert data["schema"] == "zhpub.document/1"
+    assert set(data) >= {"slug", "meta", "variants", "blocks", "changes", "problems", "glossary_hits", "indicators"}
+    block = next(b for b in data["blocks"] if b["id"] == "s3-2-p4")
+    assert set(block) >= {"id", "kind", "level", "text"} and set(block["text"]) == {"hans", "hant"}
+    assert {"stage", "rule", "line", "column", "before", "after", "note"} <= set(data["changes"][0])
+
+
+def test_help_lists_commands():
+    result = zhpub("--help")
+    for command in ("normalise", "check", "export", "ids", "build"):
+        assert command in result.stdout

@@ -1,0 +1,72 @@
+"""Published ids never disappear, and a build is all or nothing."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import SHIPPED
+from zhpub.build import build_all
+from zhpub.errors import ZhpubError
+from zhpub.pipeline import reconstruct_source
+from zhpub.model import RecordedChange
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    shutil.copytree(SHIPPED, tmp_path / "content" / SHIPPED.name)
+    return tmp_path
+
+
+def test_every_shipped_id_is_in_the_manifest(shipped):
+    from zhpub.manifest import read_manifest
+
+    manifest = read_manifest(SHIPPED / "published-ids.txt")
+    assert list(manifest.ids) == shipped.ids
+
+
+def test_build_writes_data_and_the_record_rebuilds_the_source(project):
+    build_all(project, {"data"})
+    record = json.loads((project / "build" / "data" / "zhenjiang-2022.corrections.json").read_text(encoding="utf-8"))
+    model = json.loads((project / "build" / "data" / "zhenjiang-2022.json").read_text(encoding="utf-8"))
+    assert record["counts"]["errata"] == 4 and sum(record["counts"].values()) == len(record["changes"])
+    text = "\n\n".join(b["text"]["hans"] for b in model["blocks"])
+    changes = [RecordedChange(**c) for c in record["changes"]]
+    assert reconstruct_source(text, changes) == (SHIPPED / "source.txt").read_text(encoding="utf-8")
+
+
+def test_build_that_would_drop_a_published_id_fails_and_leaves_old_output(project):
+    build_all(project, {"data"})
+    before = (project / "build" / "data" / "zhenjiang-2022.json").read_bytes()
+    manifest = project / "content" / "zhenjiang-2022" / "published-ids.txt"
+    manifest.write_text(manifest.read_text(encoding="utf-8") + "s3-9-p1\n", encoding="utf-8")
+    with pytest.raises(ZhpubError) as error:
+        build_all(project, {"data"})
+    assert "s3-9-p1" in str(error.value) and "published-ids.txt" in str(error.value)
+    assert (project / "build" / "data" / "zhenjiang-2022.json").read_bytes() == before
+    assert not any(p.name.startswith(".staging") for p in (project / "build").iterdir())
+
+
+def test_a_redirected_id_is_accepted(project):
+    manifest = project / "content" / "zhenjiang-2022" / "published-ids.txt"
+    manifest.write_text(manifest.read_text(encoding="utf-8") + "s3-9-p1 -> s3-8-p1\n", encoding="utf-8")
+    build_all(project, {"data"})
+
+
+def test_unresolved_corruption_is_never_published(project):
+    (project / "content" / "zhenjiang-2022" / "errata.yaml").unlink()
+    with pytest.raises(ZhpubError) as error:
+        build_all(project, {"data"})
+    assert "source.txt:51:141" in str(error.value)
+    assert not (project / "build" / "data").exists()
+
+
+def test_builds_are_byte_identical(project, tmp_path):
+    build_all(project, {"data"})
+    first = {p.name: p.read_bytes() for p in (project / "build" / "data").iterdir()}
+    build_all(project, {"data"})
+    second = {p.name: p.read_bytes() for p in (project / "build" / "data").iterdir()}
+    assert first == second
