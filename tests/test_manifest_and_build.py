@@ -25,7 +25,7 @@ def test_every_shipped_id_is_in_the_manifest(shipped):
     from zhpub.manifest import read_manifest
 
     manifest = read_manifest(SHIPPED / "published-ids.txt")
-    assert list(manifest.ids) == shipped.ids
+    assert list(manifest.ids) == shipped.anchor_ids
 
 
 def test_build_writes_data_and_the_record_rebuilds_the_source(project):

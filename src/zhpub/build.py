@@ -11,9 +11,11 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from .content import find_documents, load_document
+from .content import find_documents, load_document, load_project_glossary
+from .glossary import Glossary
+from .indicators import to_csv
 from .errors import Location, ZhpubError
-from .export import corrections_json, document_json, dumps
+from .export import corrections_json, document_json, dumps, glossary_json, indicators_json
 from .manifest import dropped_ids, read_manifest
 from .model import Document
 
@@ -30,18 +32,22 @@ def publishable_documents(root: Path) -> list[Document]:
                 Location(doc.source_path, p.line, p.column),
                 f"run `zhpub check {doc.slug}` and add errata; garbled text is never published",
             )
-        dropped = dropped_ids(read_manifest(folder.manifest), doc.ids)
+        dropped = dropped_ids(read_manifest(folder.manifest), doc.anchor_ids)
         if dropped:
             raise dropped[0]
         docs.append(doc)
     return docs
 
 
-def write_data(docs: Iterable[Document], out: Path) -> None:
+def write_data(docs: Iterable[Document], glossary: Glossary, out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     for doc in docs:
         (out / f"{doc.slug}.json").write_text(dumps(document_json(doc)), encoding="utf-8")
         (out / f"{doc.slug}.corrections.json").write_text(dumps(corrections_json(doc)), encoding="utf-8")
+        (out / f"{doc.slug}.indicators.json").write_text(dumps(indicators_json(doc)), encoding="utf-8")
+        # with a BOM: spreadsheet programs read a UTF-8 CSV as a legacy code page without one
+        (out / f"{doc.slug}.indicators.csv").write_text(to_csv(doc.indicators), encoding="utf-8-sig")
+    (out / "glossary.json").write_text(dumps(glossary_json(glossary, list(docs))), encoding="utf-8")
 
 
 def replace_dir(staged: Path, target: Path) -> None:
@@ -63,7 +69,7 @@ def build_all(root: Path, parts: set[str]) -> None:
     with tempfile.TemporaryDirectory(prefix=".staging-", dir=build) as tmp:
         staging = Path(tmp)
         if "data" in parts:
-            write_data(docs, staging / "data")
+            write_data(docs, load_project_glossary(root), staging / "data")
         for name in ("data",):
             if (staging / name).exists():
                 replace_dir(staging / name, build / name)

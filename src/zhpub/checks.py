@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .content import find_documents, load_document, resolve
+from .content import NAMES_EN, find_documents, load_document, load_project_glossary, resolve
+from .glossary import unused_terms
+from .indicators import load_names_en
 from .errors import ZhpubError
 from .manifest import dropped_ids, read_manifest
 
@@ -16,12 +18,23 @@ def check_project(root: Path, names: list[str] | None = None) -> tuple[list[str]
         folders = [resolve(root, n) for n in names] if names else find_documents(root)
     except ZhpubError as e:
         return [str(e)], notes
+    docs = []
+    try:
+        glossary = load_project_glossary(root)
+        names_en = load_names_en(root / NAMES_EN)
+    except ZhpubError as e:
+        return [str(e)], notes
     for folder in folders:
         try:
             doc = load_document(folder)
         except ZhpubError as e:
             errors.append(str(e))
             continue
+        docs.append(doc)
+        for ind in doc.indicators:
+            if not ind.name_en:
+                errors.append(f"{root / NAMES_EN}: no English for indicator name {ind.name!r} ({ind.id} in {doc.slug});"
+                              " add a line `name: English`")
         for p in doc.problems:
             errors.append(f"{doc.source_path}:{p.line}:{p.column}: {p}")
         try:
@@ -29,11 +42,15 @@ def check_project(root: Path, names: list[str] | None = None) -> tuple[list[str]
         except ZhpubError as e:
             errors.append(str(e))
             continue
-        errors.extend(str(e) for e in dropped_ids(manifest, doc.ids))
-        new = [i for i in doc.ids if i not in set(manifest.ids)]
+        errors.extend(str(e) for e in dropped_ids(manifest, doc.anchor_ids))
+        new = [i for i in doc.anchor_ids if i not in set(manifest.ids)]
         if new:
             notes.append(
                 f"{folder.manifest}: {len(new)} id(s) not yet published ({', '.join(new[:5])}{' …' if len(new) > 5 else ''});"
                 f" record them with `zhpub ids {folder.slug} --record` when you publish"
             )
+    if not names:  # only a check of the whole project can tell a term is used nowhere
+        for term in unused_terms(glossary, docs):
+            errors.append(f"{term.where}: glossary term {term.headword!r} occurs in no document;"
+                          " check its spelling against the text, or remove it")
     return errors, notes

@@ -97,16 +97,16 @@ def cmd_ids(args: argparse.Namespace) -> int:
     folder: ContentFolder = resolve(args.root, args.doc)
     doc = load_document(folder)
     manifest = read_manifest(folder.manifest)
-    errors = dropped_ids(manifest, doc.ids)
+    errors = dropped_ids(manifest, doc.anchor_ids)
     for e in errors:
         print(e, file=sys.stderr)
     if args.record:
         if errors:
             return 1
-        added = record_ids(manifest, doc.ids)
+        added = record_ids(manifest, doc.anchor_ids)
         print(f"{folder.manifest}: {len(added)} id(s) added", file=sys.stderr)
     else:
-        sys.stdout.write("".join(f"{i}\n" for i in doc.ids))
+        sys.stdout.write("".join(f"{i}\n" for i in doc.anchor_ids))
     return 1 if errors else 0
 
 

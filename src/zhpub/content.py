@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errata import load_errata
+from .glossary import Glossary, find_hits, load_glossary
+from .indicators import indicators_for, load_corrections, load_names_en
 from .errors import Location, ZhpubError
 from .model import Document
 from .pipeline import build_document
@@ -21,6 +23,7 @@ SOURCE = "source.txt"
 METADATA = "document.yaml"
 ERRATA = "errata.yaml"
 MANIFEST = "published-ids.txt"
+INDICATORS = "indicators.yaml"
 
 # document.yaml fields: name -> (type, description)
 METADATA_FIELDS = {
@@ -65,6 +68,15 @@ class ContentFolder:
     @property
     def manifest(self) -> Path:
         return self.path / MANIFEST
+
+    @property
+    def indicators(self) -> Path:
+        return self.path / INDICATORS
+
+    @property
+    def root(self) -> Path:
+        """The project root: content/<doc>/ lives two levels down."""
+        return self.path.parent.parent
 
 
 def find_documents(root: Path) -> list[ContentFolder]:
@@ -129,7 +141,8 @@ def read_source(path: Path) -> bytes:
 
 
 def load_document(folder: ContentFolder) -> Document:
-    return _load_cached(folder.path, _stamp(folder))
+    """The document with its glossary hits and indicators (glossary from the project's glossary/ folder)."""
+    return _load_cached(folder.path, _stamp(folder.path), _stamp(folder.root / "glossary"))
 
 
 def load_path(path: Path) -> Document:
@@ -142,18 +155,34 @@ def load_path(path: Path) -> Document:
     return build_document(path.stem, data, str(path))
 
 
-def _stamp(folder: ContentFolder) -> tuple:
+def _stamp(folder: Path) -> tuple:
     """Changes whenever a file of the folder changes, so `mkdocs serve` sees edits."""
-    return tuple(
-        (p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(folder.path.iterdir()) if p.is_file()
-    )
+    if not folder.is_dir():
+        return ()
+    return tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(folder.iterdir()) if p.is_file())
 
 
 @functools.lru_cache(maxsize=16)
-def _load_cached(path: Path, stamp: tuple) -> Document:
+def _load_cached(path: Path, stamp: tuple, glossary_stamp: tuple) -> Document:
     folder = ContentFolder(path)
     meta = load_metadata(folder.metadata)
     errata = load_errata(folder.errata)
     names = tuple(meta.pop("names", ()))
     data = read_source(folder.source)
-    return build_document(folder.slug, data, str(folder.source), meta, errata, names)
+    doc = build_document(folder.slug, data, str(folder.source), meta, errata, names)
+    glossary = load_project_glossary(folder.root)
+    doc.glossary_hits = find_hits(doc, glossary)
+    doc.indicators = indicators_for(doc, load_corrections(folder.indicators), load_names_en(folder.root / NAMES_EN))
+    return doc
+
+
+NAMES_EN = Path("glossary") / "indicator-names.yaml"
+
+
+def load_project_glossary(root: Path) -> Glossary:
+    return _glossary_cached(root / "glossary", _stamp(root / "glossary"))
+
+
+@functools.lru_cache(maxsize=4)
+def _glossary_cached(folder: Path, stamp: tuple) -> Glossary:
+    return load_glossary(folder)

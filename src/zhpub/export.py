@@ -39,3 +39,19 @@ def corrections_json(doc: Document) -> dict[str, Any]:
 
 def dumps(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def indicators_json(doc: Document) -> dict[str, Any]:
+    return {"schema": "zhpub.indicators/1", "document": doc.slug, "indicators": [i.to_json() for i in doc.indicators]}
+
+
+def glossary_json(glossary: Any, docs: list[Document]) -> dict[str, Any]:
+    """Every entry with every occurrence (document, block, variant, offsets)."""
+    occurrences: dict[str, list] = {}
+    for doc in docs:
+        for hit in doc.glossary_hits:
+            occurrences.setdefault(hit.term, []).append({"document": doc.slug, **hit.to_json()})
+    return {
+        "schema": "zhpub.glossary/1",
+        "terms": [{**t.to_json(), "occurrences": occurrences.get(t.headword, [])} for t in glossary.terms],
+    }

@@ -95,5 +95,10 @@ class Document:
     def ids(self) -> list[str]:
         return [b.id for b in self.blocks]
 
+    @property
+    def anchor_ids(self) -> list[str]:
+        """Every id a citation can point at: blocks, then indicators (ind-<block>-<n>)."""
+        return self.ids + [i.id for i in self.indicators]
+
     def text(self, variant: str = "hans") -> str:
         return "\n\n".join(b.text[variant] for b in self.blocks)

@@ -1,0 +1,249 @@
+"""The glossary: slogans, formulas and programme names, loaded from glossary/*.yaml, checked, and found in text.
+
+Schema and rules: glossary/README.md. Loading validates every entry and reports ``file:line: message``.
+Matching is longest first, in both scripts, with no overlapping hits; only paragraph text is searched (never
+ids, links or markup, which the renderers add around the hits).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .convert import to_traditional
+from .errors import Location, ZhpubError
+from .model import Document
+from .pinyin import plain
+from .yamlio import Mapping, load_yaml, location
+
+CATEGORIES = {
+    "national": "national slogans and formulas",
+    "jiangsu": "Jiangsu provincial",
+    "zhenjiang": "Zhenjiang local programmes",
+    "brand": "brands, titles and honours",
+    "policy": "policy terms",
+}
+DATA_FILES = ("indicator-names.yaml",)  # kept beside the glossary, not glossary entries
+STATUSES = ("official", "well-known", "suggested")
+CONFIDENCES = ("high", "medium", "low")
+REQUIRED = ("headword", "pinyin", "english", "status", "category", "explanation")
+OPTIONAL = ("traditional", "source", "components", "related", "aliases", "confidence", "note")
+HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+@dataclass(frozen=True)
+class Term:
+    headword: str
+    traditional: str
+    pinyin: str
+    english: str
+    status: str
+    category: str
+    explanation: dict[str, str]
+    source: str = ""
+    components: tuple[dict[str, str], ...] = ()
+    related: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    confidence: str = ""
+    note: str = ""
+    slug: str = ""  # ASCII anchor of the entry, from its pinyin
+    where: str = ""  # file:line of the entry
+
+    def forms(self, variant: str) -> list[str]:
+        """Surface forms to look for in text of this variant."""
+        forms = [self.headword, *self.aliases]
+        if variant == "hans":
+            return forms
+        return [self.traditional] + [to_traditional(a) for a in self.aliases]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "headword": self.headword, "traditional": self.traditional, "slug": self.slug, "pinyin": self.pinyin,
+            "english": self.english, "status": self.status, "source": self.source, "category": self.category,
+            "explanation": self.explanation, "components": list(self.components), "related": list(self.related),
+            "aliases": list(self.aliases), "confidence": self.confidence, "note": self.note,
+        }
+
+
+@dataclass(frozen=True)
+class GlossaryHit:
+    term: str  # headword
+    block: str
+    variant: str
+    start: int  # offsets in the block's text of that variant
+    end: int
+    text: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"term": self.term, "block": self.block, "variant": self.variant, "start": self.start,
+                "end": self.end, "text": self.text}
+
+
+@dataclass
+class Glossary:
+    terms: list[Term] = field(default_factory=list)
+
+    def by_headword(self) -> dict[str, Term]:
+        return {t.headword: t for t in self.terms}
+
+
+def pinyin_slug(pinyin: str) -> str:
+    ascii_ = plain(pinyin).replace("ü", "v")
+    ascii_ = unicodedata.normalize("NFKD", ascii_).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-")
+
+
+def load_glossary(folder: Path) -> Glossary:
+    if not folder.is_dir():
+        return Glossary()
+    terms: list[Term] = []
+    seen: dict[str, str] = {}  # surface form -> where it was defined
+    slugs: set[str] = set()
+    for path in sorted(folder.glob("*.yaml")):
+        if path.name in DATA_FILES:
+            continue
+        if path.stem not in CATEGORIES:
+            raise ZhpubError(f"unknown glossary file {path.name}", Location(str(path)),
+                             "name glossary files after their category: " + ", ".join(f"{c}.yaml" for c in CATEGORIES))
+        data = load_yaml(path)
+        if data is None:
+            continue
+        if not isinstance(data, list):
+            raise ZhpubError("a glossary file is a list of entries", Location(str(path), 1), "see glossary/README.md")
+        for entry in data:
+            term = _term(path, entry)
+            for form in (term.headword, *term.aliases):
+                if form in seen:
+                    raise ZhpubError(
+                        f"duplicate term {form!r} (also at {seen[form]})", location(path, entry, "headword"),
+                        "each headword and alias may be defined once",
+                    )
+                seen[form] = term.where
+            slug = term.slug
+            n = 2
+            while slug in slugs:
+                slug, n = f"{term.slug}-{n}", n + 1
+            slugs.add(slug)
+            terms.append(_replace(term, slug=slug))
+    headwords = {t.headword for t in terms}
+    for term in terms:
+        for related in term.related:
+            if related not in headwords:
+                raise ZhpubError(f"related term {related!r} has no entry", Location(term.where.rsplit(":", 1)[0], int(term.where.rsplit(":", 1)[1])),
+                                 "add the entry or remove it from related")
+    return Glossary(terms)
+
+
+def _replace(term: Term, **changes: Any) -> Term:
+    from dataclasses import replace
+
+    return replace(term, **changes)
+
+
+def _text(path: Path, entry: Mapping, key: str, required: bool = True) -> str:
+    value = entry.get(key)
+    if value is None and not required:
+        return ""
+    if not isinstance(value, str) or not value.strip():
+        raise ZhpubError(f"{key!r} must be non-empty text", location(path, entry, key if key in entry else None),
+                         "see glossary/README.md")
+    return value.strip()
+
+
+def _term(path: Path, entry: Any) -> Term:
+    if not isinstance(entry, Mapping):
+        raise ZhpubError("each glossary entry must be a mapping", Location(str(path)), "see glossary/README.md")
+    where = location(path, entry)
+    for key in REQUIRED:
+        if key not in entry:
+            raise ZhpubError(f"entry {entry.get('headword', '?')!r} lacks {key!r}", where, "see glossary/README.md")
+    for key in entry:
+        if key not in REQUIRED + OPTIONAL:
+            raise ZhpubError(f"unknown field {key!r}", location(path, entry, key),
+                             "fields: " + ", ".join(REQUIRED + OPTIONAL))
+    headword = _text(path, entry, "headword")
+    category = _text(path, entry, "category")
+    if category not in CATEGORIES:
+        raise ZhpubError(f"unknown category {category!r}", location(path, entry, "category"),
+                         "one of: " + ", ".join(CATEGORIES))
+    if category != path.stem:
+        raise ZhpubError(f"category {category!r} in {path.name}", location(path, entry, "category"),
+                         f"entries of category {category} belong in {category}.yaml")
+    status = _text(path, entry, "status")
+    if status not in STATUSES:
+        raise ZhpubError(f"unknown status {status!r}", location(path, entry, "status"), "one of: " + ", ".join(STATUSES))
+    source = _text(path, entry, "source", required=False)
+    if status in ("official", "well-known") and not source.startswith(("http://", "https://")):
+        raise ZhpubError(f"status {status} needs a source URL", location(path, entry, "status"),
+                         "give the URL where this English is used, or mark it suggested")
+    explanation = entry.get("explanation")
+    if not isinstance(explanation, Mapping) or not all(isinstance(explanation.get(k), str) and explanation[k].strip() for k in ("zh", "en")):
+        raise ZhpubError("explanation needs zh and en text", location(path, entry, "explanation"))
+    pinyin = _text(path, entry, "pinyin")
+    # One syllable per Han character; Latin letters and digits are copied as they are (G312, 5G), and a
+    # symbol read aloud (+ jiā) may add one.
+    syllables = [t for t in re.split(r"[\s,，、]+", pinyin) if re.fullmatch(r"[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+", t)]
+    han = len(HAN.findall(headword))
+    symbols = len(re.findall(r"[^\u4e00-\u9fff\s，、]", headword))  # 4+1: sì jiā yī
+    if not han <= len(syllables) <= han + symbols:
+        raise ZhpubError(f"pinyin has {len(syllables)} syllables for {han} characters of {headword!r}",
+                         location(path, entry, "pinyin"), "one syllable per character")
+    derived = to_traditional(headword)
+    traditional = _text(path, entry, "traditional", required=False) or derived
+    components = entry.get("components") or []
+    if not isinstance(components, list) or not all(
+        isinstance(c, Mapping) and isinstance(c.get("zh"), str) and isinstance(c.get("en"), str) for c in components
+    ):
+        raise ZhpubError("components must be a list of {zh, en}", location(path, entry, "components"))
+    lists = {}
+    for key in ("related", "aliases"):
+        value = entry.get(key) or []
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise ZhpubError(f"{key} must be a list of terms", location(path, entry, key))
+        lists[key] = tuple(v.strip() for v in value)
+    confidence = _text(path, entry, "confidence", required=False)
+    if confidence and confidence not in CONFIDENCES:
+        raise ZhpubError(f"unknown confidence {confidence!r}", location(path, entry, "confidence"),
+                         "one of: " + ", ".join(CONFIDENCES))
+    return Term(
+        headword=headword, traditional=traditional, pinyin=pinyin, english=_text(path, entry, "english"),
+        status=status, category=category,
+        explanation={"zh": explanation["zh"].strip(), "en": explanation["en"].strip()},
+        source=source, components=tuple({"zh": c["zh"], "en": c["en"]} for c in components),
+        related=lists["related"], aliases=lists["aliases"], confidence=confidence,
+        note=_text(path, entry, "note", required=False), slug=pinyin_slug(pinyin), where=f"{path}:{entry.line}",
+    )
+
+
+def _pattern(glossary: Glossary, variant: str) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    forms: dict[str, str] = {}
+    for term in glossary.terms:
+        for form in term.forms(variant):
+            forms.setdefault(form, term.headword)
+    if not forms:
+        return None, forms
+    alternatives = sorted(forms, key=lambda f: (-len(f), f))  # longest first
+    return re.compile("|".join(re.escape(f) for f in alternatives)), forms
+
+
+def find_hits(doc: Document, glossary: Glossary) -> list[GlossaryHit]:
+    """Every occurrence of every term in the document's paragraphs, per variant, longest match first."""
+    hits: list[GlossaryHit] = []
+    for variant in doc.variants:
+        pattern, forms = _pattern(glossary, variant)
+        if pattern is None:
+            continue
+        for block in doc.blocks:
+            if block.kind != "paragraph":
+                continue
+            for m in pattern.finditer(block.text[variant]):
+                hits.append(GlossaryHit(forms[m.group()], block.id, variant, m.start(), m.end(), m.group()))
+    return hits
+
+
+def unused_terms(glossary: Glossary, docs: list[Document]) -> list[Term]:
+    used = {h.term for doc in docs for h in doc.glossary_hits}
+    return [t for t in glossary.terms if t.headword not in used]

@@ -1,0 +1,559 @@
+"""Numeric indicators (targets and results) pulled out of the text, with their hedges and periods.
+
+Rules work on the Simplified text of each paragraph, clause by clause:
+
+    地区生产总值达到4763亿元、年均增长5.8%      name, verb, value, unit; a following clause without a name
+                                                inherits it (年均增长5.8% is still GDP)
+    新增规上企业800家、净增400家                 verb before the name
+    国、省考断面水质优Ⅲ比例分别达到100%、95.6%   分别: one row per name, names completed (国考…, 省考…)
+    城乡收入比缩小至1.9∶1 · 增幅全省第三 · 排名从第97位上升至第31位 · 实现翻番 · 均达两位数
+
+What kind of figure it is comes from where it stands: results of the five-year term or of last year in the
+review part, five-year targets in the part on the next five years, this year's targets in this year's part.
+Hand corrections live in content/<doc>/indicators.yaml and are recorded on the rows they touch.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from .convert import to_traditional
+from .errors import Location, ZhpubError
+from .model import Block, Document
+from .yamlio import Mapping, load_yaml, location
+
+KINDS = ("result-term", "result-year", "target-term", "target-year")
+
+# Units, longest first; a magnitude (万, 亿, 万亿) may stand before them.
+UNITS = (
+    "个百分点", "个工作日", "工作日", "小时", "微克/立方米", "平方米", "公里", "美元", "人次", "元", "人", "户", "亩", "吨", "家", "个", "项",
+    "件", "条", "所", "座", "处", "倍", "%", "‰", "级",
+)
+QUANTITY_RE = re.compile(
+    r"(?P<pre>近|超|约)?"
+    r"(?:(?P<num>\d+(?:\.\d+)?)|(?P<cn>[千百])(?=亿|万))"
+    r"(?P<mag>万亿|亿|万)?(?P<yu>余)?"
+    r"(?P<unit>" + "|".join(re.escape(u) for u in UNITS) + r")"
+    r"(?P<post>以上|左右|以内|以下)?"
+)
+RATIO_RE = re.compile(r"(?P<num>\d+(?:\.\d+)?)(?:∶\d+(?:\.\d+)?)+")  # 1.9∶1, 4.1∶46.3∶49.6
+RANK_RE = re.compile(r"(?P<scope>全省|全市|全国|全区|全县)(?:第(?P<rank>[一二三四五六七八九十]+|\d+)(?:位|名)?)")
+RANK_MOVE_RE = re.compile(r"从(?:年初)?第(?P<from>\d+)位(?P<verb>上升至|上升到|提升至|跃升至|前移至|下降至)第(?P<rank>\d+)位")
+DOUBLE_RE = re.compile(r"(?:实现)?翻(?:一)?番")
+TWO_DIGITS_RE = re.compile(r"(?:均)?达(?:到)?两位数")
+
+# Verbs between a name and its value (name VERB value), longest first.
+VERBS = (
+    "增加到", "增加至", "减少到", "减少至", "调整为", "保持在", "压缩至", "下降到", "下降至", "提高至", "提高到", "提升至", "提升到", "缩小至", "缩小到", "控制在", "稳定在", "上升至",
+    "降低到", "降低至", "达到", "增长", "下降", "降低", "降至", "提高", "提升", "超过", "突破", "低于", "高于",
+    "压缩", "跃居", "达", "超",
+)
+# Verbs that stand before the name (VERB name value). With a counting verb the figure counts the object
+# (新增规上企业800家: 800 enterprises); with an activity verb it measures the activity, which is then part of
+# the name (改造老旧小区65万平方米: 650,000 m² of renovation; 降低企业成本超100亿元).
+COUNTING_VERBS = ("新引进", "新认定", "新签约", "新增", "净增", "新建", "建成", "建设", "创建", "形成", "实施", "实现")
+ACTIVITY_VERBS = (
+    "引进培养", "引进", "申报", "改造", "盘活", "修复", "列统", "降低", "完成", "安排", "争取", "开展", "发放", "惠及",
+)
+LEADING_VERBS = COUNTING_VERBS + ACTIVITY_VERBS
+ADVERBS = ("每月同比增幅均", "年均", "累计", "同比", "平均", "均", "再", "预计", "力争", "力促", "严格", "确保")
+KEPT_ADVERBS = ("年均", "累计", "同比")  # part of the comparison: 年均增长, 累计超过, 同比提高
+HEDGE_ADVERBS = ("预计", "力争", "力促")
+LEADING_NOISE = re.compile(r"^(?:其中|全年|全市|全县|全区|全省|今年|同时|并|和|及|、|，)+")
+# 由312亿元增加到468亿元: the first figure is the baseline of the second
+BASELINE_AFTER = re.compile(r"^的?(?:" + "|".join(("增加到", "增加至", "增长到", "提高到", "提高至", "提升到", "提升至", "上升到", "上升至", "下降到", "下降至", "减少到", "减少至", "缩小到", "缩小至", "调整为", "降至", "降到")) + ")")
+# A count standing before its noun names an instrument, not an outcome: 10条政策, 110项重点任务, 180项能力清单.
+INSTRUMENT_NOUNS = re.compile(r"^(?:[\u4e00-\u9fff]{0,4})(?:政策|任务|实事|清单|措施|方面|条款|类)")
+NOT_A_QUANTITY_AFTER = re.compile(r"^(?:年|月|日|届|次|号|国道|省道|号线|周年|点|时)")
+CN_RANK = {c: i for i, c in enumerate("零一二三四五六七八九十")}
+
+
+@dataclass(frozen=True)
+class Indicator:
+    id: str
+    block: str
+    phrase: str  # exact source text, Simplified
+    start: int  # offsets of phrase in the block's Simplified text
+    end: int
+    name: str
+    value: float
+    value_text: str  # as written: 4763, 1.9∶1, 千, 翻番
+    unit: str  # 亿元, %, 个百分点, rank, ratio, 倍 …
+    comparison: str
+    hedge: str  # "" or hedges joined with + in text order
+    kind: str
+    period: str
+    name_hant: str = ""
+    name_en: str = ""
+    phrase_hant: str = ""
+    override: str = ""  # reason, when indicators.yaml changed or added this row
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "block": self.block, "name": {"hans": self.name, "hant": self.name_hant, "en": self.name_en},
+            "value": self.value, "value_text": self.value_text, "unit": self.unit, "comparison": self.comparison,
+            "hedge": self.hedge, "kind": self.kind, "period": self.period,
+            "phrase": {"hans": self.phrase, "hant": self.phrase_hant}, "start": self.start, "end": self.end,
+            "override": self.override,
+        }
+
+
+@dataclass
+class Found:
+    """An indicator as the rules see it, before kind and id are assigned."""
+
+    start: int
+    end: int
+    name: str
+    value: float
+    value_text: str
+    unit: str
+    comparison: str
+    hedges: list[str] = field(default_factory=list)
+
+
+def _number(text: str) -> float:
+    value = float(text)
+    return int(value) if value.is_integer() else value
+
+
+def _clauses(text: str) -> list[tuple[int, str]]:
+    """(offset, clause) pieces between ，；：。！ — the unit a name and its values share."""
+    out, pos = [], 0
+    for m in re.finditer(r"[，；：。！？]", text):
+        out.append((pos, text[pos : m.start()]))
+        pos = m.end()
+    out.append((pos, text[pos:]))
+    return [(o, c) for o, c in out if c]
+
+
+def _split_verb(left: str) -> tuple[str, str, list[str]]:
+    """Split the text left of a value into (name, verb, hedges) for the pattern name-adverbs-VERB-adverbs."""
+    adverb = "|".join(ADVERBS)
+    verb = "|".join(VERBS)
+    m = re.search(rf"(?P<adv1>(?:{adverb})*)(?P<verb>{verb})(?P<adv2>(?:{adverb})*)$", left)
+    if not m:
+        return left, "", []
+    adverbs = re.findall(adverb, m.group("adv1") + m.group("adv2"))
+    hedges = [a for a in adverbs if a in HEDGE_ADVERBS]
+    comparison = "".join(a for a in adverbs if a in KEPT_ADVERBS) + m.group("verb")
+    name = left[: m.start()]
+    # 累计退出低端落后产能超过540万吨: the adverb opening the clause belongs to the comparison
+    lead = re.match(rf"^(?:{'|'.join(KEPT_ADVERBS)})", name)
+    if lead and not comparison.startswith(lead.group()):
+        comparison = lead.group() + comparison
+        name = name[lead.end() :]
+    return name, comparison, hedges
+
+
+def _leading_verb(left: str) -> tuple[str, str, list[str]] | None:
+    """The pattern VERB name: returns (name, verb, hedges) or None. The first verb of the clause counts
+    (盘活闲置低效建设用地: 盘活, not the 建设 inside the name); a verb inside a noun (城镇新增就业) does not."""
+    best = None
+    for verb in LEADING_VERBS:
+        i = left.find(verb)
+        if i >= 0 and (best is None or i < best[0] or (i == best[0] and len(verb) > len(best[1]))):
+            best = (i, verb)
+    if best is None:
+        return None
+    i, verb = best
+    before = LEADING_NOISE.sub("", left[:i])
+    before = re.sub(rf"^(?:{'|'.join(HEDGE_ADVERBS + KEPT_ADVERBS)})+", "", before)
+    if before:  # something stands before the verb: the verb is part of a noun
+        return left, verb, [a for a in HEDGE_ADVERBS if a in left[:i]]
+    name = left[i + len(verb) :]
+    hedges = [a for a in HEDGE_ADVERBS if a in left[:i]]
+    if verb in ACTIVITY_VERBS:
+        name = verb + name
+    return name, verb, hedges
+
+
+def _clean_name(name: str) -> str:
+    name = LEADING_NOISE.sub("", name)
+    name = re.sub(r"(?:由|从)[^，；]*$", "", name)  # 由2015年的312亿元… : the baseline is not part of the name
+    return name.removesuffix("分别").removesuffix("的").strip()
+
+
+def extract_block(text: str) -> list[Found]:
+    found: list[Found] = []
+    for offset, clause in _clauses(text):
+        found.extend(_extract_clause(text, offset, clause, found))
+    return found
+
+
+def _extract_clause(text: str, offset: int, clause: str, earlier: list[Found]) -> list[Found]:
+    items: list[tuple[int, int, dict]] = []  # (start, end, fields) in clause coordinates
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or e <= a for s, e in taken)
+
+    for m in RANK_MOVE_RE.finditer(clause):
+        items.append((m.start(), m.end(), dict(value=int(m.group("rank")), value_text=m.group("rank"), unit="rank",
+                                                comparison=m.group("verb"), kind="rank-move")))
+        taken.append(m.span())
+    for m in RANK_RE.finditer(clause):
+        if not free(*m.span()):
+            continue
+        rank = m.group("rank")
+        value = int(rank) if rank.isdigit() else CN_RANK.get(rank, 0) if len(rank) == 1 else 10 + CN_RANK.get(rank[1:], 0)
+        items.append((m.start(), m.end(), dict(value=value, value_text=rank, unit="rank", kind="rank", scope=m.group("scope"))))
+        taken.append(m.span())
+    for m in RATIO_RE.finditer(clause):
+        items.append((m.start(), m.end(), dict(value=_number(m.group("num")), value_text=m.group(), unit="ratio")))
+        taken.append(m.span())
+    for m in DOUBLE_RE.finditer(clause):
+        items.append((m.start(), m.end(), dict(value=2, value_text="翻番", unit="倍", comparison="翻番", kind="double")))
+        taken.append(m.span())
+    for m in TWO_DIGITS_RE.finditer(clause):
+        items.append((m.start(), m.end(), dict(value=10, value_text="两位数", unit="%", comparison=m.group().lstrip("均")[:1] if False else "达", hedges=["以上"], kind="two-digits")))
+        taken.append(m.span())
+    for m in QUANTITY_RE.finditer(clause):
+        if not free(*m.span()):
+            continue
+        before, after = clause[: m.start()], clause[m.end() :]
+        if re.search(r"(?:PM|[A-Za-z])$", before) and m.group("num") or NOT_A_QUANTITY_AFTER.match(after):
+            continue
+        if _inside_quotes(clause, m.start()):
+            continue
+        if m.group("unit") in ("个", "项", "件", "条", "类", "家") and INSTRUMENT_NOUNS.match(after):
+            continue
+        if m.group("unit") == "级" and not (m.group("post") or "控制在" in before[-4:]):
+            continue  # 千亿级, D级: a class, not a quantity
+        if m.group("post") == "以上" and re.match(r"^[\u4e00-\u9fff“]", after) and not re.match(r"^(?:的|和|、)", after):
+            continue  # 10亿元以上产业项目: a scope qualifier of the noun that follows
+        if re.search(r"(?:由|从)[^，；]*$", before) and BASELINE_AFTER.match(after.lstrip("的")):
+            continue  # the baseline of a change; the figure after the verb is the indicator (its name is kept)
+        if m.group("num"):
+            value, value_text = _number(m.group("num")), m.group("num")
+        else:
+            value, value_text = {"千": 1000, "百": 100}[m.group("cn")], m.group("cn")
+        unit = (m.group("mag") or "") + m.group("unit")
+        hedges = [h for h in (m.group("pre"), m.group("yu"), m.group("post")) if h]
+        items.append((m.start(), m.end(), dict(value=value, value_text=value_text, unit=unit, hedges=hedges,
+                                                 pre=m.group("pre") or "")))
+    items.sort(key=lambda i: i[0])
+
+    found: list[Found] = []
+    previous_end = 0
+    carried_hedges: list[str] = []
+    for start, end, f in items:
+        left = clause[previous_end:start]
+        left_start = previous_end
+        previous_end = end
+        left_stripped = "" if left.endswith("、") else left.lstrip("、和及")  # 扫尾、30个…: a new list item
+        left_stripped = re.sub(r"^分别", "", left_stripped)
+        left_stripped = re.sub(r"\d{4}年(?:底|末)?的?$", "", left_stripped)  # 增加到2020年的468亿元
+        hedges = list(f.get("hedges", []))
+        kind = f.get("kind")
+        name, comparison, lead_hedges = "", f.get("comparison", ""), []
+        attributive = False
+        if kind == "rank":
+            prefix = _clean_name(left_stripped)
+            verb_m = re.search(r"(?:跃居|位居|居|列|排)$", prefix)
+            comparison = verb_m.group() if verb_m else "排名"
+            prefix = prefix[: verb_m.start()] if verb_m else prefix
+            previous = (found or earlier)[-1].name if (found or earlier) else ""
+            base = previous if not prefix or prefix.startswith("增幅") else ""  # 增幅全省第三: growth of the last name
+            name = f"{base}{prefix}{f['scope']}排名"
+        elif kind == "rank-move":
+            name = _clean_name(left_stripped)
+        else:
+            name, verb, lead_hedges = _split_verb(left_stripped)
+            if verb:
+                comparison = comparison or verb
+            elif left_stripped in LEADING_VERBS:  # 、净增400家: a verb alone, the name is the last one's
+                name, comparison = "", left_stripped
+            else:
+                lead = _leading_verb(left_stripped)
+                if lead:
+                    name, verb, lead_hedges = lead
+                    comparison = comparison or verb
+            if not comparison and f.get("pre") == "超":
+                comparison = "超"
+                hedges = [h for h in hedges if h != "超"]
+            if not name and not verb and f["unit"][-1:] in "个家项条所座处件":
+                # 30个项目地块实现清盘交地: the count stands before its noun
+                after = re.match(r"^([\u4e00-\u9fff“”]+?)(实现|完成|达到|建成|$)", clause[end:])
+                if after:
+                    name, comparison = after.group(1), comparison or after.group(2)
+                    attributive = True
+            lead_adverb = re.match(rf"^(?:{'|'.join(HEDGE_ADVERBS)})", name)
+            if lead_adverb:  # 力促固定资产投资超过1200亿元
+                lead_hedges = [lead_adverb.group(), *lead_hedges]
+                name = name[lead_adverb.end() :]
+            name = _clean_name(name)
+            if name.startswith("占") and (found or earlier):  # 占…比重 of the last name
+                name = (found or earlier)[-1].name + name
+            if kind == "double":
+                name = _clean_name(left_stripped)
+        # 力争/力促 before a list scopes over its members
+        hedges = lead_hedges + hedges
+        if any(h in HEDGE_ADVERBS[1:] for h in lead_hedges):
+            carried_hedges = [h for h in lead_hedges if h in HEDGE_ADVERBS[1:]]
+        elif carried_hedges and left.startswith("、"):
+            hedges = carried_hedges + hedges
+        else:
+            carried_hedges = []
+        if not comparison and found and left.startswith("、"):  # 、领军人才164人: the verb of the list
+            comparison = found[-1].comparison
+            if comparison in ACTIVITY_VERBS and name and not name.startswith(comparison):
+                name = comparison + name
+        if not comparison and found:
+            comparison = found[-1].comparison
+        if not name:
+            baseline = re.search(r"^(.*?)(?:由|从)", clause[:start])  # 城乡居民收入比由2.05∶1缩小到1.74∶1
+            if baseline and _clean_name(baseline.group(1)):
+                name = _clean_name(baseline.group(1))
+            elif found or earlier:
+                name = (found or earlier)[-1].name
+        found.append(Found(offset + _phrase_start(left, left_start, left_stripped, name, comparison, kind),
+                           offset + (len(clause) if attributive else end), name, f["value"], f["value_text"],
+                           f["unit"], comparison, hedges))
+    return _split_respectively(clause, offset, found)
+
+
+def _phrase_start(left: str, left_start: int, left_stripped: str, name: str, comparison: str, kind: str | None) -> int:
+    """Where the source phrase of an indicator begins: at its name as written (or the part of a completed name
+    that is written here), else at its verb; widened over adverbs and hedges that open it (累计, 力争)."""
+    if kind == "rank":
+        return left_start + len(left) - len(left_stripped)
+    anchors = [left.find(name[k:]) for k in range(len(name)) if name[k:] and name[k:] in left][:1]
+    verb = comparison.removeprefix("年均").removeprefix("累计").removeprefix("同比")
+    if verb and verb in left:
+        anchors.append(left.find(verb))
+    i = min(anchors) if anchors else len(left)
+    opening = "|".join(ADVERBS)
+    while (m := re.search(rf"(?:{opening})$", left[:i])) is not None:
+        i = m.start()
+    return left_start + i
+
+
+def _inside_quotes(clause: str, i: int) -> bool:
+    return clause.count("“", 0, i) > clause.count("”", 0, i) and clause.find("”", i) - i <= 6
+
+
+def _split_respectively(clause: str, offset: int, found: list[Found]) -> list[Found]:
+    """分别: 国、省考断面水质优Ⅲ比例分别达到100%、95.6% -> one row per name."""
+    if "分别" not in clause or not found:
+        return found
+    first = found[0]
+    name = first.name.removesuffix("分别")
+    parts = name.split("、")
+    if len(parts) < 2:
+        return found
+    last = parts[-1]
+    m = re.search(r"[两三四五六七八九十]个", last)
+    if m:  # 高端装备制造、新材料两个产业集群
+        suffix = last[m.end() :]
+        names = [p for p in parts[:-1]] + [last[: m.start()]]
+        names = [n + suffix for n in names]
+    elif len(parts[0]) <= 2 < len(last):  # 国、省考断面水质优Ⅲ比例: the first name is cut short
+        suffix = last[len(parts[0]) :]
+        names = [p + suffix for p in parts[:-1]] + [last]
+    else:  # 规上工业增加值、固定资产投资、社会消费品零售总额分别增长…
+        names = parts
+    values = found if len(found) == len(names) else [first] * len(names)
+    out = []
+    for n, v in zip(names, values):
+        out.append(replace(v, name=n, start=first.start, end=values[-1].end if len(found) == len(names) else first.end))
+    return out
+
+
+# --- kinds and periods -------------------------------------------------------------------------------------
+
+def classify_blocks(doc: Document) -> dict[str, str]:
+    """Kind of figure each paragraph holds, from the part it stands in."""
+    year = int(str(doc.meta.get("date", "0000"))[:4] or 0)
+    kinds: dict[str, str] = {}
+    part_kind = ""
+    review_mode = ""
+    for block in doc.blocks:
+        if block.kind == "part":
+            heading = block.text["hans"]
+            if "回顾" in heading or "过去" in heading:
+                part_kind = "review"
+                review_mode = "result-year" if str(year - 1) in heading else "result-term"
+            elif "五年" in heading:
+                part_kind = "target-term"
+            elif str(year) in heading or "今年" in heading or "年度" in heading:
+                part_kind = "target-year"
+            else:
+                part_kind = ""
+            continue
+        if block.kind != "paragraph" or not part_kind:
+            continue
+        if part_kind == "review":
+            text = block.text["hans"]
+            if re.match(r"^(?:过去的?一年|一年来|20\d\d年)", text):
+                review_mode = "result-year"
+            elif re.match(r"^(?:五年来|过去五年|这五年)", text):
+                review_mode = "result-term"
+            kinds[block.id] = review_mode
+        else:
+            kinds[block.id] = part_kind
+    return kinds
+
+
+def period_of(kind: str, year: int) -> str:
+    return {
+        "result-term": f"{year - 5}-{year - 1}",
+        "result-year": f"{year - 1}",
+        "target-year": f"{year}",
+        "target-term": f"{year}-{year + 4}",
+    }[kind]
+
+
+def extract(doc: Document) -> list[Indicator]:
+    """What the rules find, before hand corrections."""
+    year = int(str(doc.meta.get("date", "0000"))[:4] or 0)
+    kinds = classify_blocks(doc)
+    out: list[Indicator] = []
+    for block in doc.blocks:
+        kind = kinds.get(block.id)
+        if not kind:
+            continue
+        for n, f in enumerate(extract_block(block.text["hans"]), 1):
+            out.append(_indicator(block, n, f, kind, period_of(kind, year)))
+    return out
+
+
+def _indicator(block: Block, n: int, f: Found, kind: str, period: str) -> Indicator:
+    text = block.text["hans"]
+    return Indicator(
+        id=f"ind-{block.id}-{n}", block=block.id, phrase=text[f.start : f.end], start=f.start, end=f.end,
+        name=f.name, value=f.value, value_text=f.value_text, unit=f.unit, comparison=f.comparison,
+        hedge="+".join(f.hedges), kind=kind, period=period,
+    )
+
+
+# --- hand corrections (content/<doc>/indicators.yaml) and English names ---------------------------------
+
+FIELDS = ("name", "value", "value_text", "unit", "comparison", "hedge", "kind", "period")
+
+
+@dataclass(frozen=True)
+class Correction:
+    block: str
+    phrase: str
+    value: float | None  # to pick one row of rows sharing a phrase (分别 pairs) …
+    name: str | None  # … or by the name the rules gave it
+    action: str  # set | drop | add
+    fields: dict[str, Any]
+    reason: str
+    where: Location
+
+
+def load_corrections(path: Path) -> list[Correction]:
+    if not path.exists():
+        return []
+    data = load_yaml(path) or []
+    if not isinstance(data, list):
+        raise ZhpubError("indicator corrections are a list of entries", Location(str(path), 1))
+    out = []
+    for entry in data:
+        if not isinstance(entry, Mapping):
+            raise ZhpubError("each correction must be a mapping", Location(str(path)))
+        where = location(path, entry)
+        for key in ("block", "phrase", "reason"):
+            if not isinstance(entry.get(key), str) or not entry[key].strip():
+                raise ZhpubError(f"correction needs {key!r}", where, "block, phrase, reason and one of set/drop/add")
+        actions = [a for a in ("set", "drop", "add") if a in entry]
+        if len(actions) != 1:
+            raise ZhpubError("give exactly one of set, drop, add", where)
+        action = actions[0]
+        fields = entry[action] if action != "drop" else {}
+        if action != "drop" and (not isinstance(fields, Mapping) or any(k not in FIELDS for k in fields)):
+            raise ZhpubError(f"{action} takes fields from: {', '.join(FIELDS)}", location(path, entry, action))
+        if action == "add" and not {"name", "value", "unit", "kind"} <= set(fields):
+            raise ZhpubError("add needs at least name, value, unit and kind", location(path, entry, action))
+        if "kind" in fields and fields["kind"] not in KINDS:
+            raise ZhpubError(f"unknown kind {fields['kind']!r}", location(path, entry, action), "one of: " + ", ".join(KINDS))
+        out.append(Correction(entry["block"], entry["phrase"], entry.get("value"), entry.get("name"), action,
+                              dict(fields), entry["reason"].strip(), where))
+    return out
+
+
+def apply_corrections(doc: Document, found: list[Indicator], corrections: list[Correction]) -> list[Indicator]:
+    rows = list(found)
+    year = int(str(doc.meta.get("date", "0000"))[:4] or 0)
+    for c in corrections:
+        try:
+            block = doc.block(c.block)
+        except KeyError:
+            raise ZhpubError(f"no block {c.block!r}", c.where, "use an id from `zhpub ids`") from None
+        start = block.text["hans"].find(c.phrase)
+        if start < 0:
+            raise ZhpubError(f"phrase not in {c.block}: {c.phrase!r}", c.where, "copy it from the normalised text")
+        if c.action == "add":
+            f = c.fields
+            kind = f["kind"]
+            row = Indicator(
+                id="", block=c.block, phrase=c.phrase, start=start, end=start + len(c.phrase), name=f["name"],
+                value=f["value"], value_text=str(f.get("value_text", f["value"])), unit=f["unit"],
+                comparison=f.get("comparison", ""), hedge=f.get("hedge") or "", kind=kind,
+                period=f.get("period") or period_of(kind, year), phrase_hant=block.text["hant"][start : start + len(c.phrase)],
+                override=c.reason,
+            )
+            rows.append(row)
+            continue
+        matches = [i for i, r in enumerate(rows) if r.block == c.block and r.phrase == c.phrase
+                   and (c.value is None or float(r.value) == float(c.value)) and (c.name is None or r.name == c.name)]
+        if len(matches) != 1:
+            raise ZhpubError(
+                f"{'no' if not matches else len(matches)} extracted indicator(s) match {c.block} {c.phrase!r}",
+                c.where, "check `zhpub export` for the rows; add `value:` or `name:` to pick one of rows sharing a phrase",
+            )
+        i = matches[0]
+        if c.action == "drop":
+            rows[i] = replace(rows[i], override="drop: " + c.reason)
+        else:
+            rows[i] = replace(rows[i], **c.fields, override=c.reason)
+    kept = [r for r in rows if not r.override.startswith("drop: ")]
+    kept.sort(key=lambda r: (doc.ids.index(r.block), r.start))
+    return kept
+
+
+def finish(doc: Document, rows: list[Indicator], names_en: dict[str, str]) -> list[Indicator]:
+    """Ids (ind-<block>-<n>, in text order), Traditional and English names."""
+    out, counts = [], {}
+    for r in rows:
+        counts[r.block] = counts.get(r.block, 0) + 1
+        block = doc.block(r.block)
+        out.append(replace(
+            r, id=f"ind-{r.block}-{counts[r.block]}", name_hant=to_traditional(r.name),
+            name_en=names_en.get(r.name, ""), phrase_hant=block.text["hant"][r.start : r.end],
+        ))
+    return out
+
+
+def load_names_en(path: Path) -> dict[str, str]:
+    if not path.exists():
+        return {}
+    data = load_yaml(path) or {}
+    if not isinstance(data, Mapping) or not all(isinstance(k, str) and isinstance(v, str) for k, v in data.items()):
+        raise ZhpubError("indicator names are a mapping of Simplified name: English", Location(str(path), 1))
+    return dict(data)
+
+
+def indicators_for(doc: Document, corrections: list[Correction], names_en: dict[str, str]) -> list[Indicator]:
+    return finish(doc, apply_corrections(doc, extract(doc), corrections), names_en)
+
+
+CSV_COLUMNS = ("id", "block", "kind", "period", "name", "name_hant", "name_en", "comparison", "value", "unit",
+               "hedge", "phrase", "override")
+
+
+def to_csv(rows: list[Indicator]) -> str:
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for r in rows:
+        writer.writerow([getattr(r, c) for c in CSV_COLUMNS])
+    return buffer.getvalue()

@@ -1,0 +1,148 @@
+"""The glossary: schema errors with file:line, matching in both scripts, every term used."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from zhpub.content import load_project_glossary
+from zhpub.errors import ZhpubError
+from zhpub.glossary import Glossary, Term, find_hits, load_glossary, unused_terms
+
+GOOD = """\
+- headword: 放管服
+  pinyin: fàng guǎn fú
+  english: streamline administration, delegate power, improve regulation and services
+  status: suggested
+  category: national
+  explanation:
+    zh: 简政放权、放管结合、优化服务。
+    en: Cutting red tape, combining delegation with regulation, improving services.
+"""
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    folder = tmp_path / "glossary"
+    folder.mkdir(exist_ok=True)
+    (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def glossary() -> Glossary:
+    return load_project_glossary(ROOT)
+
+
+def test_shipped_glossary_loads_and_covers_the_report(glossary, shipped):
+    assert len(glossary.terms) >= 60
+    assert unused_terms(glossary, [shipped]) == []
+    categories = {t.category for t in glossary.terms}
+    assert categories == {"national", "jiangsu", "zhenjiang", "brand", "policy"}
+    for needed in ("放管服", "双减", "四群八链", "两个确立", "六稳", "六保", "镇合意", "金山英才", "揭榜挂帅", "专精特新"):
+        assert any(t.headword == needed for t in glossary.terms), needed
+    # official or well-known renderings say where they come from
+    assert all(t.source.startswith(("https://", "http://")) for t in glossary.terms if t.status != "suggested")
+
+
+def test_every_quoted_slogan_of_the_report_is_a_term(glossary, shipped):
+    """Slogans and programme names stand in “…” in this genre: each quoted name is covered (or is not a name)."""
+    import re
+
+    forms = {f for t in glossary.terms for f in (t.headword, *t.aliases)}
+    not_names = {"经济强", "百姓富", "环境美", "社会文明程度高"} - forms  # (covered anyway if present)
+    quoted = set()
+    for block in shipped.blocks:
+        quoted.update(re.findall(r"“([^”]{2,12})”", block.text["hans"]))
+    missing = sorted(q for q in quoted if not any(q in f or f in q for f in forms) and q not in not_names)
+    # quotes that are metaphors or plain words, not names (reviewed): the glossary leaves them out on purpose
+    metaphors = {"走出", "转出", "颜值", "硬骨头", "等不起", "慢不得", "坐不住", "稳", "进", "大循环", "微循环",
+                 "清零", "非农化", "品牌方阵", "精细账", "补短板", "走出去", "全域清零", "国之大者",
+                 "有求必应、无事不扰", "培育一个产品，形成一个品牌，做强一个产业", "卡脖子", "中国人居环境奖"}
+    assert [m for m in missing if m not in metaphors] == []
+
+
+def test_hits_in_both_scripts_line_up(shipped):
+    hans = [(h.block, h.start, h.end, h.term) for h in shipped.glossary_hits if h.variant == "hans"]
+    hant = [(h.block, h.start, h.end, h.term) for h in shipped.glossary_hits if h.variant == "hant"]
+    assert hans == hant and len(hans) >= 200
+    block = shipped.block("s3-2-p5")
+    hit = next(h for h in shipped.glossary_hits if h.term == "放管服" and h.variant == "hant")
+    assert shipped.block(hit.block).text["hant"][hit.start : hit.end] == "放管服"
+    assert any(h.block == block.id for h in shipped.glossary_hits if h.term == "营商环境" or h.term == "镇合意")
+
+
+def test_longest_match_first_and_no_overlaps(shipped):
+    by_block: dict[tuple[str, str], list] = {}
+    for h in shipped.glossary_hits:
+        by_block.setdefault((h.block, h.variant), []).append(h)
+    for hits in by_block.values():
+        hits.sort(key=lambda h: h.start)
+        for a, b in zip(hits, hits[1:]):
+            assert a.end <= b.start
+    # 稳中求进工作总基调 is one hit (the alias), not 稳中求进 plus text
+    s2p5 = [h.text for h in shipped.glossary_hits if h.block == "s2-p5" and h.variant == "hans"]
+    assert "稳中求进工作总基调" in s2p5
+    # 双减双控 (PM2.5 and ozone) is not the education policy 双减
+    s34 = [h.term for h in shipped.glossary_hits if h.block == "s3-4-p4" and h.variant == "hans"]
+    assert "双减" not in s34
+
+
+def test_matching_is_text_only():
+    from zhpub.model import Block, Document
+
+    term = Term("双减", "雙減", "shuāng jiǎn", "double reduction", "suggested", "national", {"zh": "x", "en": "y"})
+    doc = Document("d", {}, [Block("s1", "part", 1, {"hans": "双减", "hant": "雙減"}),
+                             Block("s1-p1", "paragraph", 3, {"hans": "抓好“双减”工作", "hant": "抓好“雙減”工作"})], [], [])
+    hits = find_hits(doc, Glossary([term]))
+    assert [(h.block, h.variant, h.start) for h in hits] == [("s1-p1", "hans", 3), ("s1-p1", "hant", 3)]
+
+
+@pytest.mark.parametrize(
+    "name,text,message",
+    [
+        ("national.yaml", GOOD.replace("  pinyin: fàng guǎn fú\n", ""), "national.yaml:1: entry '放管服' lacks 'pinyin'"),
+        ("national.yaml", GOOD.replace("category: national", "category: nationwide"), "national.yaml:5: unknown category 'nationwide'"),
+        ("national.yaml", GOOD.replace("status: suggested", "status: official"), "national.yaml:4: status official needs a source URL"),
+        ("national.yaml", GOOD.replace("fàng guǎn fú", "fàng guǎn"), "national.yaml:2: pinyin has 2 syllables for 3 characters"),
+        ("national.yaml", GOOD + "  colour: red\n", "national.yaml:9: unknown field 'colour'"),
+        ("national.yaml", GOOD.replace("    en: Cutting", "   en: Cutting"), "national.yaml:8:"),
+        ("national.yaml", GOOD + GOOD.replace("\n", "\n", 1), "duplicate term '放管服'"),
+        ("policy.yaml", GOOD.replace("category: national", "category: national"), "policy.yaml:5: category 'national' in policy.yaml"),
+        ("misc.yaml", GOOD, "unknown glossary file misc.yaml"),
+    ],
+)
+def test_schema_errors_name_file_and_line(tmp_path, name, text, message):
+    folder = write(tmp_path, name, text)
+    with pytest.raises(ZhpubError) as error:
+        load_glossary(folder)
+    assert message in str(error.value), str(error.value)
+
+
+def test_duplicate_across_files(tmp_path):
+    write(tmp_path, "national.yaml", GOOD)
+    folder = write(tmp_path, "policy.yaml", GOOD.replace("category: national", "category: policy"))
+    with pytest.raises(ZhpubError) as error:
+        load_glossary(folder)
+    assert "policy.yaml:1" in str(error.value) and "national.yaml:1" in str(error.value)
+
+
+def test_html_in_fields_is_kept_as_plain_text(tmp_path):
+    folder = write(tmp_path, "national.yaml", GOOD.replace("english: streamline", "english: <script>alert(1)</script> streamline"))
+    term = load_glossary(folder).terms[0]
+    assert term.english.startswith("<script>")  # stored as text; renderers escape it (tests/test_site.py)
+
+
+def test_check_reports_a_term_used_nowhere(tmp_path):
+    from test_bad_input import zhpub
+
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    shutil.copytree(ROOT / "glossary", tmp_path / "glossary")
+    extra = GOOD.replace("放管服", "放管用").replace("fàng guǎn fú", "fàng guǎn yòng")
+    with (tmp_path / "glossary" / "national.yaml").open("a", encoding="utf-8") as f:
+        f.write("\n" + extra)
+    result = zhpub("check", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "glossary term '放管用' occurs in no document" in result.stdout
