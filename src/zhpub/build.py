@@ -62,6 +62,33 @@ def replace_dir(staged: Path, target: Path) -> None:
         shutil.rmtree(old)
 
 
+def build_site(root: Path, out: Path, docs: list[Document]) -> None:
+    """Both variants with MkDocs (mkdocs.yml, hooks/), then the root page that picks a script."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    from .model import LANG_TAGS, VARIANTS
+    from .render.site import root_page
+
+    saved = os.environ.get("ZHPUB_VARIANT")
+    try:
+        for variant in VARIANTS:
+            os.environ["ZHPUB_VARIANT"] = variant
+            config = load_config(str(root / "mkdocs.yml"), site_dir=str(out / LANG_TAGS["hans"]))
+            try:
+                mkdocs_build(config)
+            except MkDocsException as e:  # strict mode turns warnings into this
+                raise ZhpubError(f"MkDocs failed for {LANG_TAGS[variant]}: {e}", Location(str(root / "mkdocs.yml"))) from None
+    finally:
+        if saved is None:
+            os.environ.pop("ZHPUB_VARIANT", None)
+        else:
+            os.environ["ZHPUB_VARIANT"] = saved
+    (out / "index.html").write_text(root_page(docs), encoding="utf-8")
+
+
 def build_all(root: Path, parts: set[str]) -> None:
     docs = publishable_documents(root)
     build = root / "build"
@@ -70,6 +97,8 @@ def build_all(root: Path, parts: set[str]) -> None:
         staging = Path(tmp)
         if "data" in parts:
             write_data(docs, load_project_glossary(root), staging / "data")
-        for name in ("data",):
+        if "site" in parts:
+            build_site(root, staging / "site", docs)
+        for name in ("data", "site"):
             if (staging / name).exists():
                 replace_dir(staging / name, build / name)

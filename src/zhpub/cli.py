@@ -44,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(run=cmd_ids)
 
     p = commands.add_parser("build", help="build data exports, both site variants and the PDFs into build/")
-    p.add_argument("--only", choices=["data"], action="append", help="build only these parts")
+    p.add_argument("--only", choices=["data", "site"], action="append", help="build only these parts")
     p.set_defaults(run=cmd_build)
 
     args = parser.parse_args(argv)
@@ -113,7 +113,7 @@ def cmd_ids(args: argparse.Namespace) -> int:
 def cmd_build(args: argparse.Namespace) -> int:
     from .build import build_all
 
-    build_all(args.root, set(args.only or ["data"]))
+    build_all(args.root, set(args.only or ["data", "site"]))
     return 0
 
 

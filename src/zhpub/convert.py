@@ -125,3 +125,29 @@ def _absolutise(node: object) -> None:
     elif isinstance(node, list):
         for value in node:
             _absolutise(value)
+
+
+HAN_RANGES = ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00), (0x20000, 0x32400))
+
+
+@functools.lru_cache(maxsize=None)
+def fold_table() -> dict[str, str]:
+    """Every Han character that OpenCC maps to one other Simplified character (羣->群, 鏈->链, 裡->里).
+
+    Search folds both the index and the query through this table, so either script finds both. Only
+    one-to-one mappings of equal UTF-16 length are kept, so positions stay aligned for highlighting.
+    """
+    chars = [chr(cp) for start, stop in HAN_RANGES for cp in range(start, stop)]
+    table: dict[str, str] = {}
+    for config in ("t2s", "tw2s", "hk2s"):
+        converted = opencc.OpenCC(config).convert("\n".join(chars)).split("\n")
+        if len(converted) != len(chars):  # pragma: no cover - OpenCC keeps line breaks
+            continue
+        for char, out in zip(chars, converted):
+            if char not in table and len(out) == 1 and out != char and len(out.encode("utf-16-le")) == len(char.encode("utf-16-le")):
+                table[char] = out
+    for key, value in table.items():  # resolve chains, so folding twice changes nothing
+        while value in table and table[value] != value:
+            value = table[value]
+        table[key] = value
+    return dict(sorted(table.items()))

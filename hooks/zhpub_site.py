@@ -1,0 +1,69 @@
+"""MkDocs glue for zhpub: the Document model in, generated pages out.
+
+ZHPUB_VARIANT (hans | hant, default hans) picks the script. Everything else — page text, links, ids, the
+glossary and indicators — comes from zhpub; this file only hands it to MkDocs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+
+from zhpub.build import publishable_documents
+from zhpub.content import load_project_glossary
+from zhpub.model import LANG_TAGS
+from zhpub.render.common import VARIANT_NAMES, label
+from zhpub.render.site import SiteRenderer
+
+ASSETS = Path(__file__).parent / "assets"
+THEME_LANGUAGE = {"hans": "zh-Hans", "hant": "zh-Hant"}  # Material's translations; <html lang> follows
+_state: dict = {}
+
+
+@event_priority(100)  # before Material's search plugin reads the theme language
+def on_config(config):
+    variant = os.environ.get("ZHPUB_VARIANT", "hans")
+    if variant not in THEME_LANGUAGE:
+        raise ValueError(f"ZHPUB_VARIANT must be one of {sorted(THEME_LANGUAGE)}, not {variant!r}")
+    root = Path(config.config_file_path).parent
+    docs = publishable_documents(root)
+    renderer = SiteRenderer(docs, load_project_glossary(root), variant, config.site_url or "")
+
+    config.theme["language"] = THEME_LANGUAGE[variant]
+    config.site_dir = str(Path(config.site_dir).parent / LANG_TAGS[variant])  # sibling builds, same paths
+    config.site_name = label("site", variant)
+    config.nav = renderer.nav()
+    config.extra["alternate"] = [
+        {"name": VARIANT_NAMES[v], "link": f"../{LANG_TAGS[v]}/index.html", "lang": LANG_TAGS[v]}
+        for v in ("hans", "hant")
+    ]
+    # Reproducible output: MkDocs stamps the sitemap with the build date; use the newest document date instead.
+    dates = [d.meta["date"] for d in docs if d.meta.get("date")]
+    if dates and "SOURCE_DATE_EPOCH" not in os.environ:
+        newest = dt.datetime.fromisoformat(max(dates)).replace(tzinfo=dt.timezone.utc)
+        os.environ["SOURCE_DATE_EPOCH"] = str(int(newest.timestamp()))
+    _state.update(renderer=renderer, variant=variant)
+    return config
+
+
+def on_files(files: Files, config) -> Files:
+    """Only generated files: the pages and data of every document, and our assets. (content/ holds sources.)"""
+    renderer: SiteRenderer = _state["renderer"]
+    docs_dir = Path(config.docs_dir).resolve()
+    generated = Files([f for f in files if not _inside(f.abs_src_path, docs_dir)])  # keep the theme's assets
+    for page in renderer.pages():
+        generated.append(File.generated(config, page.path, content=page.markdown))
+    for path, text in renderer.data_files().items():
+        generated.append(File.generated(config, path, content=text))
+    for asset in sorted(ASSETS.rglob("*")):
+        if asset.is_file():
+            generated.append(File.generated(config, asset.relative_to(ASSETS).as_posix(), abs_src_path=str(asset)))
+    return generated
+
+
+def _inside(path: str | None, folder: Path) -> bool:
+    return bool(path) and Path(path).resolve().is_relative_to(folder)

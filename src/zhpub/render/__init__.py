@@ -1,0 +1,1 @@
+"""Renderers: thin layers that turn the Document model into pages (site), print HTML (PDF) and data files."""
