@@ -67,3 +67,10 @@ def on_files(files: Files, config) -> Files:
 
 def _inside(path: str | None, folder: Path) -> bool:
     return bool(path) and Path(path).resolve().is_relative_to(folder)
+
+
+def on_post_build(config):
+    # MkDocs writes 404.html with root-absolute links, right only when site_url names the deployment address;
+    # without one it would be a page of broken links (and file:// readers never see a 404).
+    if not config.site_url:
+        (Path(config.site_dir) / "404.html").unlink(missing_ok=True)

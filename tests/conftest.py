@@ -18,3 +18,24 @@ def shipped():
     from zhpub.content import ContentFolder, load_document
 
     return load_document(ContentFolder(SHIPPED))
+
+
+def copy_project(target: Path) -> Path:
+    """A copy of what a build reads (content, glossary, hooks, mkdocs.yml), to build or break in isolation."""
+    import shutil
+
+    target.mkdir(parents=True, exist_ok=True)
+    for name in ("content", "glossary", "hooks"):
+        shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    return target
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory) -> Path:
+    """The whole project built once (data, PDFs, both site variants) into a temporary copy."""
+    from zhpub.build import build_all
+
+    project = copy_project(tmp_path_factory.mktemp("project"))
+    build_all(project, {"data", "pdf", "site"})
+    return project / "build"

@@ -11,19 +11,20 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from .content import find_documents, load_document, load_project_glossary
+from .content import find_documents, load_document, load_project_glossary, resolve
 from .glossary import Glossary
 from .indicators import to_csv
 from .errors import Location, ZhpubError
 from .export import corrections_json, document_json, dumps, glossary_json, indicators_json
 from .manifest import dropped_ids, read_manifest
 from .model import Document
+from .render.pdf import write_pdfs
 
 
-def publishable_documents(root: Path) -> list[Document]:
-    """All documents, refusing any with unresolved corruption or a dropped published id."""
+def publishable_documents(root: Path, names: list[str] | None = None) -> list[Document]:
+    """The documents (all, or those named), refusing any with unresolved corruption or a dropped published id."""
     docs = []
-    for folder in find_documents(root):
+    for folder in [resolve(root, n) for n in names] if names else find_documents(root):
         doc = load_document(folder)
         if doc.problems:
             p = doc.problems[0]
@@ -89,16 +90,24 @@ def build_site(root: Path, out: Path, docs: list[Document]) -> None:
     (out / "index.html").write_text(root_page(docs), encoding="utf-8")
 
 
-def build_all(root: Path, parts: set[str]) -> None:
-    docs = publishable_documents(root)
+def build_all(root: Path, parts: set[str], names: list[str] | None = None) -> None:
+    """Build ``parts`` (data, pdf, site) into build/. Naming documents builds only those (PDF only)."""
+    docs = publishable_documents(root, names)
     build = root / "build"
     build.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".staging-", dir=build) as tmp:
         staging = Path(tmp)
         if "data" in parts:
             write_data(docs, load_project_glossary(root), staging / "data")
+        if "pdf" in parts:
+            if names and (build / "pdf").exists():  # keep the other documents' PDFs
+                shutil.copytree(build / "pdf", staging / "pdf")
+            write_pdfs(docs, load_project_glossary(root), staging / "pdf")
         if "site" in parts:
             build_site(root, staging / "site", docs)
-        for name in ("data", "site"):
+            pdfs = staging / "pdf" if (staging / "pdf").exists() else build / "pdf"
+            if pdfs.exists():  # the site links to the PDFs: a self-contained copy
+                shutil.copytree(pdfs, staging / "site" / "pdf")
+        for name in ("data", "pdf", "site"):
             if (staging / name).exists():
                 replace_dir(staging / name, build / name)

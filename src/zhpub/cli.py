@@ -44,8 +44,12 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(run=cmd_ids)
 
     p = commands.add_parser("build", help="build data exports, both site variants and the PDFs into build/")
-    p.add_argument("--only", choices=["data", "site"], action="append", help="build only these parts")
+    p.add_argument("--only", choices=["data", "site", "pdf"], action="append", help="build only these parts")
     p.set_defaults(run=cmd_build)
+
+    p = commands.add_parser("pdf", help="build the PDF editions into build/pdf/")
+    p.add_argument("docs", nargs="*", help="document slugs (default: all)")
+    p.set_defaults(run=cmd_pdf)
 
     args = parser.parse_args(argv)
     try:
@@ -110,10 +114,17 @@ def cmd_ids(args: argparse.Namespace) -> int:
     return 1 if errors else 0
 
 
+def cmd_pdf(args: argparse.Namespace) -> int:
+    from .build import build_all
+
+    build_all(args.root, {"pdf"}, args.docs or None)
+    return 0
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     from .build import build_all
 
-    build_all(args.root, set(args.only or ["data", "site"]))
+    build_all(args.root, set(args.only or ["data", "site", "pdf"]))
     return 0
 
 

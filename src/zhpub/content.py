@@ -169,11 +169,19 @@ def _load_cached(path: Path, stamp: tuple, glossary_stamp: tuple) -> Document:
     errata = load_errata(folder.errata)
     names = tuple(meta.pop("names", ()))
     data = read_source(folder.source)
-    doc = build_document(folder.slug, data, str(folder.source), meta, errata, names)
+    doc = build_document(folder.slug, data, _display_path(folder), meta, errata, names)
     glossary = load_project_glossary(folder.root)
     doc.glossary_hits = find_hits(doc, glossary)
     doc.indicators = indicators_for(doc, load_corrections(folder.indicators), load_names_en(folder.root / NAMES_EN))
     return doc
+
+
+def _display_path(folder: ContentFolder) -> str:
+    """content/<doc>/source.txt when the folder sits in a project (so exports do not depend on where the
+    project lies on disk), else the path as given."""
+    if folder.path.parent.name == "content":
+        return f"content/{folder.slug}/{SOURCE}"
+    return str(folder.source)
 
 
 NAMES_EN = Path("glossary") / "indicator-names.yaml"

@@ -1,0 +1,167 @@
+"""The built site, read as files: same pages and ids in both scripts, every link resolves, nothing unsafe."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from conftest import ROOT, copy_project
+
+
+class Page(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self.links: list[str] = []
+        self.lang = ""
+        self.alternates: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if a.get("id"):
+            self.ids.add(a["id"])
+        if tag == "a" and a.get("name"):
+            self.ids.add(a["name"])
+        if tag == "html":
+            self.lang = a.get("lang", "")
+        if tag == "link" and a.get("rel") == "alternate" and a.get("hreflang"):
+            self.alternates.append((a["hreflang"], a["href"]))
+        for key in ("href", "src"):
+            if a.get(key) and tag in ("a", "link", "script", "img"):
+                self.links.append(a[key])
+
+
+def parse(path: Path) -> Page:
+    page = Page()
+    page.feed(path.read_text(encoding="utf-8"))
+    return page
+
+
+@pytest.fixture(scope="module")
+def site(built) -> Path:
+    return built / "site"
+
+
+def html_files(root: Path) -> list[Path]:
+    return sorted(root.rglob("*.html"))
+
+
+def test_both_variants_have_the_same_pages_and_ids(site):
+    hans = {p.relative_to(site / "zh-Hans") for p in html_files(site / "zh-Hans")}
+    hant = {p.relative_to(site / "zh-Hant") for p in html_files(site / "zh-Hant")}
+    assert hans == hant and Path("zhenjiang-2022/index.html") in hans
+    for rel in hans:
+        a, b = parse(site / "zh-Hans" / rel), parse(site / "zh-Hant" / rel)
+        # Material's own ids are positional and identical; ours come from the model
+        assert a.ids == b.ids, rel
+    text = parse(site / "zh-Hans" / "zhenjiang-2022" / "index.html").ids
+    assert {"s1", "s3-2", "s3-2-p4", "intro-p2", "callout-ind-s3-p3-1"} <= text
+
+
+def test_html_lang_and_hreflang_alternates(site):
+    for tag in ("zh-Hans", "zh-Hant"):
+        page = parse(site / tag / "zhenjiang-2022" / "index.html")
+        assert page.lang == tag
+        assert {h for h, _ in page.alternates} == {"zh-Hans", "zh-Hant"}
+        assert dict(page.alternates)["zh-Hant"].endswith("zh-Hant/index.html")
+
+
+def test_every_internal_link_and_fragment_resolves(site):
+    """A link checker over the whole built site (both variants and the root page)."""
+    pages = {p: parse(p) for p in html_files(site)}
+    broken = []
+    checked = 0
+    for path, page in pages.items():
+        for link in page.links:
+            parts = urlsplit(link)
+            if parts.scheme or link.startswith("//"):
+                continue  # external links (glossary sources) are not ours to check here
+            target = (path.parent / unquote(parts.path)).resolve() if parts.path else path
+            checked += 1
+            if not target.exists():
+                broken.append(f"{path.relative_to(site)}: {link} (missing file)")
+                continue
+            if parts.fragment and target.suffix == ".html":
+                ids = pages[target].ids if target in pages else parse(target).ids
+                if unquote(parts.fragment) not in ids:
+                    broken.append(f"{path.relative_to(site)}: {link} (missing #{parts.fragment})")
+    assert broken == []
+    assert checked > 2000
+
+
+def test_every_model_id_is_an_anchor_in_both_variants(site, shipped):
+    for tag in ("zh-Hans", "zh-Hant"):
+        ids = parse(site / tag / "zhenjiang-2022" / "index.html").ids
+        assert set(shipped.ids) <= ids
+        table = parse(site / tag / "zhenjiang-2022" / "indicators.html").ids
+        assert {i.id for i in shipped.indicators} <= table
+
+
+def test_no_request_leaves_the_site(site):
+    """No Google Fonts, CDN or API call in any page or script we ship."""
+    for path in html_files(site):
+        text = path.read_text(encoding="utf-8")
+        for host in ("fonts.googleapis", "fonts.gstatic", "unpkg.com", "cdn.jsdelivr", "api.github.com"):
+            assert host not in text, (path, host)
+    worker = next((site / "zh-Hans" / "assets" / "javascripts" / "workers").glob("search.*.min.js")).read_text()
+    assert worker.startswith("/*zhpub-search-prelude*/")
+
+
+def test_search_index_has_paragraph_entries_with_folded_bigrams(site):
+    import json
+
+    for tag in ("zh-Hans", "zh-Hant"):
+        index = json.loads((site / tag / "search" / "search_index.json").read_text(encoding="utf-8"))
+        entries = {d["location"]: d for d in index["docs"]}
+        entry = entries["zhenjiang-2022/index.html#s3-2-p4"]
+        assert "园_区" in entry["zx"]  # folded to Simplified in both variants
+        assert "zhenjiang-2022/corrections.html" not in {l.split("#")[0] for l in entries}
+        assert index["config"]["fields"]["zx"] == {"boost": 1}
+    offline = (site / "zh-Hans" / "search" / "search_index.js").read_text(encoding="utf-8")
+    assert offline.startswith("var __index =") and "s3-2-p4" in offline
+
+
+def test_glossary_text_is_escaped_never_markup(tmp_path):
+    """HTML in a glossary field reaches the reader as text: in the page, in the tooltip title, in the PDF."""
+    from zhpub.build import build_all
+
+    project = copy_project(tmp_path / "p")
+    path = project / "glossary" / "national.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("english: streamline administration", "english: <img src=x onerror=alert(1)> streamline administration", 1)
+    assert "<img" in text
+    path.write_text(text, encoding="utf-8")
+    build_all(project, {"site"})
+    page = (project / "build" / "site" / "zh-Hans" / "glossary" / "index.html").read_text(encoding="utf-8")
+    assert "<img src=x" not in page
+    assert "&lt;img src=x onerror=alert(1)&gt;" in page
+    doc = (project / "build" / "site" / "zh-Hans" / "zhenjiang-2022" / "index.html").read_text(encoding="utf-8")
+    assert "<img src=x" not in doc and "&amp;lt;img src=x" in doc  # title attribute: escaped twice for Material's tooltip
+
+
+def test_mkdocs_build_strict_has_no_warnings(tmp_path):
+    project = copy_project(tmp_path / "p")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", ZHPUB_VARIANT="hant")
+    mkdocs = Path(sys.executable).parent / "mkdocs"
+    result = subprocess.run([str(mkdocs), "build", "--strict"], cwd=project, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr
+    assert (project / "build" / "site" / "zh-Hant" / "zhenjiang-2022" / "index.html").exists()
+
+
+def test_two_builds_are_byte_identical(built, tmp_path):
+    from zhpub.build import build_all
+
+    project = copy_project(tmp_path / "again")
+    build_all(project, {"data", "pdf", "site"})
+    first = {p.relative_to(built): p.read_bytes() for p in built.rglob("*") if p.is_file()}
+    second = {p.relative_to(project / "build"): p.read_bytes() for p in (project / "build").rglob("*") if p.is_file()}
+    assert first.keys() == second.keys()
+    assert [k for k in first if first[k] != second[k]] == []
