@@ -46,6 +46,12 @@ RULE_EXPLANATIONS = {
 }
 
 
+# The report's own paragraphs rank first; the glossary and the indicator tables, which quote them, after. A
+# glossary entry matches its term in title and text (boosts 1000 + 100), a paragraph only in text: hence so low.
+GLOSSARY_BOOST = 0.001
+INDICATORS_BOOST = 0.01
+
+
 @dataclass(frozen=True)
 class Page:
     path: str  # src path, e.g. "zhenjiang-2022/index.md"
@@ -74,10 +80,12 @@ def md_heading(level: int, text: str, anchor: str) -> str:
     return f"{'#' * level} {escaped} {{ #{anchor} }}"
 
 
-def front_matter(title: str, exclude_from_search: bool = False) -> str:
+def front_matter(title: str, exclude_from_search: bool = False, search_boost: float | None = None) -> str:
     lines = ["---", f"title: {json.dumps(title, ensure_ascii=False)}"]  # JSON strings are YAML strings
     if exclude_from_search:
         lines += ["search:", "  exclude: true"]
+    elif search_boost is not None:
+        lines += ["search:", f"  boost: {search_boost}"]
     return "\n".join(lines + ["---", ""]) + "\n"
 
 
@@ -214,7 +222,9 @@ class SiteRenderer:
         if not indicators:
             return f'<div class="zh-para">{para}</div>\n'
         chips = "".join(self._callout(src, doc, ind) for ind in indicators)
-        return (f'<div class="zh-para zh-has-callouts">{para}<aside class="zh-callouts" '
+        # data-search-exclude: the call-outs repeat the paragraph's figures; they must not make every heading
+        # above them a search hit (Material drops the attribute from the output)
+        return (f'<div class="zh-para zh-has-callouts">{para}<aside class="zh-callouts" data-search-exclude="callouts" '
                 f'aria-label="{esc(self.t("indicators"))}">{chips}</aside></div>\n')
 
     def _callout(self, src: str, doc: Document, ind) -> str:
@@ -230,7 +240,7 @@ class SiteRenderer:
     def indicators(self, doc: Document) -> Page:
         src = f"{doc.slug}/indicators.md"
         title = f"{self.t('indicators')} · {self.title(doc)}"
-        out = [front_matter(title), f"# {esc(title)}\n"]
+        out = [front_matter(title, search_boost=INDICATORS_BOOST), f"# {esc(title)}\n"]
         downloads = [(f"data/{doc.slug}.indicators.csv", "CSV"), (f"data/{doc.slug}.indicators.json", "JSON")]
         items = "".join(f'<li><a href="{rel(src, p)}" download>{esc(n)}</a></li>' for p, n in downloads)
         out.append(f'<p class="zh-downloads">{esc(self.t("data"))}：</p><ul class="zh-downloads">{items}</ul>\n')
@@ -304,7 +314,7 @@ class SiteRenderer:
     def glossary_page(self) -> Page:
         src = "glossary/index.md"
         title = self.t("glossary")
-        out = [front_matter(title), f"# {esc(title)}\n"]
+        out = [front_matter(title, search_boost=GLOSSARY_BOOST), f"# {esc(title)}\n"]
         intro = "报告中的口号、数字化提法、项目和品牌名称：拼音、英文译名、解释，以及在报告中的每一处出现。"
         out.append(f"<p>{esc(self.v(intro))}</p>\n")
         occurrences = defaultdict(list)

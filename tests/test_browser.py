@@ -1,0 +1,196 @@
+"""The site in a real browser (Playwright driving Debian's Chromium; no browser is ever downloaded)."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import DATA
+
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+QUERIES = yaml.safe_load((DATA / "search-queries.yaml").read_text(encoding="utf-8"))
+TITLE = {"zh-Hans": "《2022年镇江市政府工作报告》", "zh-Hant": "《2022年鎮江市政府工作報告》"}
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def base(built):
+    handler = functools.partial(QuietHandler, directory=str(built / "site"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield browser
+        browser.close()
+
+
+def search(page, query: str) -> list[str]:
+    """Type a query as a reader does and return the result links in display order."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    meta = "() => { const m = document.querySelector('.md-search-result__meta'); return m && /结果|結果/.test(m.textContent) }"
+    box.fill("")
+    page.keyboard.press("End")
+    page.wait_for_function(f"() => !({meta})()")  # the last query's results are gone
+    box.fill(query)
+    page.keyboard.press("End")  # Material searches on keyup; Playwright inserts CJK text without one
+    page.wait_for_function(meta, timeout=20000)
+    return page.eval_on_selector_all(".md-search-result__list a.md-search-result__link", "els => els.map(e => e.getAttribute('href'))")
+
+
+@pytest.mark.parametrize("tag", ["zh-Hans", "zh-Hant"])
+def test_search_query_set_finds_the_paragraph_in_the_top_3(browser, base, tag):
+    page = browser.new_page()
+    page.goto(f"{base}{tag}/zhenjiang-2022/index.html")
+    misses = []
+    for q in QUERIES:
+        links = search(page, q["query"])
+        top3 = [link.split("#")[1] for link in links if "#" in link][:3]
+        if not set(top3) & set(q["expect"]):
+            misses.append((q["query"], q["expect"], top3))
+    page.close()
+    found = len(QUERIES) - len(misses)
+    assert len(QUERIES) >= 20
+    assert found / len(QUERIES) >= 0.95, f"{found}/{len(QUERIES)} on {tag}; misses: {misses}"
+
+
+def test_a_query_in_the_other_script_finds_the_passage(browser, base):
+    page = browser.new_page()
+    page.goto(f"{base}zh-Hans/zhenjiang-2022/index.html")
+    assert any(link.endswith("#s3-2-p5") for link in search(page, "營商環境"))
+    page.goto(f"{base}zh-Hant/zhenjiang-2022/index.html")
+    links = search(page, "四群八链")
+    assert any(link.endswith(("#s1-p2", "#s3-2-p3")) for link in links[:6])
+    marks = page.eval_on_selector_all(".md-search-result mark", "els => els.map(e => e.textContent)")
+    assert "四群八鏈" in [m.replace("\u200b", "") for m in marks]  # marked in the page's script (jieba breaks aside)
+    page.close()
+
+
+@pytest.mark.parametrize("start,other", [("zh-Hans", "zh-Hant"), ("zh-Hant", "zh-Hans")])
+def test_script_switch_keeps_page_and_anchor(browser, base, start, other):
+    page = browser.new_page()
+    page.goto(f"{base}{start}/zhenjiang-2022/index.html#s3-2-p4")
+    page.hover(".md-header__option .md-select")
+    page.click(f'a.md-select__link[hreflang="{other}"]')
+    page.wait_for_url(f"{base}{other}/zhenjiang-2022/index.html#s3-2-p4")
+    text = page.text_content("#s3-2-p4")
+    assert text.startswith("聚力推進園區整合" if other == "zh-Hant" else "聚力推进园区整合")
+    highlight = page.eval_on_selector("#s3-2-p4", "e => getComputedStyle(e).backgroundColor")
+    assert highlight not in ("rgba(0, 0, 0, 0)", "transparent")  # the cited paragraph is highlighted
+    page.close()
+
+
+def test_glossary_tooltip_and_backlinks(browser, base):
+    page = browser.new_page()
+    page.goto(f"{base}zh-Hans/zhenjiang-2022/index.html#s3-1-p2")
+    term = page.locator('#s3-1-p2 a.zh-term[data-term="si-qun-ba-lian"]')
+    term.hover()
+    tooltip = page.locator(".md-tooltip2").first
+    tooltip.wait_for(state="visible")
+    assert "four clusters and eight chains" in tooltip.text_content()
+    term.click()
+    page.wait_for_url("**/glossary/index.html#si-qun-ba-lian")
+    entry = page.locator("#si-qun-ba-lian")
+    assert "sì qún bā liàn" in entry.text_content()
+    backlinks = entry.locator(".zh-occurrences a")
+    targets = [backlinks.nth(i).get_attribute("href") for i in range(backlinks.count())]
+    assert {t.split("#")[1] for t in targets} == {"s1-p2", "s1-p9", "s3-1-p2", "s3-2-p3", "s3-6-p3"}
+    quotes = entry.locator(".zh-occurrences q mark").all_text_contents()
+    assert quotes and all(q == "四群八链" for q in quotes)
+    backlinks.first.click()
+    page.wait_for_url("**/zhenjiang-2022/index.html#s1-p2")
+    assert page.is_visible("#s1-p2")
+    page.close()
+
+
+@pytest.mark.parametrize("tag", ["zh-Hans", "zh-Hant"])
+def test_copy_citation(browser, base, tag):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(f"{base}{tag}/zhenjiang-2022/index.html#s3-2-p4")
+    page.hover("#s3-2-p4")
+    page.click("#s3-2-p4 button.zh-cite")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == f"{TITLE[tag]}三（二）第4段 {base}{tag}/zhenjiang-2022/#s3-2-p4"
+    context.close()
+
+
+def test_no_request_to_any_other_host(browser, base):
+    context = browser.new_context()
+    requests: list[str] = []
+    context.on("request", lambda r: requests.append(r.url))
+    page = context.new_page()
+    for path in ("index.html", "zh-Hans/index.html", "zh-Hans/zhenjiang-2022/index.html", "zh-Hans/glossary/index.html",
+                 "zh-Hant/zhenjiang-2022/indicators.html"):
+        page.goto(base + path)
+        page.wait_for_load_state("networkidle")
+    search(page, "放管服")
+    outside = [u for u in requests if not u.startswith((base, "data:", "blob:", "about:"))]
+    assert outside == [] and len(requests) > 20
+    context.close()
+
+
+def test_the_site_works_from_file_urls(browser, built):
+    root = (built / "site").as_uri() + "/"
+    context = browser.new_context()
+    requests: list[str] = []
+    context.on("request", lambda r: requests.append(r.url))
+    page = context.new_page()
+    page.goto(root + "zh-Hans/index.html")
+    page.click("text=全文")
+    page.wait_for_url("**/zh-Hans/zhenjiang-2022/index.html")
+    links = search(page, "四群八链")
+    assert any(link.endswith("#s1-p2") for link in links)
+    page.goto(root + "zh-Hans/zhenjiang-2022/index.html#s3-2-p4")
+    page.hover(".md-header__option .md-select")
+    page.click('a.md-select__link[hreflang="zh-Hant"]')
+    page.wait_for_url(root + "zh-Hant/zhenjiang-2022/index.html#s3-2-p4")
+    assert [u for u in requests if not u.startswith(("file:", "data:", "blob:", "about:"))] == []
+    context.close()
+
+
+@pytest.mark.parametrize("locale,tag", [("zh-TW", "zh-Hant"), ("zh-CN", "zh-Hans"), ("en-US", "zh-Hans")])
+def test_root_page_sends_a_reader_to_their_script(browser, base, locale, tag):
+    context = browser.new_context(locale=locale)
+    page = context.new_page()
+    page.goto(base + "index.html")
+    page.wait_for_url(f"{base}{tag}/index.html")
+    context.close()
+
+
+@pytest.mark.parametrize("width", [375, 1400])
+def test_layout_on_phone_and_desktop(browser, base, width, tmp_path):
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    for path in ("zhenjiang-2022/index.html", "zhenjiang-2022/indicators.html", "glossary/index.html"):
+        page.goto(f"{base}zh-Hans/{path}")
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, path
+    page.goto(f"{base}zh-Hans/zhenjiang-2022/index.html#s3-p3")
+    para = page.locator("#s3-p3").bounding_box()
+    callout = page.locator("#callout-ind-s3-p3-1").bounding_box()
+    if width < 800:
+        assert callout["y"] >= para["y"] + para["height"] - 1  # under the paragraph
+    else:
+        assert callout["x"] >= para["x"] + para["width"]  # beside it
+    size = page.evaluate("parseFloat(getComputedStyle(document.querySelector('#s3-p3')).fontSize)")
+    line = page.evaluate("parseFloat(getComputedStyle(document.querySelector('#s3-p3')).lineHeight)")
+    assert size >= 15 and line / size >= 1.7  # readable long Chinese text
+    page.screenshot(path=str(tmp_path / f"report-{width}.png"))
+    page.close()
