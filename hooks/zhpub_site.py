@@ -34,7 +34,9 @@ def on_config(config):
     renderer = SiteRenderer(docs, load_project_glossary(root), variant, config.site_url or "")
 
     config.theme["language"] = THEME_LANGUAGE[variant]
-    config.site_dir = str(Path(config.site_dir).parent / LANG_TAGS[variant])  # sibling builds, same paths
+    site_dir = Path(config.site_dir)
+    if site_dir.name in LANG_TAGS.values():  # build/site/zh-Hans -> zh-Hant: sibling builds, same paths
+        config.site_dir = str(site_dir.parent / LANG_TAGS[variant])  # (`mkdocs serve` uses a temporary dir)
     config.site_name = label("site", variant)
     config.nav = renderer.nav()
     config.extra["alternate"] = [

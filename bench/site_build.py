@@ -1,0 +1,108 @@
+"""Site build time: the full zhpub build of both variants, against a plain `mkdocs build` of the very same pages
+written out as static Markdown (same theme, plugins and extensions, no hooks). Reports the share of the text
+pipeline (scrape -> Document model, glossary, indicators) in the full build; the target is under a quarter.
+
+    .venv/bin/python bench/site_build.py [--repeat N]
+
+Every measurement runs in a fresh process, so no cache carries over between them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+
+PIPELINE = """
+from pathlib import Path
+from zhpub.build import publishable_documents
+from zhpub.content import load_project_glossary
+docs = publishable_documents(Path('.'))
+load_project_glossary(Path('.'))
+"""
+FULL = """
+from pathlib import Path
+from zhpub.build import build_site, publishable_documents
+build_site(Path('.'), Path({out!r}), publishable_documents(Path('.')))
+"""
+DUMP = """
+import json, shutil, sys
+from pathlib import Path
+from zhpub.build import publishable_documents
+from zhpub.content import load_project_glossary
+from zhpub.render.site import SiteRenderer
+out = Path(sys.argv[1])
+docs = publishable_documents(Path('.'))
+glossary = load_project_glossary(Path('.'))
+for variant in ('hans', 'hant'):
+    r = SiteRenderer(docs, glossary, variant)
+    d = out / variant / 'docs'
+    for page in r.pages():
+        (d / page.path).parent.mkdir(parents=True, exist_ok=True)
+        (d / page.path).write_text(page.markdown, encoding='utf-8')
+    for path, text in r.data_files().items():
+        (d / path).parent.mkdir(parents=True, exist_ok=True)
+        (d / path).write_text(text, encoding='utf-8')
+    shutil.copytree('hooks/assets', d, dirs_exist_ok=True)
+    (out / variant / 'nav.json').write_text(json.dumps(r.nav(), ensure_ascii=False), encoding='utf-8')
+"""
+
+
+def run(code: str, *args: str) -> float:
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-c", code, *args], cwd=ROOT, env=ENV, check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def static_config(variant_dir: Path, variant: str) -> Path:
+    import yaml
+
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config.pop("hooks")
+    config.pop("watch")
+    config["docs_dir"] = str(variant_dir / "docs")
+    config["site_dir"] = str(variant_dir / "site")
+    config["theme"]["custom_dir"] = str(ROOT / "hooks" / "overrides")
+    config["theme"]["language"] = {"hans": "zh-Hans", "hant": "zh-Hant"}[variant]
+    config["nav"] = json.loads((variant_dir / "nav.json").read_text(encoding="utf-8"))
+    path = variant_dir / "mkdocs.yml"
+    path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each measurement; the fastest counts")
+    args = parser.parse_args()
+    mkdocs = Path(sys.executable).parent / "mkdocs"
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        subprocess.run([sys.executable, "-c", DUMP, str(tmp / "static")], cwd=ROOT, env=ENV, check=True)
+        configs = [static_config(tmp / "static" / v, v) for v in ("hans", "hant")]
+        full, static, pipeline = [], [], []
+        for _ in range(args.repeat):
+            shutil.rmtree(tmp / "full", ignore_errors=True)
+            full.append(run(FULL.format(out=str(tmp / "full"))))
+            start = time.perf_counter()
+            for config in configs:
+                subprocess.run([str(mkdocs), "build", "-q", "-f", str(config)], env=ENV, check=True, capture_output=True)
+            static.append(time.perf_counter() - start)
+            pipeline.append(run(PIPELINE) - run("import zhpub.build, zhpub.content"))  # minus interpreter start-up
+    f, s, p = min(full), min(static), min(pipeline)
+    print(f"full zhpub site build, both variants:          {f:6.2f} s")
+    print(f"plain mkdocs build of the same static pages:   {s:6.2f} s")
+    print(f"text pipeline (scrape -> model, glossary, ind.): {p:5.2f} s  = {p / f:.0%} of the full build")
+    print(f"everything zhpub adds to plain MkDocs:          {f - s:5.2f} s  = {(f - s) / f:.0%} of the full build")
+
+
+if __name__ == "__main__":
+    main()

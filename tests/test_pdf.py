@@ -1,0 +1,136 @@
+"""The PDF editions, read back with pypdf and poppler (pdftotext, pdffonts)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+
+import pytest
+from pypdf import PdfReader
+
+TAGS = {"hans": "zh-Hans", "hant": "zh-Hant"}
+ID_RE = re.compile(r"(?:intro|s\d+(?:-\d+)?)-p\d+|title|subtitle|speaker")
+
+
+@pytest.fixture(scope="module", params=["hans", "hant"])
+def edition(request, built):
+    variant = request.param
+    path = built / "pdf" / f"zhenjiang-2022.{TAGS[variant]}.pdf"
+    return variant, path, PdfReader(path)
+
+
+def test_all_fonts_embedded_and_named_per_script(edition):
+    variant, path, _ = edition
+    rows = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout.splitlines()[2:]
+    assert rows
+    for row in rows:
+        assert row.split()[-5] == "yes", row  # the "emb" column
+    names = " ".join(r.split()[0] for r in rows)
+    script = "SC" if variant == "hans" else "TC"
+    assert f"Noto-Serif-CJK-{script}" in names and f"Noto-Sans-CJK-{script}" in names
+    assert "JP" not in names  # a generic family would have picked Japanese glyph forms
+
+
+def test_every_character_has_a_glyph_in_the_named_fonts(edition, shipped):
+    from fontTools.ttLib import TTFont
+
+    variant, _, _ = edition
+    script = "SC" if variant == "hans" else "TC"
+    covered: set[int] = set()
+    for family in (f"Noto Serif CJK {script}", f"Noto Sans CJK {script}:bold"):
+        spec = subprocess.run(["fc-match", "-f", "%{file}:%{index}", family], capture_output=True, text=True).stdout
+        file, index = spec.rsplit(":", 1)
+        covered |= set(TTFont(file, fontNumber=int(index), lazy=True).getBestCmap())
+    text = shipped.text(variant)
+    missing = sorted({c for c in text if ord(c) not in covered and not c.isspace()})
+    assert missing == []
+
+
+def test_extracted_text_is_the_document_text(edition, shipped):
+    variant, path, _ = edition
+    extracted = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True,
+                               check=True).stdout
+    running = {shipped.meta["title"] if variant == "hans" else "2022年鎮江市政府工作報告"}
+    running |= {b.text[variant] for b in shipped.blocks if b.kind == "part"}
+    pages = []
+    for page in extracted.split("\f"):  # drop the running header and the page number of every page
+        lines = [l for l in page.split("\n") if l.strip()]
+        while lines and lines[0].strip() in running:
+            lines.pop(0)
+        while lines and lines[-1].strip().isdigit():
+            lines.pop()
+        pages.append("".join(lines))
+    flat = re.sub(r"\s+", "", ID_RE.sub("", "".join(pages)))
+    position = 0
+    for block in shipped.blocks:
+        expected = re.sub(r"\s+", "", block.text[variant])
+        found = flat.find(expected, position)
+        assert found >= 0, (block.id, expected[:30])
+        position = found + len(expected)
+
+
+def test_outline_mirrors_parts_and_sections(edition, shipped):
+    variant, _, reader = edition
+
+    def titles(items, depth=0):
+        for item in items:
+            if isinstance(item, list):
+                yield from titles(item, depth + 1)
+            else:
+                yield depth, item.title
+
+    outline = list(titles(reader.outline))
+    headings = [(0 if b.kind == "part" else 1, b.text[variant]) for b in shipped.blocks if b.kind in ("part", "section")]
+    assert outline[: len(headings)] == headings
+    appendices = [t for d, t in outline[len(headings):] if d == 0]
+    assert len(appendices) == 4  # glossary, indicators, corrections, colophon
+
+
+def test_named_destination_for_every_id(edition, shipped):
+    _, _, reader = edition
+    names = set(reader.named_destinations)
+    assert set(shipped.anchor_ids) <= names
+    glossary = {f"g-{t}" for t in {h.term for h in shipped.glossary_hits}}
+    assert len([n for n in names if n.startswith("g-")]) == len(glossary)
+
+
+def test_internal_links_point_at_existing_destinations(edition):
+    _, _, reader = edition
+    names = set(reader.named_destinations)
+    targets = []
+    for page in reader.pages:
+        for annot in page.get("/Annots") or []:
+            annot = annot.get_object()
+            if annot.get("/Subtype") == "/Link" and "/Dest" in annot:
+                targets.append(str(annot["/Dest"]))
+            elif annot.get("/Subtype") == "/Link" and "/A" in annot and "/D" in annot["/A"]:
+                targets.append(str(annot["/A"]["/D"]))
+    named = [t for t in targets if not t.startswith("[")]
+    assert len(named) > 300  # contents, glossary marks, indicator sources
+    assert all(t in names for t in named)
+
+
+def test_metadata_and_language(edition, shipped):
+    variant, _, reader = edition
+    meta = reader.metadata
+    title = shipped.meta["title"] if variant == "hans" else "2022年鎮江市政府工作報告"
+    assert meta.title == title
+    assert "徐曙海" in meta.author
+    assert "Report on the Work of the Zhenjiang Municipal Government" in meta.subject
+    assert reader.trailer["/Root"]["/Lang"] == TAGS[variant]
+    assert meta["/CreationDate"].startswith("D:20220301")  # from the content, not the clock
+
+
+def test_page_count_is_sane(edition):
+    _, _, reader = edition
+    assert 30 <= len(reader.pages) <= 120
+
+
+def test_a_missing_cjk_font_is_a_clear_error(monkeypatch):
+    from zhpub.errors import ZhpubError
+    from zhpub.render import pdf
+
+    monkeypatch.setitem(pdf.FONTS, "hans", ("Noto Serif CJK XX", "Noto Sans CJK SC"))
+    with pytest.raises(ZhpubError) as error:
+        pdf.check_fonts()
+    assert "Noto Serif CJK XX" in str(error.value) and "fonts-noto-cjk" in str(error.value)
