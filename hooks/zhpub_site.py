@@ -31,7 +31,11 @@ def on_config(config):
         raise ValueError(f"ZHPUB_VARIANT must be one of {sorted(THEME_LANGUAGE)}, not {variant!r}")
     root = Path(config.config_file_path).parent
     docs = publishable_documents(root)
-    renderer = SiteRenderer(docs, load_project_glossary(root), variant, config.site_url or "")
+    site_root = config.site_url or ""  # the address of build/site/, which holds both variants
+    serving = site_root.startswith(f"http://{config.dev_addr.host}:{config.dev_addr.port}/")  # mkdocs serve
+    renderer = SiteRenderer(docs, load_project_glossary(root), variant, "" if serving else site_root)
+    if site_root and not serving:
+        config.site_url = f"{site_root.rstrip('/')}/{LANG_TAGS[variant]}/"  # canonical links, sitemap, 404.html
 
     config.theme["language"] = THEME_LANGUAGE[variant]
     site_dir = Path(config.site_dir)
@@ -43,11 +47,13 @@ def on_config(config):
         {"name": VARIANT_NAMES[v], "link": f"../{LANG_TAGS[v]}/index.html", "lang": LANG_TAGS[v]}
         for v in ("hans", "hant")
     ]
-    # Reproducible output: MkDocs stamps the sitemap with the build date; use the newest document date instead.
+    # Reproducible output: MkDocs stamps the sitemap with the build date; use the newest document date instead
+    # (unless the caller set one). Recomputed on every build, so `mkdocs serve` follows date edits.
     dates = [d.meta["date"] for d in docs if d.meta.get("date")]
-    if dates and "SOURCE_DATE_EPOCH" not in os.environ:
+    if dates and ("SOURCE_DATE_EPOCH" not in os.environ or os.environ.get("ZHPUB_SET_EPOCH")):
         newest = dt.datetime.fromisoformat(max(dates)).replace(tzinfo=dt.timezone.utc)
         os.environ["SOURCE_DATE_EPOCH"] = str(int(newest.timestamp()))
+        os.environ["ZHPUB_SET_EPOCH"] = "1"  # ours to update on the next build
     _state.update(renderer=renderer, variant=variant)
     return config
 

@@ -130,6 +130,11 @@ def test_copy_citation(browser, base, tag):
     page.click("#s3-2-p4 button.zh-cite")
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied == f"{TITLE[tag]}三（二）第4段 {base}{tag}/zhenjiang-2022/#s3-2-p4"
+    # arriving from a search result (?h=…) leaves no query string in the citation
+    page.goto(f"{base}{tag}/zhenjiang-2022/index.html?h=园区#s3-2-p4")
+    page.hover("#s3-2-p4")
+    page.click("#s3-2-p4 button.zh-cite")
+    assert page.evaluate("navigator.clipboard.readText()") == copied
     context.close()
 
 

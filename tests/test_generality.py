@@ -59,6 +59,10 @@ def test_recovers_clean_text_and_accounts_for_every_span(name, seed):
             errors_outside += max(i2 - i1, j2 - j1)
     assert errors_outside / len(a) < 0.005, f"CER outside spans {errors_outside / len(a):.3%}"
 
+    assert len(doc.ids) == len(set(doc.ids))
+    if not doc.problems:  # normalising a clean output again changes nothing (flagged spans are not output)
+        assert build_document(name, output.encode("utf-8"), "again.txt").text("hans") == output
+
     index = LineIndex(scrape.text)
     flagged = [(p.line, p.column) for p in doc.problems]
     for k, g in enumerate(scrape.garbled):

@@ -77,7 +77,7 @@ def build_site(root: Path, out: Path, docs: list[Document]) -> None:
     try:
         for variant in VARIANTS:
             os.environ["ZHPUB_VARIANT"] = variant
-            config = load_config(str(root / "mkdocs.yml"), site_dir=str(out / LANG_TAGS["hans"]))
+            config = load_config(str(root / "mkdocs.yml"), site_dir=str(out / LANG_TAGS[variant]))
             try:
                 mkdocs_build(config)
             except MkDocsException as e:  # strict mode turns warnings into this

@@ -49,6 +49,15 @@ def check_project(root: Path, names: list[str] | None = None) -> tuple[list[str]
                 f"{folder.manifest}: {len(new)} id(s) not yet published ({', '.join(new[:5])}{' …' if len(new) > 5 else ''});"
                 f" record them with `zhpub ids {folder.slug} --record` when you publish"
             )
+    if len(docs) < len(folders):
+        return errors, notes  # a document failed to load: term counts over the others would mislead
+    # a term is found as often in the Traditional text as in the Simplified (catches a wrong `traditional:`)
+    for term in glossary.terms:
+        counts = {v: sum(1 for d in docs for h in d.glossary_hits if h.term == term.headword and h.variant == v)
+                  for v in ("hans", "hant")}
+        if counts["hans"] != counts["hant"]:
+            errors.append(f"{term.where}: glossary term {term.headword!r} occurs {counts['hans']} times in Simplified "
+                          f"but its Traditional form {term.traditional!r} {counts['hant']} times; fix `traditional:`")
     if not names:  # only a check of the whole project can tell a term is used nowhere
         for term in unused_terms(glossary, docs):
             errors.append(f"{term.where}: glossary term {term.headword!r} occurs in no document;"

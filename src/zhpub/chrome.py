@@ -23,7 +23,7 @@ SPAM_STRONG = (
     "色情", "三级片", "激情", "丝袜", "日韩", "亚洲精品", "官网", "免费看", "快播", "www", "av",
 )
 SPAM_WEAK = ("在线", "精品", "国产", "视频", "电影", "高清", "免费", "福利", "成人", "澳门", "美女", "亚洲", "欧美")
-SPAM_SCORE = 4  # strong words count 2, weak words 1
+SPAM_SCORE = 4  # strong words count 2, weak words 1; at least one strong word is needed
 ASCII_WORD = re.compile(r"^[a-z]+$")
 
 
@@ -51,17 +51,21 @@ EDITOR_LABELS = ("责任编辑", "编辑", "责编", "校对", "审核", "审校
 
 SUBTITLE_RE = re.compile(r"^\s*(?:——|—|--|－－)")
 # "市长 徐曙海", "代市长徐曙海": an office and a two-to-four character name.
-SPEAKER_RE = re.compile(r"^\s*(?:代理?|常务副)?(?:[市省区县州旗盟]长|主席|主任|书记)\s*[\u4e00-\u9fff·]{2,5}\s*$")
+SPEAKER_RE = re.compile(
+    r"^\s*(?:代理?|常务副|副)?(?:自治[区州县旗])?(?:[市省区县州旗盟]长|主席|主任|书记)\s*[\u4e00-\u9fff·]{2,5}\s*$"
+)
 SALUTATION_RE = re.compile(r"^\s*各位(?:代表|委员)")
 PART_HEADING_RE = re.compile(r"^\s*[一二三四五六七八九十]{1,3}、")
 TIMESTAMP_RE = re.compile(
-    r"^\s*(?:(?:发布|更新)?(?:时间|日期)\s*[:：]?\s*)?"
-    r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
-    r"(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*$"
+    r"^\s*(?:(?:(?:发布|更新)?(?:时间|日期)\s*[:：]?\s*)"  # a label, then any date form ...
+    r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"  # ... or 2022-03-07 (04:23)
+    r"|\d{4}年\d{1,2}月\d{1,2}日\s+\d{1,2}:\d{2}(?::\d{2})?"  # ... or 2022年3月7日 04:23; a bare 年月日 is text
+    r")\s*$"
 )
 DOWNLOAD_ID_RE = re.compile(r"^\s*[A-Za-z][A-Za-z_]*[-_]?\d{8,}\s*$")
 # A caption ends in a photographer's name and 摄 ("... 谢道韫 摄", "（记者 张三 摄）").
-CAPTION_RE = re.compile(r"[\s（(]+(?:记者\s*)?[\u4e00-\u9fff·]{2,5}\s*摄(?:影)?\s*[）)]?\s*$")
+CAPTION_RE = re.compile(r"(?:\s+|[（(]记者\s*)[\u4e00-\u9fff·]{2,5}\s*摄(?:影)?\s*[）)]?\s*$")
 DATE_RE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日")
 SOURCE_LINE_RE = re.compile(r"^\s*(?:来源|稿源|作者|记者)\s*[:：]")
 
@@ -90,12 +94,12 @@ def split_lines(text: str) -> list[Line]:
 def classify(line: Line) -> tuple[str, str] | None:
     """(rule, why) when a line is spam or chrome, else None."""
     s = line.folded
-    if not s:
-        return None
+    if not s or PART_HEADING_RE.match(s) or re.match(r"^\s*[（(][一二三四五六七八九十]{1,3}[)）]", s):
+        return None  # the report's own headings are never chrome
     items = [i for i in re.split(r"[,，、|｜]+", s) if i.strip()]
     if len(items) >= 3 and not re.search(r"[。！？；]", s) and len(s) / len(items) <= 25:
         score, hits = spam_words(s)
-        if score >= SPAM_SCORE:
+        if score >= SPAM_SCORE and any(h in SPAM_STRONG for h in hits):
             return "spam", f"keyword-list line ({', '.join(hits)})"
     if s.startswith(BREADCRUMB_ROOTS) and not re.search(r"[。，！？]", s):
         return "chrome-breadcrumb", "navigation breadcrumb"
@@ -105,7 +109,7 @@ def classify(line: Line) -> tuple[str, str] | None:
         return "chrome-download-id", "page element id"
     if CAPTION_RE.search(s) and len(s) < 200:
         return "chrome-photo-caption", "photo caption with its credit"
-    if re.match(rf"^\s*(?:{'|'.join(EDITOR_LABELS)})\s*[:：]", s):
+    if re.match(rf"^\s*(?:{'|'.join(EDITOR_LABELS)})\s*[:：]", s) and len(s) < 40:
         return "chrome-editor", "editor line"
     if SOURCE_LINE_RE.match(s) and len(s) < 40:
         return "chrome-source", "source/byline line"

@@ -57,6 +57,9 @@ def main(argv: list[str] | None = None) -> int:
     except ZhpubError as error:
         print(f"zhpub: error: {error}", file=sys.stderr)
         return 1
+    except OSError as error:  # a file we could not read or write: say which, without a traceback
+        print(f"zhpub: error: {error.filename or ''}: {error.strerror or error}", file=sys.stderr)
+        return 1
     except BrokenPipeError:
         return 0
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -79,11 +80,19 @@ class ContentFolder:
         return self.path.parent.parent
 
 
+SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
 def find_documents(root: Path) -> list[ContentFolder]:
     content = root / "content"
     if not content.is_dir():
         raise ZhpubError("no content/ folder", Location(str(root)), "run zhpub from the project root")
-    return [ContentFolder(p) for p in sorted(content.iterdir()) if (p / SOURCE).is_file()]
+    folders = [ContentFolder(p) for p in sorted(content.iterdir()) if (p / SOURCE).is_file()]
+    for folder in folders:  # the slug becomes a path and part of every citation link
+        if not SLUG_RE.match(folder.slug):
+            raise ZhpubError(f"document folder name {folder.slug!r} is not a slug", Location(str(folder.path)),
+                             "use lower-case ASCII letters, digits and hyphens (zhenjiang-2022)")
+    return folders
 
 
 def resolve(root: Path, name: str) -> ContentFolder:
@@ -115,8 +124,6 @@ def load_metadata(path: Path) -> dict:
                 "known fields: " + ", ".join(METADATA_FIELDS),
             )
         kind, _ = METADATA_FIELDS[key]
-        if isinstance(value, _dt.date):
-            value = value.isoformat()
         if kind is list:
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                 raise ZhpubError(f"{key} must be a list of strings", location(path, data, key))
@@ -138,6 +145,8 @@ def read_source(path: Path) -> bytes:
         raise ZhpubError("file not found", Location(str(path)), "check the path") from None
     except IsADirectoryError:
         raise ZhpubError("is a folder, not a file", Location(str(path)), f"give the file or a folder with {SOURCE}") from None
+    except OSError as e:
+        raise ZhpubError(f"cannot read the file ({e.strerror})", Location(str(path))) from None
 
 
 def load_document(folder: ContentFolder) -> Document:

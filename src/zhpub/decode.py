@@ -15,8 +15,9 @@ from .errors import Location, ZhpubError, line_and_column
 LEGACY_ENCODINGS = ("gb18030", "big5")
 
 
-def decode_source(data: bytes, path: str = "<input>") -> tuple[Stage, str]:
-    """Decode a raw scrape. Returns the stage (BOM and line-ending changes recorded) and the encoding used."""
+def decode_source(data: bytes, path: str = "<input>") -> tuple[Stage, str, str]:
+    """Decode a raw scrape. Returns the stage (BOM and line-ending changes recorded), the encoding used and the
+    decoded text as it stands in the file (what line and column numbers refer to)."""
     if not data.strip():
         raise ZhpubError("the file is empty", Location(path), "give the scraped text of a report")
     nul = data.find(b"\x00")
@@ -33,7 +34,7 @@ def decode_source(data: bytes, path: str = "<input>") -> tuple[Stage, str]:
         changes.append(Change("byte-order-mark", 0, 1, "\ufeff", "", "a UTF-8 byte-order mark carries no text"))
     for m in re.finditer(r"\r\n?", text):
         changes.append(Change("line-endings", m.start(), m.end(), m.group(), "\n", "Windows/Mac line end"))
-    return Stage("decode", apply_changes(text, changes), changes), encoding
+    return Stage("decode", apply_changes(text, changes), changes), encoding, text
 
 
 def _decode(data: bytes, path: str) -> tuple[str, str]:

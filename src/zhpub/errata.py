@@ -62,11 +62,15 @@ def apply_errata(text: str, errata: list[Erratum]) -> Stage:
                 erratum.where,
                 "include a few characters of context so it is unique",
             )
+        if erratum.correction == erratum.corrupted:
+            raise ZhpubError("the correction equals the corrupted span", erratum.where, "fix the correction or delete the entry")
         changes.append(
             Change("errata", first, first + len(erratum.corrupted), erratum.corrupted, erratum.correction, erratum.reason)
         )
-    changes.sort(key=lambda c: c.start)
-    try:
-        return Stage("errata", apply_changes(text, changes), changes)
-    except ValueError:
-        raise ZhpubError("two errata overlap", errata[0].where, "merge them into one entry") from None
+    order = sorted(range(len(changes)), key=lambda k: changes[k].start)
+    for a, b in zip(order, order[1:]):
+        if changes[b].start < changes[a].end:
+            raise ZhpubError(f"this erratum overlaps the one at line {errata[a].where.line}", errata[b].where,
+                             "merge them into one entry")
+    changes = [changes[k] for k in order]
+    return Stage("errata", apply_changes(text, changes), changes)

@@ -43,9 +43,7 @@ class ZhpubError(Exception):
 
 def line_and_column(text: str, offset: int) -> tuple[int, int]:
     """1-based line and column of a character offset in text."""
-    line = text.count("\n", 0, offset) + 1
-    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
-    return line, column
+    return LineIndex(text[:offset]).place(offset)
 
 
 class LineIndex:
@@ -55,7 +53,10 @@ class LineIndex:
         import bisect
 
         self._bisect = bisect.bisect_right
-        self._starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+        import re
+
+        # a line ends at \n, \r\n or a lone \r (old Mac files), as the decode stage reads them
+        self._starts = [0] + [m.end() for m in re.finditer(r"\r\n?|\n", text)]
 
     def place(self, offset: int) -> tuple[int, int]:
         line = self._bisect(self._starts, offset)

@@ -132,7 +132,8 @@ def load_glossary(folder: Path) -> Glossary:
     for term in terms:
         for related in term.related:
             if related not in headwords:
-                raise ZhpubError(f"related term {related!r} has no entry", Location(term.where.rsplit(":", 1)[0], int(term.where.rsplit(":", 1)[1])),
+                path, line = term.where.rsplit(":", 1)
+                raise ZhpubError(f"related term {related!r} has no entry", Location(path, int(line)),
                                  "add the entry or remove it from related")
     return Glossary(terms)
 
@@ -176,7 +177,9 @@ def _term(path: Path, entry: Any) -> Term:
     if status not in STATUSES:
         raise ZhpubError(f"unknown status {status!r}", location(path, entry, "status"), "one of: " + ", ".join(STATUSES))
     source = _text(path, entry, "source", required=False)
-    if status in ("official", "well-known") and not source.startswith(("http://", "https://")):
+    if source and not source.startswith(("http://", "https://")):
+        raise ZhpubError("source must be an http(s) URL", location(path, entry, "source"))
+    if status in ("official", "well-known") and not source:
         raise ZhpubError(f"status {status} needs a source URL", location(path, entry, "status"),
                          "give the URL where this English is used, or mark it suggested")
     explanation = entry.get("explanation")

@@ -23,6 +23,7 @@ from typing import Any
 from .convert import to_traditional
 from .errors import Location, ZhpubError
 from .model import Block, Document
+from .structure import chinese_number
 from .yamlio import Mapping, load_yaml, location
 
 KINDS = ("result-term", "result-year", "target-term", "target-year")
@@ -68,7 +69,6 @@ BASELINE_AFTER = re.compile(r"^的?(?:" + "|".join(("增加到", "增加至", "�
 # A count standing before its noun names an instrument, not an outcome: 10条政策, 110项重点任务, 180项能力清单.
 INSTRUMENT_NOUNS = re.compile(r"^(?:[\u4e00-\u9fff]{0,4})(?:政策|任务|实事|清单|措施|方面|条款|类)")
 NOT_A_QUANTITY_AFTER = re.compile(r"^(?:年|月|日|届|次|号|国道|省道|号线|周年|点|时)")
-CN_RANK = {c: i for i, c in enumerate("零一二三四五六七八九十")}
 
 
 @dataclass(frozen=True)
@@ -199,7 +199,7 @@ def _extract_clause(text: str, offset: int, clause: str, earlier: list[Found]) -
         if not free(*m.span()):
             continue
         rank = m.group("rank")
-        value = int(rank) if rank.isdigit() else CN_RANK.get(rank, 0) if len(rank) == 1 else 10 + CN_RANK.get(rank[1:], 0)
+        value = int(rank) if rank.isdigit() else chinese_number(rank)
         items.append((m.start(), m.end(), dict(value=value, value_text=rank, unit="rank", kind="rank", scope=m.group("scope"))))
         taken.append(m.span())
     for m in RATIO_RE.finditer(clause):
@@ -209,7 +209,7 @@ def _extract_clause(text: str, offset: int, clause: str, earlier: list[Found]) -
         items.append((m.start(), m.end(), dict(value=2, value_text="翻番", unit="倍", comparison="翻番", kind="double")))
         taken.append(m.span())
     for m in TWO_DIGITS_RE.finditer(clause):
-        items.append((m.start(), m.end(), dict(value=10, value_text="两位数", unit="%", comparison=m.group().lstrip("均")[:1] if False else "达", hedges=["以上"], kind="two-digits")))
+        items.append((m.start(), m.end(), dict(value=10, value_text="两位数", unit="%", comparison="达", hedges=["以上"], kind="two-digits")))
         taken.append(m.span())
     for m in QUANTITY_RE.finditer(clause):
         if not free(*m.span()):
@@ -333,7 +333,9 @@ def _phrase_start(left: str, left_start: int, left_stripped: str, name: str, com
 
 
 def _inside_quotes(clause: str, i: int) -> bool:
-    return clause.count("“", 0, i) > clause.count("”", 0, i) and clause.find("”", i) - i <= 6
+    """Inside a short quoted name (“4+1”, “十四五”): not a figure."""
+    close = clause.find("”", i)
+    return clause.count("“", 0, i) > clause.count("”", 0, i) and 0 <= close - i <= 6
 
 
 def _split_respectively(clause: str, offset: int, found: list[Found]) -> list[Found]:
@@ -356,7 +358,12 @@ def _split_respectively(clause: str, offset: int, found: list[Found]) -> list[Fo
         names = [p + suffix for p in parts[:-1]] + [last]
     else:  # 规上工业增加值、固定资产投资、社会消费品零售总额分别增长…
         names = parts
-    values = found if len(found) == len(names) else [first] * len(names)
+    if len(found) == len(names):
+        values = found
+    elif len(found) == 1:  # one value for every name: 两个产业集群分别突破千亿元
+        values = [first] * len(names)
+    else:
+        return found  # names and values do not pair up: keep what the rules read, uncompleted
     out = []
     for n, v in zip(names, values):
         out.append(replace(v, name=n, start=first.start, end=values[-1].end if len(found) == len(names) else first.end))
@@ -472,6 +479,15 @@ def load_corrections(path: Path) -> list[Correction]:
             raise ZhpubError("add needs at least name, value, unit and kind", location(path, entry, action))
         if "kind" in fields and fields["kind"] not in KINDS:
             raise ZhpubError(f"unknown kind {fields['kind']!r}", location(path, entry, action), "one of: " + ", ".join(KINDS))
+        for key, value in fields.items():
+            if key == "value" and (isinstance(value, bool) or not isinstance(value, (int, float))):
+                raise ZhpubError(f"value must be a number, not {value!r}", location(path, entry, action))
+            if key != "value" and not isinstance(value, str):
+                raise ZhpubError(f"{key} must be text, not {value!r}", location(path, entry, action))
+            if key == "period" and not re.fullmatch(r"\d{4}(?:-\d{4})?", value):
+                raise ZhpubError(f"period must be YYYY or YYYY-YYYY, not {value!r}", location(path, entry, action))
+        if entry.get("value") is not None and (isinstance(entry["value"], bool) or not isinstance(entry["value"], (int, float))):
+            raise ZhpubError("value (to pick a row) must be a number", location(path, entry, "value"))
         out.append(Correction(entry["block"], entry["phrase"], entry.get("value"), entry.get("name"), action,
                               dict(fields), entry["reason"].strip(), where))
     return out
@@ -511,7 +527,10 @@ def apply_corrections(doc: Document, found: list[Indicator], corrections: list[C
         if c.action == "drop":
             rows[i] = replace(rows[i], override="drop: " + c.reason)
         else:
-            rows[i] = replace(rows[i], **c.fields, override=c.reason)
+            fields = dict(c.fields)
+            if "kind" in fields and "period" not in fields:  # a new kind has its own period
+                fields["period"] = period_of(fields["kind"], year)
+            rows[i] = replace(rows[i], **fields, override=c.reason)
     kept = [r for r in rows if not r.override.startswith("drop: ")]
     kept.sort(key=lambda r: (doc.ids.index(r.block), r.start))
     return kept

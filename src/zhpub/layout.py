@@ -12,7 +12,7 @@ import re
 from .changes import Change, Stage, apply_changes
 
 BLANK = " \t\u00a0\u3000\u200b\ufeff"
-SECTION_RUN_ON_RE = re.compile(r"^（[一二三四五六七八九十]{1,3}）[^。\n]{2,60}。(?=[^\n])")
+SECTION_RUN_ON_RE = re.compile(r"^（[一二三四五六七八九十]{1,3}）[^。\n]{2,60}。(?P<gap>[ \t\u00a0\u3000]*)(?=[^\n])")
 
 
 def canonical_layout(text: str) -> Stage:
@@ -39,7 +39,8 @@ def canonical_layout(text: str) -> Stage:
         body_start = pos + lead
         m = SECTION_RUN_ON_RE.match(stripped)
         if m:
-            changes.append(Change("layout-split-heading", body_start + m.end(), body_start + m.end(), "", "\n\n",
+            at = body_start + m.start("gap")
+            changes.append(Change("layout-split-heading", at, at + len(m.group("gap")), m.group("gap"), "\n\n",
                                   "section heading runs on into its first paragraph"))
         trail = len(line) - len(line.rstrip(BLANK))
         pending_gap = ""

@@ -27,7 +27,11 @@ class Manifest:
 def read_manifest(path: Path) -> Manifest:
     ids, moved, lines = [], {}, {}
     if path.exists():
-        for n, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError as e:
+            raise ZhpubError(f"not UTF-8 ({e.reason})", Location(str(path)), "save it as UTF-8") from None
+        for n, raw in enumerate(text.splitlines(), 1):
             line = raw.split("#", 1)[0].strip()
             if not line:
                 continue

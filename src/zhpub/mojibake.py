@@ -164,7 +164,7 @@ def repair_mojibake(text: str) -> Stage:
         covered = end
 
     for m in PRIVATE_USE_RE.finditer(text):
-        if m.start() >= covered and not any(f.start <= m.start() < f.end for f in findings) and not any(
+        if not any(f.start <= m.start() < f.end for f in findings) and not any(
             c.start <= m.start() < c.end for c in changes
         ):
             findings.append(Finding("mojibake", m.start(), m.end(), m.group(), "private-use character"))

@@ -60,8 +60,7 @@ class Normalised:
 
 
 def normalise_text(data: bytes, path: str = "<input>", errata: Sequence[Erratum] = ()) -> Normalised:
-    decoded, encoding = decode_source(data, path)
-    source = data.decode(encoding)
+    decoded, encoding, source = decode_source(data, path)
     stages = [decoded, apply_errata(decoded.text, list(errata))]
     for run in TEXT_STAGES:
         stages.append(run(stages[-1].text))
@@ -158,8 +157,16 @@ def _build_document(slug, data, path, meta, errata, protected_names) -> Document
     last = len(result.stages)
     blocks = []
     names = tuple(protected_names)
+    seen: dict[str, int] = {}
     for raw in structure(result.text):
         line, _ = result.place(last, raw.offset)
+        if raw.id in seen:
+            raise ZhpubError(
+                f"the document's numbering gives id {raw.id!r} twice (first at line {seen[raw.id]})",
+                Location(path, line),
+                "check the part and section numbers at both lines (a repeated or skipped 一、/（一）); fix them with an erratum",
+            )
+        seen[raw.id] = line
         text = {"hans": raw.text, "hant": to_traditional(raw.text, "hant", names)}
         lead = {"hans": raw.lead, "hant": text["hant"][: len(raw.lead)]} if raw.lead else {}
         blocks.append(Block(raw.id, raw.kind, raw.level, text, raw.number, raw.parent, lead, line))

@@ -59,8 +59,9 @@ def fix_punctuation(text: str) -> Stage:
     for line in re.finditer(r"[^\n]+", text):
         quotes = [m.start() + line.start() for m in re.finditer('"', line.group())]
         if len(quotes) % 2 == 0:
-            for k, i in enumerate(quotes):
-                if _chinese_context(text, i):
-                    changes.append(Change("punctuation", i, i + 1, '"', "“" if k % 2 == 0 else "”", "curly quotes in Chinese text"))
+            for opening, closing in zip(quotes[::2], quotes[1::2]):  # a pair turns together: "5G"基站 -> “5G”基站
+                if _chinese_context(text, opening) or _chinese_context(text, closing):
+                    changes.append(Change("punctuation", opening, opening + 1, '"', "“", "curly quotes in Chinese text"))
+                    changes.append(Change("punctuation", closing, closing + 1, '"', "”", "curly quotes in Chinese text"))
     changes.sort(key=lambda c: c.start)
     return Stage("punctuation", apply_changes(text, changes), changes)

@@ -21,7 +21,8 @@
   function citation(button) {
     var doc = document.getElementById("zh-doc");
     var p = button.closest("p[id]");
-    var page = (doc && doc.dataset.url) || location.href.split("#")[0].replace(/index\.html$/, "");
+    var page = (doc && doc.dataset.url) || (location.origin === "null" ? "file://" : location.origin) +
+      location.pathname.replace(/index\.html$/, "");  /* no ?h=… from a search result */
     return (doc ? doc.dataset.title : document.title) + button.dataset.cite + " " + page + "#" + p.id;
   }
 

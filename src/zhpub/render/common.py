@@ -148,13 +148,16 @@ def indicator_value(ind: Indicator, variant: str) -> str:
     else:
         text = f"{ind.value_text}{ind.unit}"
     hedges = ind.hedge.split("+") if ind.hedge else []
-    if ind.comparison not in SILENT_COMPARISONS and ind.unit not in ("rank",):
+    # the verb, unless the figure says it by itself or the name already does (引进培养大专以上人才)
+    if ind.comparison not in SILENT_COMPARISONS and ind.unit != "rank" and not ind.name.startswith(ind.comparison):
         text = ind.comparison.removeprefix("年均").removeprefix("累计").removeprefix("同比") + text
     before = "".join(h for h in hedges if h in ("近", "超", "约", "预计", "力争", "力促"))
     after = "".join(h for h in hedges if h not in ("近", "超", "约", "预计", "力争", "力促"))
-    if "余" in after:
+    if "余" in after:  # 3.9万余人: 余 follows the magnitude (万, 亿), not the number
         after = after.replace("余", "")
-        text = text.replace(ind.unit, "余" + ind.unit, 1) if ind.unit else text + "余"
+        magnitude = re.match(r"万亿|亿|万", ind.unit)
+        at = text.find(ind.unit) + (len(magnitude.group()) if magnitude else 0)
+        text = text[:at] + "余" + text[at:]
     return in_variant(before + text + after, variant)
 
 

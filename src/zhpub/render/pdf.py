@@ -26,9 +26,9 @@ def check_fonts() -> None:
         )
 
 
-def edition_date(docs: list[Document]) -> str:
-    """The date a PDF carries: from the content (the newest document), never from the clock."""
-    return max((d.meta.get("date", "") for d in docs), default="") or "1970-01-01"
+def edition_date(doc: Document) -> str:
+    """The date a PDF carries: the document's own, never the clock's (so a PDF depends on its document only)."""
+    return doc.meta.get("date") or "1970-01-01"
 
 
 def write_pdfs(docs: list[Document], glossary: Glossary, out: Path) -> list[Path]:
@@ -38,12 +38,11 @@ def write_pdfs(docs: list[Document], glossary: Glossary, out: Path) -> list[Path
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
     out.mkdir(parents=True, exist_ok=True)
-    date = edition_date(docs)
     written = []
     for doc in docs:
         for variant in VARIANTS:
             path = out / f"{doc.slug}.{LANG_TAGS[variant]}.pdf"
-            html = print_html(doc, glossary, variant, date)
+            html = print_html(doc, glossary, variant, edition_date(doc))
             HTML(string=html, base_url=str(out)).write_pdf(path)
             written.append(path)
     return written

@@ -76,12 +76,14 @@ def doc_page(slug: str) -> str:
 
 
 def md_heading(level: int, text: str, anchor: str) -> str:
-    escaped = re.sub(r"([\\`*_{}\[\]<>#+!|])", r"\\\1", text)
+    """A Markdown heading with an id: HTML-escaped, then Markdown's own escapable characters backslashed."""
+    escaped = re.sub(r"([\\`*_{}\[\]()#+\-.!])", r"\\\1", esc(text))
     return f"{'#' * level} {escaped} {{ #{anchor} }}"
 
 
 def front_matter(title: str, exclude_from_search: bool = False, search_boost: float | None = None) -> str:
-    lines = ["---", f"title: {json.dumps(title, ensure_ascii=False)}"]  # JSON strings are YAML strings
+    # Material prints page and nav titles unescaped (MkDocs' Jinja has no autoescape): escape them here.
+    lines = ["---", f"title: {json.dumps(esc(title), ensure_ascii=False)}"]  # JSON strings are YAML strings
     if exclude_from_search:
         lines += ["search:", "  exclude: true"]
     elif search_boost is not None:
@@ -132,7 +134,7 @@ class SiteRenderer:
     def nav(self) -> list:
         nav: list = [{self.t("documents"): "index.md"}]
         for doc in self.docs:
-            nav.append({self.title(doc): [
+            nav.append({esc(self.title(doc)): [
                 {self.t("full_text"): doc_page(doc.slug)},
                 {self.t("indicators"): f"{doc.slug}/indicators.md"},
                 {self.t("corrections"): f"{doc.slug}/corrections.md"},
