@@ -325,6 +325,14 @@ class SiteRenderer:
                 if hit.variant == self.variant:
                     occurrences[hit.term].append((doc, hit))
         by_slug = {t.headword: t.slug for t in self.glossary.terms}
+        index = []  # the index: every headword, by category, linked to its entry
+        for category in CATEGORY_LABELS:
+            terms = [t for t in self.glossary.terms if t.category == category]
+            if terms:
+                links = "、".join(f'<a href="#{t.slug}">{esc(t.headword if self.variant == "hans" else t.traditional)}</a>'
+                                 for t in terms)
+                index.append(f'<dt><a href="#category-{category}">{esc(self.t(category))}</a></dt><dd>{links}</dd>')
+        out.append(f'<dl class="zh-glossary-index">{"".join(index)}</dl>\n')
         for category in CATEGORY_LABELS:
             terms = [t for t in self.glossary.terms if t.category == category]
             if not terms:
