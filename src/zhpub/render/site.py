@@ -317,7 +317,7 @@ class SiteRenderer:
         src = "glossary/index.md"
         title = self.t("glossary")
         out = [front_matter(title, search_boost=GLOSSARY_BOOST), f"# {esc(title)}\n"]
-        intro = "报告中的口号、数字化提法、项目和品牌名称：拼音、英文译名、解释，以及在报告中的每一处出现。"
+        intro = "报告中的口号、以数字概括的提法（如“六稳”“四个意识”）、项目和品牌名称：拼音、英文译名、解释，以及在报告中的每一处出现。"
         out.append(f"<p>{esc(self.v(intro))}</p>\n")
         occurrences = defaultdict(list)
         for doc in self.docs:
@@ -329,7 +329,7 @@ class SiteRenderer:
         for category in CATEGORY_LABELS:
             terms = [t for t in self.glossary.terms if t.category == category]
             if terms:
-                links = "、".join(f'<a href="#{t.slug}">{esc(t.headword if self.variant == "hans" else t.traditional)}</a>'
+                links = " · ".join(f'<a href="#{t.slug}">{esc(t.headword if self.variant == "hans" else t.traditional)}</a>'
                                  for t in terms)
                 index.append(f'<dt><a href="#category-{category}">{esc(self.t(category))}</a></dt><dd>{links}</dd>')
         out.append(f'<dl class="zh-glossary-index">{"".join(index)}</dl>\n')
