@@ -8,7 +8,6 @@ punctuation flattened to ASCII, an injected spam line and page chrome around the
 from __future__ import annotations
 
 import random
-import re
 from dataclasses import dataclass, field
 
 from pypinyin import Style, pinyin
@@ -132,7 +131,7 @@ def corrupt(clean: str, seed: int, spans: int = 3) -> Scrape:
     footer = ["", "責任編輯:王小明", "", "返回首頁", "相關新聞", "返回頂部"]
     result = "\n".join(header)
     garbled_spans = []
-    for k, (line, marks) in enumerate(out_lines):
+    for line, marks in out_lines:
         offset = len(result) + 1 if result else 0
         result = result + "\n" + line if result else line
         for start, end, clean_span, clean_start in marks:

@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from conftest import ROOT, SHIPPED, copy_project
+from conftest import copy_project
 from test_bad_input import one_line_error, zhpub
 from zhpub.chrome import SPEAKER_RE, classify, split_lines
 from zhpub.content import ContentFolder, load_document

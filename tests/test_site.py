@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -12,7 +11,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from conftest import ROOT, copy_project
+from conftest import copy_project
 
 
 class Page(HTMLParser):

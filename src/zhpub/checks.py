@@ -21,7 +21,7 @@ def check_project(root: Path, names: list[str] | None = None) -> tuple[list[str]
     docs = []
     try:
         glossary = load_project_glossary(root)
-        names_en = load_names_en(root / NAMES_EN)
+        load_names_en(root / NAMES_EN)  # a broken file is reported here, before any document
     except ZhpubError as e:
         return [str(e)], notes
     for folder in folders:

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .content import ContentFolder, find_documents, load_document, load_path, resolve
+from .content import ContentFolder, load_document, load_path, resolve
 from .errors import ZhpubError
 from .export import document_json, dumps
 from .manifest import dropped_ids, read_manifest, record_ids

@@ -132,7 +132,7 @@ def corrections_appendix(doc: Document, v: str) -> str:
     counts = Counter(c.rule for c in doc.changes)
     out = [f'<section class="appendix" id="appendix-corrections"><h1 class="part">{esc(t("corrections"))}</h1>',
            f"<p>{esc(in_variant('处理程序对抓取原文所做的全部改动，按规则分组。位置为原文的行:列。原文可由本文加上这份记录逐字还原。', v))}</p>",
-           f'<table class="rules"><tbody>']
+           '<table class="rules"><tbody>']
     for rule, n in counts.items():
         out.append(f"<tr><td><code>{rule}</code></td><td>{esc(in_variant(RULE_EXPLANATIONS.get(rule, ''), v))}</td>"
                    f'<td class="num">{n}</td></tr>')

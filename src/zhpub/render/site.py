@@ -149,7 +149,6 @@ class SiteRenderer:
                  "由此生成繁体版，每一处改动都有记录；每个标题和段落都有固定的引用锚点。")
         out.append(f'<p class="zh-intro">{esc(self.v(intro))}</p>\n')
         for doc in self.docs:
-            m = doc.meta
             out.append('<section class="zh-doc-card">')
             out.append(f'<h2 id="{esc(doc.slug)}"><a href="{rel(src, doc_page(doc.slug))}">{esc(self.title(doc))}</a></h2>')
             out.append(self._meta_list(doc))
@@ -302,7 +301,7 @@ class SiteRenderer:
             out.append(md_heading(2, rule, f"rule-{rule}") + "\n")
             out.append(f"<p>{esc(self.v(RULE_EXPLANATIONS.get(rule, '')))}</p>")
             rows = []
-            for (before, after, note), changes in sorted(groups[rule].items(), key=lambda kv: (-len(kv[1]), kv[0])):
+            for (before, after, _note), changes in sorted(groups[rule].items(), key=lambda kv: (-len(kv[1]), kv[0])):
                 places = ", ".join(f"{c.line}:{c.column}" for c in changes)
                 rows.append(f"<tr><td><code>{esc(ascii_escape_invisible(before))}</code></td>"
                             f"<td><code>{esc(ascii_escape_invisible(after))}</code></td>"
