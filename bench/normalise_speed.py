@@ -13,9 +13,9 @@ import time
 from pathlib import Path
 
 from zhpub.content import load_metadata
-from zhpub.convert import to_traditional
+from zhpub.text.convert import to_traditional
 from zhpub.pipeline import _without_cyclic_gc, normalise_text, recorded_changes
-from zhpub.structure import structure
+from zhpub.text.structure import structure
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE = ROOT / "content" / "zhenjiang-2022" / "source.txt"

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from zhpub.convert import fold_table
+from zhpub.text.convert import fold_table
 
 try:  # the same condition under which Material segments with jieba
     from material.plugins.search.plugin import SearchIndex, jieba

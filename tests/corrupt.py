@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 
 from pypinyin import Style, pinyin
 
-from zhpub.convert import to_traditional
-from zhpub.pinyin import plain
+from zhpub.text.convert import to_traditional
+from zhpub.text.pinyin import plain
 
 FLATTEN = {"，": ",", "：": ":", "；": ";", "（": "(", "）": ")", "？": "?", "！": "!"}
 SPAM_LINES = (

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from conftest import DATA
-from zhpub.convert import glyph_fixes, overrides, zhu_words, to_simplified, to_traditional
+from zhpub.text.convert import glyph_fixes, overrides, zhu_words, to_simplified, to_traditional
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ import pytest
 from conftest import ROOT
 from zhpub.content import load_project_glossary
 from zhpub.errors import ZhpubError
-from zhpub.glossary import Glossary, Term, find_hits, load_glossary, unused_terms
+from zhpub.knowledge.glossary import Glossary, Term, find_hits, load_glossary, unused_terms
 
 GOOD = """\
 - headword: 放管服

@@ -10,7 +10,7 @@ import yaml
 
 from conftest import DATA, ROOT, SHIPPED
 from zhpub.errors import ZhpubError
-from zhpub.indicators import CSV_COLUMNS, extract_block, to_csv
+from zhpub.knowledge.indicators import CSV_COLUMNS, extract_block, to_csv
 
 EXPECTED = yaml.safe_load((DATA / "zhenjiang-2022.indicators.expected.yaml").read_text(encoding="utf-8"))
 

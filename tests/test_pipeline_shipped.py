@@ -8,7 +8,7 @@ import re
 import pytest
 
 from conftest import GOLDEN, SHIPPED
-from zhpub.mojibake import ENTITY_RE, PRIVATE_USE_RE
+from zhpub.text.mojibake import ENTITY_RE, PRIVATE_USE_RE
 from zhpub.pipeline import normalise_text, reconstruct_source
 
 HAN = r"\u4e00-\u9fff"

@@ -8,13 +8,13 @@ import pytest
 
 from conftest import copy_project
 from test_bad_input import one_line_error, zhpub
-from zhpub.chrome import SPEAKER_RE, classify, split_lines
+from zhpub.text.chrome import SPEAKER_RE, classify, split_lines
 from zhpub.content import ContentFolder, load_document
 from zhpub.errors import ZhpubError
-from zhpub.indicators import extract_block
-from zhpub.layout import canonical_layout
+from zhpub.knowledge.indicators import extract_block
+from zhpub.text.layout import canonical_layout
 from zhpub.pipeline import build_document, normalise_text
-from zhpub.punctuation import fix_punctuation
+from zhpub.text.punctuation import fix_punctuation
 from zhpub.render.common import indicator_value
 
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 
 from zhpub.changes import apply_changes, undo_changes
-from zhpub.chrome import strip_chrome
-from zhpub.layout import canonical_layout
-from zhpub.mojibake import realign_at, repair_mojibake
-from zhpub.pinyin import drop_annotations, is_reading
-from zhpub.punctuation import fix_punctuation
+from zhpub.text.chrome import strip_chrome
+from zhpub.text.layout import canonical_layout
+from zhpub.text.mojibake import realign_at, repair_mojibake
+from zhpub.text.pinyin import drop_annotations, is_reading
+from zhpub.text.punctuation import fix_punctuation
 
 
 def roundtrip(stage, text):

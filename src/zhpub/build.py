@@ -12,8 +12,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .content import find_documents, load_document, load_project_glossary, resolve
-from .glossary import Glossary
-from .indicators import to_csv
+from .knowledge.glossary import Glossary
+from .knowledge.indicators import to_csv
 from .errors import Location, ZhpubError
 from .export import corrections_json, document_json, dumps, glossary_json, indicators_json
 from .manifest import dropped_ids, read_manifest

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from .content import NAMES_EN, find_documents, load_document, load_project_glossary, resolve
-from .glossary import unused_terms
-from .indicators import load_names_en
+from .knowledge.glossary import unused_terms
+from .knowledge.indicators import load_names_en
 from .errors import ZhpubError
 from .manifest import dropped_ids, read_manifest
 

@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errata import load_errata
-from .glossary import Glossary, find_hits, load_glossary
-from .indicators import indicators_for, load_corrections, load_names_en
+from .text.errata import load_errata
+from .knowledge.glossary import Glossary, find_hits, load_glossary
+from .knowledge.indicators import indicators_for, load_corrections, load_names_en
 from .errors import Location, ZhpubError
 from .model import Document
 from .pipeline import build_document

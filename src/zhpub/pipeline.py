@@ -16,19 +16,19 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from .changes import Finding, PositionMap, Stage, undo_changes
-from .chrome import strip_chrome
-from .convert import to_traditional
-from .decode import decode_source
-from .errata import Erratum, apply_errata
+from .text.chrome import strip_chrome
+from .text.convert import to_traditional
+from .text.decode import decode_source
+from .text.errata import Erratum, apply_errata
 from .errors import LineIndex, Location, ZhpubError
-from .layout import canonical_layout
+from .text.layout import canonical_layout
 from .model import Block, Document, Problem, RecordedChange
-from .mojibake import repair_mojibake
-from .pinyin import drop_annotations
-from .punctuation import fix_punctuation
-from .residue import residue
-from .script import to_canonical_simplified
-from .structure import structure
+from .text.mojibake import repair_mojibake
+from .text.pinyin import drop_annotations
+from .text.punctuation import fix_punctuation
+from .text.residue import residue
+from .text.script import to_canonical_simplified
+from .text.structure import structure
 
 TEXT_STAGES: Sequence[Callable[[str], Stage]] = (
     strip_chrome,

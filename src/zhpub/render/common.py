@@ -7,9 +7,9 @@ import html
 import re
 from collections.abc import Iterable
 
-from ..convert import to_traditional
-from ..glossary import GlossaryHit, Term
-from ..indicators import Indicator
+from ..text.convert import to_traditional
+from ..knowledge.glossary import GlossaryHit, Term
+from ..knowledge.indicators import Indicator
 from ..model import LANG_TAGS, Block, Document
 
 # UI text, written once in Simplified; the Traditional edition is converted like the content.

@@ -8,7 +8,7 @@ import subprocess
 from pathlib import Path
 
 from ..errors import ZhpubError
-from ..glossary import Glossary
+from ..knowledge.glossary import Glossary
 from ..model import LANG_TAGS, VARIANTS, Document
 from .print_html import FONTS, print_html
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from importlib import resources
 
-from ..glossary import Glossary, Term
+from ..knowledge.glossary import Glossary, Term
 from ..model import Document
 from .common import (
     ascii_escape_invisible, cite_label, esc, in_variant, indicator_value, label, lang, marked_text,

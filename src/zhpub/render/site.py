@@ -14,8 +14,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from ..export import corrections_json, document_json, dumps, glossary_json, indicators_json
-from ..glossary import Glossary, Term
-from ..indicators import KINDS, to_csv
+from ..knowledge.glossary import Glossary, Term
+from ..knowledge.indicators import KINDS, to_csv
 from ..model import Block, Document
 from .common import (
     CATEGORY_LABELS, VARIANT_NAMES, ascii_escape_invisible, cite_label, esc, in_variant, indicator_value, label,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .changes import Change, Stage, apply_changes
+from ..changes import Change, Stage, apply_changes
 
 FULL_WIDTH = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
 CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef\u2018-\u201d\u2014\u2026\u2160-\u217f]")

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from .changes import Change, Stage, apply_changes
-from .errors import Location, ZhpubError, line_and_column
+from ..changes import Change, Stage, apply_changes
+from ..errors import Location, ZhpubError, line_and_column
 
 # Encodings tried after UTF-8, in order of how often Chinese government mirrors use them.
 LEGACY_ENCODINGS = ("gb18030", "big5")

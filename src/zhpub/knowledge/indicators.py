@@ -20,11 +20,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from .convert import to_traditional
-from .errors import Location, ZhpubError
-from .model import Block, Document
-from .structure import chinese_number
-from .yamlio import Mapping, load_yaml, location
+from ..text.convert import to_traditional
+from ..errors import Location, ZhpubError
+from ..model import Block, Document
+from ..text.structure import chinese_number
+from ..yamlio import Mapping, load_yaml, location
 
 KINDS = ("result-term", "result-year", "target-term", "target-year")
 

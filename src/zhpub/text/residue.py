@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .changes import Finding
+from ..changes import Finding
 from .mojibake import ENTITY_RE, PRIVATE_USE_RE
 
 LOWER_PINYIN = "a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 
-from .changes import Change, Stage, apply_changes
+from ..changes import Change, Stage, apply_changes
 from .convert import to_simplified
 
 

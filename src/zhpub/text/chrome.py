@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .changes import Change, Stage, apply_changes
+from ..changes import Change, Stage, apply_changes
 from .convert import to_simplified
 from .pinyin import ANNOTATION_RE
 

@@ -22,7 +22,7 @@ import html
 import re
 from dataclasses import dataclass
 
-from .changes import Change, Finding, Stage, apply_changes
+from ..changes import Change, Finding, Stage, apply_changes
 from .convert import to_simplified
 from .pinyin import HAN_RE, PINYIN_LETTERS, is_reading
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .changes import Change, Stage, apply_changes
+from ..changes import Change, Stage, apply_changes
 
 BLANK = " \t\u00a0\u3000\u200b\ufeff"
 SECTION_RUN_ON_RE = re.compile(r"^（[一二三四五六七八九十]{1,3}）[^。\n]{2,60}。(?P<gap>[ \t\u00a0\u3000]*)(?=[^\n])")

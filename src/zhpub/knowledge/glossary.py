@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .convert import to_traditional
-from .errors import Location, ZhpubError
-from .model import Document
-from .pinyin import plain
-from .yamlio import Mapping, load_yaml, location
+from ..text.convert import to_traditional
+from ..errors import Location, ZhpubError
+from ..model import Document
+from ..text.pinyin import plain
+from ..yamlio import Mapping, load_yaml, location
 
 CATEGORIES = {
     "national": "national slogans and formulas",

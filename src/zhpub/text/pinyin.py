@@ -14,7 +14,7 @@ import unicodedata
 
 from pypinyin import Style, pinyin
 
-from .changes import Change, Stage, apply_changes
+from ..changes import Change, Stage, apply_changes
 
 PINYIN_LETTERS = "a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ\u0300-\u0304\u030c"
 ANNOTATION_RE = re.compile(rf"\(([{PINYIN_LETTERS}]{{1,7}})\)")

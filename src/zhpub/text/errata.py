@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .changes import Change, Stage, apply_changes
-from .errors import Location, ZhpubError
-from .yamlio import Mapping, load_yaml, location
+from ..changes import Change, Stage, apply_changes
+from ..errors import Location, ZhpubError
+from ..yamlio import Mapping, load_yaml, location
 
 
 @dataclass(frozen=True)

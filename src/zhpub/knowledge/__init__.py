@@ -1,0 +1,1 @@
+"""What zhpub knows about a document beyond its text: glossary hits and indicators."""
