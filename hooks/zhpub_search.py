@@ -18,6 +18,7 @@ from __future__ import annotations
 import html
 import json
 import logging
+import os
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -30,6 +31,11 @@ try:  # the same condition under which Material segments with jieba
     from material.plugins.search.plugin import SearchIndex, jieba
 
     jieba.setLogLevel(logging.WARNING)  # not "Building prefix dict…" on every build
+    # jieba keeps its dictionary cache in the system temp directory by default; a cache belongs in the
+    # user's cache folder, so a build leaves nothing in /tmp
+    _cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "zhpub"
+    _cache.mkdir(parents=True, exist_ok=True)
+    jieba.dt.tmp_dir = str(_cache)
 except ImportError:  # pragma: no cover
     SearchIndex, jieba = None, None
 

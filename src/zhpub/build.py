@@ -1,14 +1,28 @@
-"""`zhpub build`: everything under build/, written to a staging folder first and moved into place whole.
+"""`zhpub build`: the whole of build/ is written to a staging folder and swapped into place in one step.
+
+- Staging: ``.build-staging-<pid>`` beside build/ (same file system, so the swap is a rename). Parts not being
+  rebuilt (``--only``, ``zhpub pdf DOC``) are hard-linked from the current build: files are never rewritten in
+  place, so a link is as good as a copy and costs nothing.
+- The swap: ``renameat2(RENAME_EXCHANGE)`` trades the staging folder and build/ atomically (the first build is
+  one plain rename); the old tree, now under the staging name, is then deleted. A reader or a kill at any
+  instant sees build/ wholly old or wholly new. build/ stays a real folder (no symlinks for deploy tools to
+  trip on). Where the file system cannot exchange (EINVAL), two renames are the fallback, and the gap between
+  them is the only moment without build/.
+- A lock (``flock`` on the project folder itself, so no lock file is left behind) refuses a second build of
+  the same project while one runs; under the lock, staging folders left by killed builds are removed.
 
 A failed build leaves the previous output untouched: no half-written site, PDF or data file.
 """
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import errno
+import fcntl
 import os
 import shutil
-import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .content import find_documents, load_document, load_project_glossary, resolve
@@ -51,16 +65,68 @@ def write_data(docs: Iterable[Document], glossary: Glossary, out: Path) -> None:
     (out / "glossary.json").write_text(dumps(glossary_json(glossary, list(docs))), encoding="utf-8")
 
 
-def replace_dir(staged: Path, target: Path) -> None:
-    """Swap a fully built folder into place."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    old = None
-    if target.exists():
-        old = target.with_name(f".{target.name}.old-{os.getpid()}")
-        os.replace(target, old)
-    os.replace(staged, target)
-    if old:
-        shutil.rmtree(old)
+STAGING_PREFIX = ".build-staging-"
+_RENAME_EXCHANGE = 2  # linux/fs.h
+
+
+@contextlib.contextmanager
+def build_lock(root: Path) -> Iterator[None]:
+    """Hold the project's build lock, or say that another build has it."""
+    fd = os.open(root, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise ZhpubError(
+                "another zhpub build is running in this project", Location(str(root)),
+                "wait for it to finish; two builds would overwrite each other's output",
+            ) from None
+        yield
+    finally:
+        os.close(fd)  # releases the lock (so does the process's death)
+
+
+def remove_stale_staging(root: Path) -> list[Path]:
+    """Staging folders of builds that were killed (only called under the lock: none of them is live)."""
+    stale = sorted(p for p in root.iterdir() if p.name.startswith(STAGING_PREFIX))
+    for path in stale:
+        shutil.rmtree(path)
+    return stale
+
+
+def exchange(a: Path, b: Path) -> bool:
+    """Swap two paths atomically (Linux renameat2). False if this system or file system cannot."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):  # pragma: no cover - not glibc
+        return False
+    at_fdcwd = -100
+    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), _RENAME_EXCHANGE) == 0:
+        return True
+    err = ctypes.get_errno()
+    if err in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP):  # pragma: no cover - file system without it
+        return False
+    raise OSError(err, os.strerror(err), str(b))
+
+
+def swap_into_place(staging: Path, build: Path) -> None:
+    """Make ``staging`` the new build/ in one step; the old build/ is deleted afterwards."""
+    if not build.exists():
+        os.rename(staging, build)
+        return
+    if not exchange(staging, build):  # pragma: no cover - see the module docstring
+        old = staging.with_name(staging.name + "-old")
+        os.rename(build, old)
+        os.rename(staging, build)
+        staging = old
+    shutil.rmtree(staging)  # now holds the old build
+
+
+def keep_part(build: Path, staging: Path, name: str) -> None:
+    """Carry a part that is not rebuilt into the new build (hard links: nothing is rewritten in place)."""
+    if (build / name).is_dir() and not (staging / name).exists():
+        shutil.copytree(build / name, staging / name, copy_function=os.link)
 
 
 def build_site(root: Path, out: Path, docs: list[Document]) -> None:
@@ -94,20 +160,26 @@ def build_all(root: Path, parts: set[str], names: list[str] | None = None) -> No
     """Build ``parts`` (data, pdf, site) into build/. Naming documents builds only those (PDF only)."""
     docs = publishable_documents(root, names)
     build = root / "build"
-    build.mkdir(exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=".staging-", dir=build) as tmp:
-        staging = Path(tmp)
-        if "data" in parts:
-            write_data(docs, load_project_glossary(root), staging / "data")
-        if "pdf" in parts:
-            if names and (build / "pdf").exists():  # keep the other documents' PDFs
-                shutil.copytree(build / "pdf", staging / "pdf")
-            write_pdfs(docs, load_project_glossary(root), staging / "pdf")
-        if "site" in parts:
-            build_site(root, staging / "site", docs)
-            pdfs = staging / "pdf" if (staging / "pdf").exists() else build / "pdf"
-            if pdfs.exists():  # the site links to the PDFs: a self-contained copy
-                shutil.copytree(pdfs, staging / "site" / "pdf")
-        for name in ("data", "pdf", "site"):
-            if (staging / name).exists():
-                replace_dir(staging / name, build / name)
+    with build_lock(root):
+        remove_stale_staging(root)
+        staging = root / f"{STAGING_PREFIX}{os.getpid()}"
+        staging.mkdir()
+        try:
+            if "data" in parts:
+                write_data(docs, load_project_glossary(root), staging / "data")
+            if "pdf" in parts:
+                if names:  # keep the other documents' PDFs
+                    keep_part(build, staging, "pdf")
+                write_pdfs(docs, load_project_glossary(root), staging / "pdf")
+            if "site" in parts:
+                build_site(root, staging / "site", docs)
+            for name in ("data", "pdf", "site"):
+                keep_part(build, staging, name)
+            if "site" in parts or "pdf" in parts:  # the site links to the PDFs: a self-contained copy
+                if (staging / "site").is_dir() and (staging / "pdf").is_dir():
+                    shutil.rmtree(staging / "site" / "pdf", ignore_errors=True)
+                    shutil.copytree(staging / "pdf", staging / "site" / "pdf", copy_function=os.link)
+            swap_into_place(staging, build)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from . import __version__
 from .content import ContentFolder, load_document, load_path, resolve
-from .errors import ZhpubError
+from .errors import Location, ZhpubError
 from .export import document_json, dumps
 from .manifest import dropped_ids, read_manifest, record_ids
 from .model import Document
@@ -90,10 +90,21 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def refuse_content_output(root: Path, folder: ContentFolder, output: Path) -> None:
+    """An export goes anywhere but over the project's own input (source.txt, the YAML files, the glossary)."""
+    target = output.resolve()
+    for protected in (folder.path.resolve(), (root / "content").resolve(), (root / "glossary").resolve()):
+        if target == protected or target.is_relative_to(protected):
+            raise ZhpubError("refusing to write the export into the project's content",
+                             Location(str(output)), "write it elsewhere, e.g. -o build/doc.json")
+
+
 def cmd_export(args: argparse.Namespace) -> int:
-    doc = load_document(resolve(args.root, args.doc))
+    folder = resolve(args.root, args.doc)
+    doc = load_document(folder)
     text = dumps(document_json(doc))
     if args.output:
+        refuse_content_output(args.root, folder, args.output)
         args.output.write_text(text, encoding="utf-8")
     else:
         sys.stdout.write(text)

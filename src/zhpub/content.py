@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -88,18 +89,25 @@ def find_documents(root: Path) -> list[ContentFolder]:
     if not content.is_dir():
         raise ZhpubError("no content/ folder", Location(str(root)), "run zhpub from the project root")
     folders = [ContentFolder(p) for p in sorted(content.iterdir()) if (p / SOURCE).is_file()]
-    for folder in folders:  # the slug becomes a path and part of every citation link
-        if not SLUG_RE.match(folder.slug):
-            raise ZhpubError(f"document folder name {folder.slug!r} is not a slug", Location(str(folder.path)),
-                             "use lower-case ASCII letters, digits and hyphens (zhenjiang-2022)")
+    for folder in folders:
+        check_slug(folder)
     return folders
+
+
+def check_slug(folder: ContentFolder) -> None:
+    """The folder name becomes a path and part of every citation link."""
+    if not SLUG_RE.match(folder.slug):
+        raise ZhpubError(f"document folder name {folder.slug!r} is not a slug", Location(str(folder.path)),
+                         "use lower-case ASCII letters, digits and hyphens (zhenjiang-2022)")
 
 
 def resolve(root: Path, name: str) -> ContentFolder:
     """A document named by slug (content/<slug>) or by path to its folder."""
     for candidate in (Path(name), root / "content" / name):
         if (candidate / SOURCE).is_file():
-            return ContentFolder(candidate)
+            folder = ContentFolder(Path(os.path.normpath(candidate)))  # `content/doc/` names doc, not ''
+            check_slug(folder)
+            return folder
     raise ZhpubError(
         f"no document {name!r}",
         Location(str(root / "content" / name)),
@@ -168,12 +176,26 @@ def _stamp(folder: Path) -> tuple:
     """Changes whenever a file of the folder changes, so `mkdocs serve` sees edits."""
     if not folder.is_dir():
         return ()
-    return tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(folder.iterdir()) if p.is_file())
+    return tuple((p.name, p.lstat().st_mtime_ns, p.lstat().st_size, p.is_symlink())
+                 for p in sorted(folder.iterdir()) if p.is_file())
+
+
+CONTENT_FILES = (SOURCE, METADATA, ERRATA, MANIFEST, INDICATORS)
+
+
+def refuse_links(folder: ContentFolder) -> None:
+    """A content file must be a file of the folder itself: a symbolic link could publish any file of the
+    machine (/etc/passwd as source.txt) or let a build write through it."""
+    for name in CONTENT_FILES:
+        if (folder.path / name).is_symlink():
+            raise ZhpubError(f"{name} is a symbolic link (to {os.readlink(folder.path / name)})",
+                             Location(str(folder.path / name)), "copy the file into the folder instead")
 
 
 @functools.lru_cache(maxsize=16)
 def _load_cached(path: Path, stamp: tuple, glossary_stamp: tuple) -> Document:
     folder = ContentFolder(path)
+    refuse_links(folder)
     meta = load_metadata(folder.metadata)
     errata = load_errata(folder.errata)
     names = tuple(meta.pop("names", ()))

@@ -566,6 +566,21 @@ CSV_COLUMNS = ("id", "block", "kind", "period", "name", "name_hant", "name_en", 
                "hedge", "phrase", "override")
 
 
+# A cell a spreadsheet would run as a formula (OWASP "CSV injection"): it starts with one of these. A plain
+# number (-3.5) is data, not a formula, and stays as it is.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?")
+
+
+def csv_cell(value: object) -> str:
+    """A cell that a spreadsheet shows as text: a leading ' stops formula evaluation (names and phrases can
+    come from a scrape or a YAML file, i.e. from anyone)."""
+    text = str(value)
+    if text.startswith(FORMULA_START) and not PLAIN_NUMBER.fullmatch(text):
+        return "'" + text
+    return text
+
+
 def to_csv(rows: list[Indicator]) -> str:
     import csv
     import io
@@ -574,5 +589,5 @@ def to_csv(rows: list[Indicator]) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for r in rows:
-        writer.writerow([getattr(r, c) for c in CSV_COLUMNS])
+        writer.writerow([csv_cell(getattr(r, c)) for c in CSV_COLUMNS])
     return buffer.getvalue()

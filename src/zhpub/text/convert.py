@@ -5,17 +5,20 @@
   keeps 著力 where the original has 着力 (14 wrong characters on the shipped report), ``tw2s`` fixes them.
 - To Traditional: ``s2tw`` (Taiwan-standard glyphs, no vocabulary change) or ``s2hk``, with the phrases in
   ``data/s2t-overrides.tsv`` and a document's protected names placed in front of OpenCC's own dictionaries.
-  OpenCC reads custom dictionaries only through a config file with absolute paths, so we write one.
+  OpenCC reads custom dictionaries only through a config file with absolute paths, so we write one: into
+  anonymous in-memory files (memfd, named /proc/self/fd/N) that the kernel frees with the process, even one
+  killed by SIGKILL; OpenCC reads them whole while it is constructed, and we close them right after. (Where
+  there is no memfd, a temporary folder removed as soon as the converter exists.)
 """
 
 from __future__ import annotations
 
-import atexit
+import contextlib
 import functools
 import json
 import os
-import shutil
 import tempfile
+from collections.abc import Callable, Iterator
 from importlib import resources
 from pathlib import Path
 
@@ -90,30 +93,54 @@ def _custom_converter(
     """
     config = json.loads((_SHARE / f"{base}.json").read_text(encoding="utf-8"))
     _absolutise(config)
-    workdir = Path(tempfile.mkdtemp(prefix="zhpub-opencc-"))
-    atexit.register(shutil.rmtree, workdir, True)
+    with _scratch_files() as write:
 
-    def text_dict(name: str, pairs) -> dict:
-        path = workdir / name
-        path.write_text("".join(f"{a}\t{b}\n" for a, b in pairs), encoding="utf-8")
-        return {"type": "text", "file": os.fspath(path)}
+        def text_dict(name: str, pairs) -> dict:
+            return {"type": "text", "file": write(name, "".join(f"{a}\t{b}\n" for a, b in pairs))}
 
-    ours = text_dict("phrases.txt", table)
-    segmentation = [ours]
-    if keep:
-        kept = text_dict("keep.txt", [(w, w) for w in keep])
-        config["conversion_chain"][0]["dict"]["dicts"].insert(0, kept)
-        segmentation.append(kept)
-    if first_step:
-        config["conversion_chain"].insert(0, {"dict": ours})
-    else:
-        config["conversion_chain"][0]["dict"]["dicts"].insert(0, ours)
-    config["segmentation"]["dict"] = {
-        "type": "group", "match_policy": "union", "dicts": [*segmentation, config["segmentation"]["dict"]],
-    }
-    path = workdir / "config.json"
-    path.write_text(json.dumps(config, ensure_ascii=False), encoding="utf-8")
-    return opencc.OpenCC(os.fspath(path))
+        ours = text_dict("phrases.txt", table)
+        segmentation = [ours]
+        if keep:
+            kept = text_dict("keep.txt", [(w, w) for w in keep])
+            config["conversion_chain"][0]["dict"]["dicts"].insert(0, kept)
+            segmentation.append(kept)
+        if first_step:
+            config["conversion_chain"].insert(0, {"dict": ours})
+        else:
+            config["conversion_chain"][0]["dict"]["dicts"].insert(0, ours)
+        config["segmentation"]["dict"] = {
+            "type": "group", "match_policy": "union", "dicts": [*segmentation, config["segmentation"]["dict"]],
+        }
+        return opencc.OpenCC(write("config.json", json.dumps(config, ensure_ascii=False)))
+
+
+@contextlib.contextmanager
+def _scratch_files() -> Iterator[Callable[[str, str], str]]:
+    """``write(name, text) -> path`` for files that exist only until the block ends (and never past the process)."""
+    if hasattr(os, "memfd_create") and os.path.isdir("/proc/self/fd"):
+        fds: list[int] = []
+
+        def write(name: str, text: str) -> str:
+            fd = os.memfd_create(f"zhpub-opencc-{name}", os.MFD_CLOEXEC)
+            fds.append(fd)
+            with open(fd, "wb", closefd=False) as file:
+                file.write(text.encode("utf-8"))
+            return f"/proc/self/fd/{fd}"
+
+        try:
+            yield write
+        finally:
+            for fd in fds:
+                os.close(fd)
+    else:  # pragma: no cover - not Linux
+        with tempfile.TemporaryDirectory(prefix="zhpub-opencc-") as tmp:
+
+            def write(name: str, text: str) -> str:
+                path = Path(tmp) / name
+                path.write_text(text, encoding="utf-8")
+                return os.fspath(path)
+
+            yield write
 
 
 def _absolutise(node: object) -> None:
