@@ -12,10 +12,11 @@ from dataclasses import dataclass, field
 
 from pypinyin import Style, pinyin
 
+from zhpub.text.chardata import FULL_WIDTH_TO_ASCII as FLATTEN
+from zhpub.text.chardata import HAN_RE
 from zhpub.text.convert import to_traditional
 from zhpub.text.pinyin import plain
 
-FLATTEN = {"，": ",", "：": ":", "；": ";", "（": "(", "）": ")", "？": "?", "！": "!"}
 SPAM_LINES = (
     "澳门威尼斯人在线娱乐城,免费高清电影,最新亚洲视频专区,久久精品www福利",
     "成人在线视频,日韩欧美精品专区,av高清免费看,国产自拍偷拍在线",
@@ -95,7 +96,7 @@ def corrupt(clean: str, seed: int, spans: int = 3) -> Scrape:
                 length = rng.randint(3, 8)
                 start = rng.randrange(5, len(trad) - length)
                 span = trad[start : start + length]
-                if not all("\u4e00" <= c <= "\u9fff" or c in "，、；：" for c in span) or not "\u4e00" <= span[0] <= "\u9fff":
+                if not all(HAN_RE.match(c) or c in "，、；：" for c in span) or not HAN_RE.match(span[0]):
                     continue
                 garbled = misalign(span)
                 if garbled:
@@ -153,7 +154,7 @@ def _annotate(text: str, rng: random.Random) -> str:
     out = []
     for char in text:
         out.append(char)
-        if "\u4e00" <= char <= "\u9fff" and rng.random() < 0.3:
+        if HAN_RE.match(char) and rng.random() < 0.3:
             reading = _reading(char)
             if rng.random() < 0.1:
                 reading = plain(reading)

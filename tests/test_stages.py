@@ -40,6 +40,14 @@ def test_pinyin_annotations(raw, clean):
     assert roundtrip(drop_annotations, raw).text == clean
 
 
+def test_reading_of_either_script_counts():
+    # pypinyin lists only jī for 績 but jì for 绩: the mirror annotates the Traditional form with the reading of
+    # the Simplified one, so both scripts' readings count, in both directions.
+    assert roundtrip(drop_annotations, "業績(jì)考核").text == "業績考核"
+    assert roundtrip(drop_annotations, "业绩(jī)").text == "业绩"
+    assert roundtrip(drop_annotations, "業績(fàn)").text == "業績(fàn)"  # still not any reading of either
+
+
 def test_reading_check_uses_heteronyms_and_neutral_tone():
     assert is_reading("們", "men") and is_reading("著", "zhe") and is_reading("氣", "xì")
     assert not is_reading("爭", "fàn") and not is_reading("A", "a")

@@ -24,24 +24,20 @@ from dataclasses import dataclass
 
 from ..changes import Change, Finding, Stage, apply_changes
 from .convert import to_simplified
-from .pinyin import HAN_RE, PINYIN_LETTERS, is_reading
-
-# ASCII punctuation a mirror produced by flattening full-width punctuation, with the GBK bytes it came from.
-FLATTENED = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
-LOST = "?\ufffd"
-PRIVATE_USE_RE = re.compile(r"[\ue000-\uf8ff\ufffd]")
-ENTITY_RE = re.compile(
-    r"&?(ldquo|rdquo|lsquo|rsquo|quot|amp|nbsp|lt|gt|hellip|mdash|ndash|middot|times|deg|#\d{2,6}|#x[0-9a-fA-F]{2,5});"
-)
-REMNANT_RE = re.compile(rf"[{PINYIN_LETTERS}]{{1,7}}\)")  # "xì)" left of an annotation whose "(" was eaten
-ANNOTATION_AT_RE = re.compile(rf"\(([{PINYIN_LETTERS}]{{1,7}})\)")
+from .chardata import ANNOTATION_RE as ANNOTATION_AT_RE
+from .chardata import ANNOTATION_REMNANT_RE as REMNANT_RE
+from .chardata import ASCII_TO_FULL_WIDTH as FLATTENED
+from .chardata import CJK_PUNCTUATION, ENTITY_RE, HAN_RE
+from .chardata import LOSS_MARKERS as LOST
+from .chardata import UNREADABLE_RE as PRIVATE_USE_RE
+from .pinyin import is_reading
 MAX_SPAN = 60  # characters; misaligned runs in practice are a few words long
 
 
 @functools.lru_cache(maxsize=None)
 def is_common(char: str) -> bool:
     """A character an ordinary Chinese text uses: its Simplified form is in GB2312, or it is CJK punctuation."""
-    if char in "，。、；：？！“”‘’（）《》【】—…·∶":
+    if char in CJK_PUNCTUATION:
         return True
     if not HAN_RE.fullmatch(char):
         return False

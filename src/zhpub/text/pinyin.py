@@ -1,7 +1,8 @@
 """Stage: drop the pinyin that mirror sites insert after characters, e.g. 鎮(zhèn)江 -> 鎮江.
 
-An annotation is removed only when the pinyin is a valid reading of the character before it (pypinyin's
-heteronyms; unmarked pinyin counts as the neutral tone of a reading, as in 們(men)). Anything else in
+An annotation is removed only when the pinyin is a valid reading of the character before it, in either script
+(pypinyin's heteronyms of the character and of its Simplified and Traditional counterparts: pypinyin lists only
+jī for 績 while 绩 is jì; unmarked pinyin counts as the neutral tone of a reading, as in 們(men)). Anything else in
 parentheses stays: real parentheses such as 药品(耗材) or (一), and pinyin after a non-Han letter, which is
 evidence for the mojibake stage.
 """
@@ -15,10 +16,10 @@ import unicodedata
 from pypinyin import Style, pinyin
 
 from ..changes import Change, Stage, apply_changes
+from .chardata import ANNOTATION_RE, HAN_RE
+from .convert import to_simplified, to_traditional
 
-PINYIN_LETTERS = "a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ\u0300-\u0304\u030c"
-ANNOTATION_RE = re.compile(rf"\(([{PINYIN_LETTERS}]{{1,7}})\)")
-HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+__all__ = ["ANNOTATION_RE", "drop_annotations", "is_reading", "plain", "readings"]
 
 
 def plain(syllable: str) -> str:
@@ -29,12 +30,23 @@ def plain(syllable: str) -> str:
 
 
 @functools.lru_cache(maxsize=None)
-def readings(char: str) -> frozenset[str]:
-    """Every reading of a Han character, with tone marks (empty for anything else)."""
-    if not HAN_RE.fullmatch(char):
-        return frozenset()
+def _own_readings(char: str) -> frozenset[str]:
     found = pinyin(char, style=Style.TONE, heteronym=True, errors="ignore")
     return frozenset(found[0]) if found else frozenset()
+
+
+@functools.lru_cache(maxsize=None)
+def readings(char: str) -> frozenset[str]:
+    """Every reading of a Han character or of its Simplified/Traditional counterparts, with tone marks (empty
+    for anything else). A mirror annotates the Traditional character with the reading of the Simplified one
+    it converted from, and pypinyin's lists of the two differ (績: jī; 绩: jì)."""
+    if not HAN_RE.fullmatch(char):
+        return frozenset()
+    forms = {char}
+    for form in (to_simplified(char), to_traditional(char, "hant")):
+        if len(form) == 1 and HAN_RE.fullmatch(form):
+            forms.add(form)
+    return frozenset().union(*(_own_readings(form) for form in sorted(forms)))
 
 
 @functools.lru_cache(maxsize=65536)

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 
 from ..changes import Change, Stage, apply_changes
-
-FULL_WIDTH = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
-CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef\u2018-\u201d\u2014\u2026\u2160-\u217f]")
+from .chardata import ASCII_TO_FULL_WIDTH as FULL_WIDTH
+from .chardata import CHINESE_CONTEXT_RE as CJK
+from .chardata import HAN
 
 
 def _neighbour(text: str, i: int, step: int) -> str:
@@ -52,7 +52,7 @@ def fix_punctuation(text: str) -> Stage:
     # "-——": a stray hyphen at a dash; "--" between Chinese words: a flattened dash.
     for m in re.finditer(r"-+(?=——)|(?<=——)-+", text):
         changes.append(Change("punctuation-dash", m.start(), m.end(), m.group(), "", "stray hyphen at a dash"))
-    for m in re.finditer(r"(?<=[\u4e00-\u9fff])--(?=[\u4e00-\u9fff“])", text):
+    for m in re.finditer(rf"(?<=[{HAN}])--(?=[{HAN}“])", text):
         changes.append(Change("punctuation-dash", m.start(), m.end(), m.group(), "——", "flattened dash"))
 
     # Straight double quotes in Chinese text, paired within a line.

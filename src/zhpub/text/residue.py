@@ -5,11 +5,8 @@ from __future__ import annotations
 import re
 
 from ..changes import Finding
-from .mojibake import ENTITY_RE, PRIVATE_USE_RE
-
-LOWER_PINYIN = "a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
-
-HAN = r"\u4e00-\u9fff"
+from .chardata import ENTITY_RE, HAN, LOWER_PINYIN_LETTERS as LOWER_PINYIN
+from .chardata import UNREADABLE_RE as PRIVATE_USE_RE
 CHECKS = (
     ("private-use", PRIVATE_USE_RE, "private-use or replacement character (mojibake)"),
     ("question-mark", re.compile(r"\?"), "ASCII question mark left in Chinese text (mojibake?)"),
