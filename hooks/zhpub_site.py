@@ -33,7 +33,7 @@ def on_config(config):
     docs = publishable_documents(root)
     site_root = config.site_url or ""  # the address of build/site/, which holds both variants
     serving = site_root.startswith(f"http://{config.dev_addr.host}:{config.dev_addr.port}/")  # mkdocs serve
-    renderer = SiteRenderer(docs, load_project_glossary(root), variant, "" if serving else site_root)
+    renderer = SiteRenderer(docs, load_project_glossary(root), variant, "" if serving else site_root, root)
     if site_root and not serving:
         config.site_url = f"{site_root.rstrip('/')}/{LANG_TAGS[variant]}/"  # canonical links, sitemap, 404.html
 

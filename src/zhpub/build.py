@@ -153,7 +153,7 @@ def build_site(root: Path, out: Path, docs: list[Document]) -> None:
             os.environ.pop("ZHPUB_VARIANT", None)
         else:
             os.environ["ZHPUB_VARIANT"] = saved
-    (out / "index.html").write_text(root_page(docs), encoding="utf-8")
+    (out / "index.html").write_text(root_page(docs, root), encoding="utf-8")
 
 
 def build_all(root: Path, parts: set[str], names: list[str] | None = None) -> None:
@@ -170,7 +170,7 @@ def build_all(root: Path, parts: set[str], names: list[str] | None = None) -> No
             if "pdf" in parts:
                 if names:  # keep the other documents' PDFs
                     keep_part(build, staging, "pdf")
-                write_pdfs(docs, load_project_glossary(root), staging / "pdf")
+                write_pdfs(docs, load_project_glossary(root), staging / "pdf", root)
             if "site" in parts:
                 build_site(root, staging / "site", docs)
             for name in ("data", "pdf", "site"):

@@ -1,79 +1,35 @@
-"""What every renderer shares: labels in both scripts, citation labels, escaping, glossary marks in text."""
+"""What every renderer shares: labels in both scripts (data/labels.yaml), citation labels, glossary runs in text.
+
+No HTML here: the templates (templates.py) write all of it."""
 
 from __future__ import annotations
 
 import functools
-import html
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib import resources
+
+from markupsafe import escape
 
 from ..text.convert import to_traditional
 from ..knowledge.glossary import GlossaryHit, Term
 from ..knowledge.indicators import Indicator
 from ..model import LANG_TAGS, Block, Document
 
-# UI text, written once in Simplified; the Traditional edition is converted like the content.
-LABELS = {
-    "site": "政府工作报告双语发布",
-    "full_text": "全文",
-    "indicators": "指标",
-    "corrections": "修订记录",
-    "glossary": "术语表",
-    "cite": "如何引用",
-    "documents": "文件",
-    "speaker": "报告人",
-    "date": "日期",
-    "venue": "会议",
-    "pdf": "PDF 离线版",
-    "data": "数据下载",
-    "copy_citation": "复制引用",
-    "copied": "已复制",
-    "paragraph_link": "本段链接",
-    "kind": "类型",
-    "period": "时期",
-    "name": "指标",
-    "value": "数值",
-    "hedge": "限定",
-    "comparison": "表述",
-    "source_paragraph": "出处",
-    "occurrences": "出现位置",
-    "components": "构成",
-    "related": "相关术语",
-    "aliases": "又作",
-    "note": "说明",
-    "back_to_text": "回到原文",
-    "result-term": "五年成果",
-    "result-year": "上年成果",
-    "target-term": "五年目标",
-    "target-year": "年度目标",
-    "official": "官方译法",
-    "well-known": "通行译法",
-    "suggested": "本站译法",
-    "rule": "规则",
-    "count": "次数",
-    "places": "位置（行:列）",
-    "before": "原文",
-    "after": "改为",
-    "reason": "理由",
-    "errata": "人工勘误",
-    "override": "人工修正",
-    "simplified": "简体",
-    "traditional": "繁體",
-    "intro": "开头",
-    "paragraph_n": "第{n}段",
-    "confidence": "把握程度",
-    "source": "来源",
-}
 
-CATEGORY_LABELS = {
-    "national": "全国性提法",
-    "jiangsu": "江苏省提法",
-    "zhenjiang": "镇江本地提法",
-    "brand": "品牌与称号",
-    "policy": "政策术语",
-}
+def _load_labels() -> dict:
+    import yaml
 
-VARIANT_NAMES = {"hans": "简体", "hant": "繁體"}
+    return yaml.safe_load(resources.files("zhpub").joinpath("data/labels.yaml").read_text(encoding="utf-8"))
+
+
+_LABELS = _load_labels()
+LABELS: dict[str, str] = _LABELS["labels"]
+CATEGORY_LABELS: dict[str, str] = _LABELS["categories"]
+VARIANT_NAMES: dict[str, str] = _LABELS["variant_names"]
+TEXTS: dict[str, str | list[str]] = _LABELS["texts"]
+RULE_EXPLANATIONS: dict[str, str] = _LABELS["rules"]
 
 
 @functools.lru_cache(maxsize=None)
@@ -86,13 +42,15 @@ def in_variant(text: str, variant: str) -> str:
     return text if variant == "hans" else to_traditional(text)
 
 
+def page_text(key: str, variant: str):
+    """A sentence (or list of sentences) of zhpub's own prose, in the variant's script."""
+    text = TEXTS[key]
+    return [in_variant(t, variant) for t in text] if isinstance(text, list) else in_variant(text, variant)
+
+
 def esc(text: object) -> str:
-    return html.escape(str(text), quote=True)
-
-
-def title_attr(text: str) -> str:
-    """A title attribute whose text Material's tooltip inserts as HTML: escaped twice, so markup stays text."""
-    return esc(html.escape(text, quote=False))
+    """HTML-escaped text, for the few strings MkDocs' theme prints unescaped (page and nav titles)."""
+    return str(escape(str(text)))
 
 
 def lang(variant: str) -> str:
@@ -112,25 +70,37 @@ def cite_label(doc: Document, block: Block, variant: str) -> str:
     if not chain:
         return label("intro", variant) + paragraph
     if len(chain) == 1:  # a part: 第一部分 (三 alone would not read as a place)
-        return in_variant(f"第{chain[0].number}部分", variant) + paragraph
+        return page_text("part_n", variant).format(n=chain[0].number) + paragraph
     return chain[0].number + "".join(f"（{b.number}）" for b in chain[1:]) + paragraph
 
 
-def marked_text(text: str, hits: Iterable[GlossaryHit], terms: dict[str, Term], variant: str,
-                link: callable) -> str:
-    """The paragraph text, escaped, with each glossary hit wrapped in a link to its entry with a tooltip."""
+@dataclass(frozen=True)
+class Segment:
+    """A run of paragraph text; ``term`` when the run is a glossary hit (the templates mark it)."""
+
+    text: str
+    term: Term | None = None
+
+
+def glossary_segments(text: str, hits: Iterable[GlossaryHit], terms: dict[str, Term], offset: int = 0) -> list[Segment]:
+    """``text`` cut into plain runs and glossary hits (hit offsets counted from ``offset`` in the block)."""
     out, pos = [], 0
     for hit in sorted(hits, key=lambda h: h.start):
-        term = terms[hit.term]
-        out.append(esc(text[pos : hit.start]))
-        tip = f"{term.english} — {term.explanation['en']}"
-        out.append(
-            f'<a class="zh-term" href="{link(term)}" title="{title_attr(tip)}" data-term="{esc(term.slug)}">'
-            f"{esc(text[hit.start : hit.end])}</a>"
-        )
-        pos = hit.end
-    out.append(esc(text[pos:]))
-    return "".join(out)
+        start, end = hit.start - offset, hit.end - offset
+        out.append(Segment(text[pos:start]))
+        out.append(Segment(text[start:end], terms[hit.term]))
+        pos = end
+    out.append(Segment(text[pos:]))
+    return out
+
+
+def paragraph_segments(text: str, lead: str, hits: list[GlossaryHit], terms: dict[str, Term]):
+    """(lead runs, rest runs): the paragraph's bold lead sentence and the rest, each with its glossary hits."""
+    if not lead:
+        return [], glossary_segments(text, hits, terms)
+    first = [h for h in hits if h.end <= len(lead)]
+    rest = [h for h in hits if h.start >= len(lead)]
+    return glossary_segments(lead, first, terms), glossary_segments(text[len(lead):], rest, terms, len(lead))
 
 
 # Comparisons the figure says by itself: 达到4763亿元 reads as 4763亿元; the others stay (增长5.5%, 超过1200亿元).

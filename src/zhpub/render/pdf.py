@@ -31,7 +31,8 @@ def edition_date(doc: Document) -> str:
     return doc.meta.get("date") or "1970-01-01"
 
 
-def write_pdfs(docs: list[Document], glossary: Glossary, out: Path) -> list[Path]:
+def write_pdfs(docs: list[Document], glossary: Glossary, out: Path, project_root: Path | None = None) -> list[Path]:
+    """Both editions of every document; ``project_root`` is where template overrides may live."""
     from weasyprint import HTML
 
     check_fonts()
@@ -42,7 +43,7 @@ def write_pdfs(docs: list[Document], glossary: Glossary, out: Path) -> list[Path
     for doc in docs:
         for variant in VARIANTS:
             path = out / f"{doc.slug}.{LANG_TAGS[variant]}.pdf"
-            html = print_html(doc, glossary, variant, edition_date(doc))
+            html = print_html(doc, glossary, variant, edition_date(doc), project_root)
             HTML(string=html, base_url=str(out)).write_pdf(path)
             written.append(path)
     return written

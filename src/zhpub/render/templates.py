@@ -1,0 +1,77 @@
+"""The one Jinja environment every page zhpub writes comes from: autoescaping, strict, with overrides.
+
+Templates live in ``render/templates/`` (``site/`` pages for MkDocs, ``print/`` the PDF edition's HTML, ``root.html``
+and ``fragments/`` shared by site and PDF). Lookup order as in Pelican and Material: a project's
+``hooks/overrides/zhpub/`` first (same file names), then the built-in ones, so a project can restyle a fragment
+without forking zhpub.
+
+Untrusted text (scrape or YAML) reaches HTML only here, escaped by autoescape. Site pages are Markdown whose body
+is HTML blocks Markdown leaves alone; the only text Markdown reads is a heading the table of contents needs, and
+``md_heading`` escapes that for HTML and for Markdown (inline syntax, ``{ attr_list }``) both.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import json
+import re
+from pathlib import Path
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from .common import ascii_escape_invisible
+
+OVERRIDES = Path("hooks") / "overrides" / "zhpub"  # relative to the project root
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")  # Python-Markdown's escapable characters
+URL_SCHEMES = ("http://", "https://")
+
+
+def md_heading(text: object) -> Markup:
+    """Heading text that Markdown prints literally: HTML-escaped, then every character Markdown (or attr_list)
+    could read as syntax backslashed; a line break would end the heading, so it becomes a character reference."""
+    escaped = MARKDOWN_SPECIAL.sub(r"\\\1", str(escape(text)))
+    return Markup(escaped.replace("\r", "&#13;").replace("\n", "&#10;"))
+
+
+def tooltip(text: object) -> Markup:
+    """A title attribute whose text Material's tooltip inserts as HTML: escaped twice, so markup stays text."""
+    return escape(html.escape(str(text), quote=False))
+
+
+def http_url(url: object) -> str:
+    """Only http(s) addresses become links (content checks refuse others; this is the second lock)."""
+    url = str(url)
+    if not url.lower().startswith(URL_SCHEMES):
+        raise ValueError(f"not an http(s) URL: {url!r}")
+    return url
+
+
+def front_matter_string(text: object) -> Markup:
+    """A YAML (JSON) string of HTML-escaped text: MkDocs' theme prints page titles without escaping them."""
+    return Markup(json.dumps(str(escape(text)), ensure_ascii=False))
+
+
+@functools.lru_cache(maxsize=None)
+def environment(project_root: str | None = None) -> Environment:
+    loaders = []
+    if project_root and (Path(project_root) / OVERRIDES).is_dir():
+        loaders.append(FileSystemLoader(str(Path(project_root) / OVERRIDES)))
+    loaders.append(PackageLoader("zhpub", "render/templates"))
+    env = Environment(
+        loader=ChoiceLoader(loaders),
+        autoescape=True,  # every template, whatever its extension: site pages are Markdown made of HTML blocks
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(md_heading=md_heading, tooltip=tooltip, http_url=http_url,
+                       front_matter_string=front_matter_string,
+                       show_invisible=ascii_escape_invisible)
+    return env
+
+
+def render(name: str, project_root: str | Path | None = None, **context) -> str:
+    return environment(str(project_root) if project_root else None).get_template(name).render(**context)
