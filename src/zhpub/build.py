@@ -28,7 +28,7 @@ from pathlib import Path
 from .content import find_documents, load_document, load_project_glossary, resolve
 from .knowledge.glossary import Glossary
 from .knowledge.indicators import to_csv
-from .errors import Location, ZhpubError
+from .errors import Location, ProblemsError, ZhpubError
 from .export import corrections_json, document_json, dumps, glossary_json, indicators_json
 from .manifest import dropped_ids, read_manifest
 from .model import Document
@@ -36,21 +36,24 @@ from .render.pdf import write_pdfs
 
 
 def publishable_documents(root: Path, names: list[str] | None = None) -> list[Document]:
-    """The documents (all, or those named), refusing any with unresolved corruption or a dropped published id."""
-    docs = []
+    """The documents (all, or those named), refusing any with unresolved corruption or a dropped published id.
+
+    Every document is checked before anything is refused, so one run lists every problem of every document.
+    """
+    docs, problems = [], []
     for folder in [resolve(root, n) for n in names] if names else find_documents(root):
-        doc = load_document(folder)
-        if doc.problems:
-            p = doc.problems[0]
-            raise ZhpubError(
-                f"{len(doc.problems)} unresolved problem(s), first: {p}",
-                Location(doc.source_path, p.line, p.column),
-                f"run `zhpub check {doc.slug}` and add errata; garbled text is never published",
-            )
-        dropped = dropped_ids(read_manifest(folder.manifest), doc.anchor_ids)
-        if dropped:
-            raise dropped[0]
-        docs.append(doc)
+        try:
+            doc = load_document(folder)
+            dropped = dropped_ids(read_manifest(folder.manifest), doc.anchor_ids)
+        except ZhpubError as e:
+            problems.append(str(e))
+            continue
+        problems.extend(f"{doc.source_path}:{p.line}:{p.column}: {p}" for p in doc.problems)
+        problems.extend(str(e) for e in dropped)
+        if not doc.problems and not dropped:
+            docs.append(doc)
+    if problems:
+        raise ProblemsError(problems, "nothing was built; run `zhpub check`, add errata, garbled text is never published")
     return docs
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from . import __version__
 from .content import ContentFolder, load_document, load_path, resolve
-from .errors import Location, ZhpubError
+from .errors import Location, ProblemsError, ZhpubError
 from .export import document_json, dumps
 from .manifest import dropped_ids, read_manifest, record_ids
 from .model import Document
@@ -54,6 +54,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return args.run(args)
+    except ProblemsError as error:  # every problem of every document, then the count
+        for line in error.lines:
+            print(line, file=sys.stderr)
+        print(f"zhpub {args.command}: {error.message}", file=sys.stderr)
+        return 1
     except ZhpubError as error:
         print(f"zhpub: error: {error}", file=sys.stderr)
         return 1

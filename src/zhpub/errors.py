@@ -41,6 +41,17 @@ class ZhpubError(Exception):
         return text
 
 
+class ProblemsError(ZhpubError):
+    """Every problem found in a run (all documents checked), one ``file:line:col: message`` line each."""
+
+    def __init__(self, lines: list[str], what: str = "nothing was built"):
+        super().__init__(f"{len(lines)} problem(s); {what}")
+        self.lines = lines
+
+    def __str__(self) -> str:
+        return "\n".join(self.lines + [self.message])
+
+
 def line_and_column(text: str, offset: int) -> tuple[int, int]:
     """1-based line and column of a character offset in text."""
     return LineIndex(text[:offset]).place(offset)

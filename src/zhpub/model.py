@@ -73,6 +73,15 @@ class Problem:
         return f"{self.message}: {self.text!r}{hint}"
 
 
+@dataclass(frozen=True)
+class ReportNote:
+    """An entry of the report's own 名词解释 (back matter): the report's own explanation of a term."""
+
+    term: str
+    explanation: str
+    block: str  # id of the entry's block, e.g. notes-3
+
+
 @dataclass
 class Document:
     slug: str
@@ -84,6 +93,7 @@ class Document:
     variants: tuple[str, ...] = VARIANTS
     glossary_hits: list[Any] = field(default_factory=list)
     indicators: list[Any] = field(default_factory=list)
+    report_notes: list[ReportNote] = field(default_factory=list)  # glossary candidates from its 名词解释
 
     def block(self, block_id: str) -> Block:
         for b in self.blocks:

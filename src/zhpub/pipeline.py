@@ -1,6 +1,6 @@
 """The text pipeline: raw scrape bytes -> canonical Simplified text -> Document.
 
-    decode -> errata -> chrome -> pinyin -> mojibake -> punctuation -> script -> layout -> structure
+    decode -> errata -> chrome -> rejoin -> pinyin -> mojibake -> punctuation -> script -> layout -> structure
 
 Every stage is a pure function returning its text and its changes (see changes.py). The pipeline places each
 change in the source file (line, column) and keeps the stage-by-stage record, from which the source can be
@@ -21,17 +21,18 @@ from .text.convert import to_traditional
 from .text.decode import decode_source
 from .text.errata import Erratum, apply_errata
 from .errors import LineIndex, Location, ZhpubError
-from .text.layout import canonical_layout
-from .model import Block, Document, Problem, RecordedChange
+from .text.layout import canonical_layout, rejoin_lines
+from .model import Block, Document, Problem, RecordedChange, ReportNote
 from .text.mojibake import repair_mojibake
 from .text.pinyin import drop_annotations
 from .text.punctuation import fix_punctuation
 from .text.residue import residue
 from .text.script import to_canonical_simplified
-from .text.structure import structure
+from .text.structure import note_entry, structure
 
 TEXT_STAGES: Sequence[Callable[[str], Stage]] = (
     strip_chrome,
+    rejoin_lines,
     drop_annotations,
     repair_mojibake,
     fix_punctuation,
@@ -158,22 +159,27 @@ def _build_document(slug, data, path, meta, errata, protected_names) -> Document
     blocks = []
     names = tuple(protected_names)
     seen: dict[str, int] = {}
+    problems = list(result.problems)
     for raw in structure(result.text):
         line, _ = result.place(last, raw.offset)
-        if raw.id in seen:
-            raise ZhpubError(
-                f"the document's numbering gives id {raw.id!r} twice (first at line {seen[raw.id]})",
-                Location(path, line),
-                "check the part and section numbers at both lines (a repeated or skipped 一、/（一）); fix them with an erratum",
-            )
-        seen[raw.id] = line
+        if raw.id in seen:  # a problem, not an exception: the other problems of the document are reported too
+            column = result.place(last, raw.offset)[1]
+            problems.append(Problem(
+                "duplicate-id", line, column, raw.text[:20],
+                f"the document's numbering gives id {raw.id!r} twice (first at line {seen[raw.id]}); check the part "
+                "and section numbers at both lines (a repeated or skipped 一、/（一）) and fix them with an erratum",
+            ))
+        seen.setdefault(raw.id, line)
         text = {"hans": raw.text, "hant": to_traditional(raw.text, "hant", names)}
         lead = {"hans": raw.lead, "hant": text["hant"][: len(raw.lead)]} if raw.lead else {}
         blocks.append(Block(raw.id, raw.kind, raw.level, text, raw.number, raw.parent, lead, line))
     extracted = extract_metadata(result, blocks)
     extracted.update(meta or {})
     extracted["encoding"] = result.encoding
-    return Document(slug, extracted, blocks, recorded_changes(result), result.problems, path)
+    problems.sort(key=lambda p: (p.line, p.column))
+    notes = [ReportNote(term, explanation, b.id) for b in blocks if b.id.startswith("notes") and b.kind == "paragraph"
+             for term, explanation in [note_entry(b.text["hans"]) or ("", "")] if term]
+    return Document(slug, extracted, blocks, recorded_changes(result), problems, path, report_notes=notes)
 
 
 DATE_RE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
@@ -213,9 +219,9 @@ def extract_metadata(result: Normalised, blocks: Sequence[Block]) -> dict:
     if subtitles:
         meta["subtitle"] = subtitles[0]
     if speakers:
-        m = re.match(r"^(.*?[长席任记])\s*(\S{2,5})$", speakers[0])
-        if m:
-            meta["speaker_role"], meta["speaker"] = m.group(1), m.group(2)
+        m = re.match(r"^(.*?(?:[长席任记]|总理))[\s\u3000]*(\S(?:[\s\u3000]?\S){1,4})$", speakers[0])
+        if m:  # 国务院总理　李　强: the name's typographic spacing is not part of it
+            meta["speaker_role"], meta["speaker"] = m.group(1), re.sub(r"[\s\u3000]", "", m.group(2))
         else:
             meta["speaker"] = speakers[0]
     if stamps:

@@ -25,6 +25,7 @@ SPAM_STRONG = (
 SPAM_WEAK = ("在线", "精品", "国产", "视频", "电影", "高清", "免费", "福利", "成人", "澳门", "美女", "亚洲", "欧美")
 SPAM_SCORE = 4  # strong words count 2, weak words 1; at least one strong word is needed
 ASCII_WORD = re.compile(r"^[a-z]+$")
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 
 
 def spam_words(text: str) -> tuple[int, list[str]]:
@@ -52,7 +53,8 @@ EDITOR_LABELS = ("责任编辑", "编辑", "责编", "校对", "审核", "审校
 SUBTITLE_RE = re.compile(r"^\s*(?:——|—|--|－－)")
 # "市长 徐曙海", "代市长徐曙海": an office and a two-to-four character name.
 SPEAKER_RE = re.compile(
-    r"^\s*(?:代理?|常务副|副)?(?:自治[区州县旗])?(?:[市省区县州旗盟]长|主席|主任|书记)\s*[\u4e00-\u9fff·]{2,5}\s*$"
+    r"^\s*(?:国务院)?(?:代理?|常务副|副)?(?:自治[区州县旗])?(?:[市省区县州旗盟]长|主席|主任|书记|总理)"
+    r"[\s\u3000]*[\u4e00-\u9fff·](?:[\u3000 ]?[\u4e00-\u9fff·]){1,4}\s*$"
 )
 SALUTATION_RE = re.compile(r"^\s*各位(?:代表|委员)")
 PART_HEADING_RE = re.compile(r"^\s*[一二三四五六七八九十]{1,3}、")
@@ -67,7 +69,14 @@ DOWNLOAD_ID_RE = re.compile(r"^\s*[A-Za-z][A-Za-z_]*[-_]?\d{8,}\s*$")
 # A caption ends in a photographer's name and 摄 ("... 谢道韫 摄", "（记者 张三 摄）").
 CAPTION_RE = re.compile(r"(?:\s+|[（(]记者\s*)[\u4e00-\u9fff·]{2,5}\s*摄(?:影)?\s*[）)]?\s*$")
 DATE_RE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日")
-SOURCE_LINE_RE = re.compile(r"^\s*(?:来源|稿源|作者|记者)\s*[:：]")
+SOURCE_LINE_RE = re.compile(r"^\s*[(（【\[]?\s*(?:来源|稿源|作者|记者|文章来源|信息来源)\s*[:：]")
+# Words of a licence or copyright notice that an online library appends after the text.
+LICENCE_WORDS = (
+    "著作权", "版权", "公有领域", "public domain", "本作品", "许可协议", "知识共享", "creative commons", "cc by",
+    "转载", "授权", "署名", "免责声明", "不适用于该法",
+)
+LICENCE_MIN_WORDS = 2
+LICENCE_TAIL_MAX = 1200  # characters from the notice to the end: a notice is short, a report's text is not
 
 
 @dataclass(frozen=True)
@@ -160,6 +169,34 @@ def headline_lines(lines: list[Line], removed: set[int], start: int) -> list[int
     return headline
 
 
+def licence_footer(lines: list[Line], removed: set[int], start: int) -> list[int]:
+    """The lines from a licence notice after the body to the end of the page.
+
+    An online library appends a notice (本作品…属于公有领域, its licence tags) after the text, often broken into
+    one fragment per link. A paragraph after the body's start with two licence words opens it; everything after
+    it belongs to it as long as the tail is short and holds no heading or salutation of the report.
+    """
+    kept = [i for i in range(start, len(lines)) if i not in removed]
+    paragraphs: list[list[int]] = []
+    for i in kept:
+        if lines[i].folded.strip(ZERO_WIDTH):
+            if paragraphs and paragraphs[-1][-1] == i - 1:
+                paragraphs[-1].append(i)
+            else:
+                paragraphs.append([i])
+    for n, para in enumerate(paragraphs):
+        joined = "".join(lines[i].folded for i in para).lower()
+        if sum(1 for w in LICENCE_WORDS if w in joined) < LICENCE_MIN_WORDS:
+            continue
+        tail = [i for p in paragraphs[n:] for i in p]
+        if sum(len(lines[i].folded) for i in tail) > LICENCE_TAIL_MAX:
+            return []
+        if any(PART_HEADING_RE.match(lines[i].folded) or SALUTATION_RE.match(lines[i].folded) for i in tail):
+            return []
+        return [i for i in range(para[0], len(lines)) if i not in removed and lines[i].text.strip()]
+    return []
+
+
 def strip_chrome(text: str) -> Stage:
     lines = split_lines(text)
     verdicts: dict[int, tuple[str, str]] = {}
@@ -170,6 +207,8 @@ def strip_chrome(text: str) -> Stage:
     start = body_start(lines, set(verdicts))
     for i in headline_lines(lines, set(verdicts), start):
         verdicts[i] = ("page-headline", "the mirror page's headline, kept as metadata")
+    for i in licence_footer(lines, set(verdicts), start):
+        verdicts[i] = ("chrome-licence", "licence notice of the site the text was copied from")
 
     changes = []
     for i, (rule, why) in sorted(verdicts.items()):
