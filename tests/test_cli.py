@@ -7,6 +7,7 @@ import shutil
 
 from conftest import GOLDEN, SHIPPED
 from test_bad_input import zhpub
+from zhpub.manifest import fingerprint
 
 
 def test_normalise_raw_scrape_without_metadata_warns_and_strict_fails(tmp_path):
@@ -36,12 +37,15 @@ def test_check_reports_file_line_col_and_exits_1(tmp_path):
     folder = tmp_path / "content" / "doc"
     folder.mkdir(parents=True)
     shutil.copy(SHIPPED / "source.txt", folder / "source.txt")
-    (folder / "published-ids.txt").write_text("s9-p1\n", encoding="utf-8")
+    (folder / "published-ids.jsonl").write_text(
+        '{"schema": "zhpub.published-ids/2", "edition": 1}\n'
+        '{"id": "s9-p1", "sha": "%s", "text": "第九部分的第一段。", "since": 1}\n' % fingerprint("第九部分的第一段。"),
+        encoding="utf-8")
     result = zhpub("check", cwd=tmp_path)
     assert result.returncode == 1
     lines = result.stdout.splitlines()
     assert any(l.startswith(str(folder / "source.txt") + ":51:141: ") or l.startswith("content/doc/source.txt:51:141: ") for l in lines), lines
-    assert any("published-ids.txt:1" in l and "s9-p1" in l for l in lines)
+    assert any("published-ids.jsonl:2" in l and "'s9-p1' is gone" in l for l in lines)
 
 
 def test_export_json_schema():

@@ -21,11 +21,15 @@ def project(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def test_every_shipped_id_is_in_the_manifest(shipped):
+def test_every_shipped_id_is_in_the_manifest_with_the_text_it_names(shipped):
     from zhpub.manifest import read_manifest
 
-    manifest = read_manifest(SHIPPED / "published-ids.txt")
+    manifest = read_manifest(SHIPPED / "published-ids.jsonl")
     assert list(manifest.ids) == shipped.anchor_ids
+    texts = {e.id: e.text for e in manifest.entries}
+    assert all(texts[b.id] == b.text["hans"] for b in shipped.blocks)
+    assert all(texts[i.id] == i.phrase for i in shipped.indicators)
+    assert shipped.id_errors == [] and shipped.id_changes == []
 
 
 def test_build_writes_data_and_the_record_rebuilds_the_source(project):
@@ -41,19 +45,29 @@ def test_build_writes_data_and_the_record_rebuilds_the_source(project):
 def test_build_that_would_drop_a_published_id_fails_and_leaves_old_output(project):
     build_all(project, {"data"})
     before = (project / "build" / "data" / "zhenjiang-2022.json").read_bytes()
-    manifest = project / "content" / "zhenjiang-2022" / "published-ids.txt"
-    manifest.write_text(manifest.read_text(encoding="utf-8") + "s3-9-p1\n", encoding="utf-8")
+    manifest = project / "content" / "zhenjiang-2022" / "published-ids.jsonl"
+    manifest.write_text(manifest.read_text(encoding="utf-8") + entry("s3-9-p1", "一段已经发布、现在不见了的文字。"), encoding="utf-8")
     with pytest.raises(ZhpubError) as error:
         build_all(project, {"data"})
-    assert "s3-9-p1" in str(error.value) and "published-ids.txt" in str(error.value)
+    assert "'s3-9-p1' is gone" in str(error.value) and "published-ids.jsonl:206" in str(error.value)
+    assert "一段已经发布、现在不见了的文字" in str(error.value) and "--retire s3-9-p1->" in str(error.value)
     assert (project / "build" / "data" / "zhenjiang-2022.json").read_bytes() == before
     assert not any(p.name.startswith(".staging") for p in (project / "build").iterdir())
 
 
 def test_a_redirected_id_is_accepted(project):
-    manifest = project / "content" / "zhenjiang-2022" / "published-ids.txt"
-    manifest.write_text(manifest.read_text(encoding="utf-8") + "s3-9-p1 -> s3-8-p1\n", encoding="utf-8")
+    manifest = project / "content" / "zhenjiang-2022" / "published-ids.jsonl"
+    manifest.write_text(manifest.read_text(encoding="utf-8") + entry("s3-9-p1", "旧文字", retired="s3-8-p1", **{"in": 2}),
+                        encoding="utf-8")
     build_all(project, {"data"})
+    revisions = json.loads((project / "build" / "data" / "zhenjiang-2022.revisions.json").read_text(encoding="utf-8"))
+    assert revisions["redirects"] == {"s3-9-p1": "s3-8-p1"}
+
+
+def entry(id_: str, text: str, **more) -> str:
+    from zhpub.manifest import fingerprint
+
+    return json.dumps({"id": id_, "sha": fingerprint(text), "text": text, "since": 1, **more}, ensure_ascii=False) + "\n"
 
 
 def test_unresolved_corruption_is_never_published(project):

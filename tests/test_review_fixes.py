@@ -114,8 +114,8 @@ def test_yaml_key_that_is_a_list(tmp_path):
 
 def test_manifest_that_is_not_utf8(tmp_path):
     project = copy_project(tmp_path / "p")
-    (project / "content" / "zhenjiang-2022" / "published-ids.txt").write_bytes("标题\n".encode("gb18030"))
-    assert "published-ids.txt" in one_line_error(zhpub("ids", "zhenjiang-2022", cwd=project))
+    (project / "content" / "zhenjiang-2022" / "published-ids.jsonl").write_bytes("标题\n".encode("gb18030"))
+    assert "published-ids.jsonl: not UTF-8" in one_line_error(zhpub("ids", "zhenjiang-2022", cwd=project))
 
 
 def test_export_to_a_missing_folder(tmp_path):

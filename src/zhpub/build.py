@@ -29,14 +29,15 @@ from .content import find_documents, load_document, load_project_glossary, resol
 from .knowledge.glossary import Glossary
 from .knowledge.indicators import to_csv
 from .errors import Location, ProblemsError, ZhpubError
+from .editions import revisions_json
 from .export import corrections_json, document_json, dumps, glossary_json, indicators_json
-from .manifest import dropped_ids, read_manifest
 from .model import Document
 from .render.pdf import write_pdfs
 
 
 def publishable_documents(root: Path, names: list[str] | None = None) -> list[Document]:
-    """The documents (all, or those named), refusing any with unresolved corruption or a dropped published id.
+    """The documents (all, or those named), refusing any with unresolved corruption or a published id that
+    would name other words, or none.
 
     Every document is checked before anything is refused, so one run lists every problem of every document.
     """
@@ -44,13 +45,12 @@ def publishable_documents(root: Path, names: list[str] | None = None) -> list[Do
     for folder in [resolve(root, n) for n in names] if names else find_documents(root):
         try:
             doc = load_document(folder)
-            dropped = dropped_ids(read_manifest(folder.manifest), doc.anchor_ids)
         except ZhpubError as e:
             problems.append(str(e))
             continue
         problems.extend(f"{doc.source_path}:{p.line}:{p.column}: {p}" for p in doc.problems)
-        problems.extend(str(e) for e in dropped)
-        if not doc.problems and not dropped:
+        problems.extend(str(e) for e in doc.id_errors)
+        if not doc.problems and not doc.id_errors:
             docs.append(doc)
     if problems:
         raise ProblemsError(problems, "nothing was built; run `zhpub check`, add errata, garbled text is never published")
@@ -63,6 +63,7 @@ def write_data(docs: Iterable[Document], glossary: Glossary, out: Path) -> None:
         (out / f"{doc.slug}.json").write_text(dumps(document_json(doc)), encoding="utf-8")
         (out / f"{doc.slug}.corrections.json").write_text(dumps(corrections_json(doc)), encoding="utf-8")
         (out / f"{doc.slug}.indicators.json").write_text(dumps(indicators_json(doc)), encoding="utf-8")
+        (out / f"{doc.slug}.revisions.json").write_text(dumps(revisions_json(doc)), encoding="utf-8")
         # with a BOM: spreadsheet programs read a UTF-8 CSV as a legacy code page without one
         (out / f"{doc.slug}.indicators.csv").write_text(to_csv(doc.indicators), encoding="utf-8-sig")
     (out / "glossary.json").write_text(dumps(glossary_json(glossary, list(docs))), encoding="utf-8")

@@ -8,7 +8,7 @@ from .content import NAMES_EN, find_documents, load_document, load_project_gloss
 from .knowledge.glossary import unused_terms
 from .knowledge.indicators import load_names_en
 from .errors import ZhpubError
-from .manifest import dropped_ids, read_manifest
+from .manifest import where_they_differ
 
 
 def check_project(root: Path, names: list[str] | None = None) -> tuple[list[str], list[str]]:
@@ -37,18 +37,19 @@ def check_project(root: Path, names: list[str] | None = None) -> tuple[list[str]
                               " add a line `name: English`")
         for p in doc.problems:
             errors.append(f"{doc.source_path}:{p.line}:{p.column}: {p}")
-        try:
-            manifest = read_manifest(folder.manifest)
-        except ZhpubError as e:
-            errors.append(str(e))
-            continue
-        errors.extend(str(e) for e in dropped_ids(manifest, doc.anchor_ids))
-        new = [i for i in doc.anchor_ids if i not in set(manifest.ids)]
+        errors.extend(str(e) for e in doc.id_errors)
+        new = [c.id for c in doc.id_changes if c.kind == "added"]
         if new:
             notes.append(
                 f"{folder.manifest}: {len(new)} id(s) not yet published ({', '.join(new[:5])}{' …' if len(new) > 5 else ''});"
                 f" record them with `zhpub ids {folder.slug} --record` when you publish"
             )
+        for c in doc.id_changes:
+            if c.kind == "edited" and not c.id.startswith("ind-"):
+                was, now = where_they_differ(c.old, c.new)
+                notes.append(f"{folder.manifest}: {c.id} has a small edit (was «{was}», now «{now}»);"
+                             f" it keeps its id and the revisions page shows the edit; record it with"
+                             f" `zhpub ids {folder.slug} --record`")
     if len(docs) < len(folders):
         return errors, notes  # a document failed to load: term counts over the others would mislead
     # a term is found as often in the Traditional text as in the Simplified (catches a wrong `traditional:`)

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections import Counter
 from pathlib import Path
 
 from . import __version__
 from .content import ContentFolder, load_document, load_path, resolve
 from .errors import Location, ProblemsError, ZhpubError
 from .export import document_json, dumps
-from .manifest import dropped_ids, read_manifest, record_ids
+from .manifest import Entry, read_legacy, recorded, write_manifest
 from .model import Document
 
 EPILOG = "Documents live in content/<slug>/ (source.txt, document.yaml, errata.yaml). See README.md."
@@ -38,9 +39,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
     p.set_defaults(run=cmd_export)
 
-    p = commands.add_parser("ids", help="list a document's ids; --record adds new ones to published-ids.txt")
+    p = commands.add_parser("ids", help="list a document's ids; --record publishes them (published-ids.jsonl)")
     p.add_argument("doc", help="document slug or folder")
-    p.add_argument("--record", action="store_true", help="append ids not yet published to the manifest")
+    p.add_argument("--record", action="store_true", help="record new ids and the text every id names")
+    p.add_argument("--accept", action="append", default=[], metavar="ID=revised",
+                   help="the changed text of ID is the same block revised: keep the id (implies --record)")
+    p.add_argument("--retire", action="append", default=[], metavar="OLD->NEW",
+                   help="OLD is gone: redirect it to NEW (implies --record)")
     p.set_defaults(run=cmd_ids)
 
     p = commands.add_parser("build", help="build data exports, both site variants and the PDFs into build/")
@@ -116,21 +121,73 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _decisions(args: argparse.Namespace) -> tuple[frozenset[str], tuple[tuple[str, str], ...]]:
+    accept, retire = set(), []
+    for value in args.accept:
+        id_, _, what = value.partition("=")
+        if what != "revised" or not id_:
+            raise ZhpubError(f"--accept {value}: write ID=revised", hint="e.g. --accept s2-p11=revised")
+        accept.add(id_)
+    for value in args.retire:
+        old, sep, new = (part.strip() for part in value.partition("->"))
+        if not sep or not old or not new:
+            raise ZhpubError(f"--retire {value}: write OLD->NEW", hint="e.g. --retire s2-p11->s2-p12")
+        retire.append((old, new))
+    return frozenset(accept), tuple(sorted(retire))
+
+
 def cmd_ids(args: argparse.Namespace) -> int:
     folder: ContentFolder = resolve(args.root, args.doc)
-    doc = load_document(folder)
-    manifest = read_manifest(folder.manifest)
-    errors = dropped_ids(manifest, doc.anchor_ids)
-    for e in errors:
-        print(e, file=sys.stderr)
-    if args.record:
-        if errors:
-            return 1
-        added = record_ids(manifest, doc.anchor_ids)
-        print(f"{folder.manifest}: {len(added)} id(s) added", file=sys.stderr)
-    else:
+    legacy = folder.manifest.with_name("published-ids.txt")
+    if legacy.exists() and not folder.manifest.exists():
+        return migrate_legacy(folder, legacy) if args.record else _legacy_error(folder, legacy)
+    accept, retire = _decisions(args)
+    doc = load_document(folder, accept, retire)
+    for e in doc.id_errors:
+        print(f"zhpub: error: {e}", file=sys.stderr)
+    if not (args.record or accept or retire):
         sys.stdout.write("".join(f"{i}\n" for i in doc.anchor_ids))
-    return 1 if errors else 0
+        return 1 if doc.id_errors else 0
+    if doc.id_errors:
+        print(f"zhpub ids: nothing recorded: {len(doc.id_errors)} problem(s)", file=sys.stderr)
+        return 1
+    manifest = recorded(doc)
+    write_manifest(manifest)
+    counts = Counter(c.kind for c in doc.id_changes)
+    print(f"{folder.manifest}: edition {manifest.edition}; " + ", ".join(
+        f"{counts[k]} {k}" for k in ("added", "edited", "revised", "retired")), file=sys.stderr)
+    return 0
+
+
+def _legacy_error(folder: ContentFolder, legacy: Path) -> int:
+    print(f"zhpub: error: {legacy}: published ids in the old format; convert it with "
+          f"`zhpub ids {folder.slug} --record`", file=sys.stderr)
+    return 1
+
+
+def migrate_legacy(folder: ContentFolder, legacy: Path) -> int:
+    """published-ids.txt (ids only) -> published-ids.jsonl (ids with the text they name), once: every old id
+    must still be in the document, so the texts recorded are the ones the ids were published with."""
+    ids, moved = read_legacy(legacy)
+    aside = legacy.with_name(legacy.name + ".migrating")
+    legacy.rename(aside)  # the document loads with its positional ids, as the old ids were given
+    try:
+        doc = load_document(folder)
+    finally:
+        aside.rename(legacy)
+    present = set(doc.anchor_ids)
+    missing = [i for i in ids if moved.get(i, i) not in present]
+    if missing:
+        for i in missing:
+            print(f"zhpub: error: {legacy}: published id {i!r} is not in the document", file=sys.stderr)
+        return 1
+    manifest = recorded(doc)
+    texts = {e.id: e.text for e in manifest.entries}
+    manifest.entries += [Entry(old, texts.get(new, ""), 1, retired=new, retired_in=1) for old, new in moved.items()]
+    write_manifest(manifest)
+    legacy.unlink()
+    print(f"{folder.manifest}: {len(manifest.entries)} id(s) converted from {legacy.name}", file=sys.stderr)
+    return 0
 
 
 def cmd_pdf(args: argparse.Namespace) -> int:

@@ -1,4 +1,4 @@
-"""The content folder: content/<doc>/{source.txt, document.yaml, errata.yaml, published-ids.txt}.
+"""The content folder: content/<doc>/{source.txt, document.yaml, errata.yaml, indicators.yaml, published-ids.jsonl}.
 
 ``load_document`` is the one way to get a Document for a content folder; a bare scrape file (no folder) works
 too, with metadata taken from the text itself.
@@ -10,13 +10,14 @@ import datetime as _dt
 import functools
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .text.errata import load_errata
 from .knowledge.glossary import Glossary, find_hits, load_glossary
 from .knowledge.indicators import indicators_for, load_corrections, load_names_en
 from .errors import Location, ZhpubError
+from .manifest import align_blocks, align_indicators, read_manifest
 from .model import Document
 from .pipeline import build_document
 from .yamlio import Mapping, load_yaml, location
@@ -24,7 +25,7 @@ from .yamlio import Mapping, load_yaml, location
 SOURCE = "source.txt"
 METADATA = "document.yaml"
 ERRATA = "errata.yaml"
-MANIFEST = "published-ids.txt"
+MANIFEST = "published-ids.jsonl"
 INDICATORS = "indicators.yaml"
 
 # document.yaml fields: name -> (type, description)
@@ -157,9 +158,11 @@ def read_source(path: Path) -> bytes:
         raise ZhpubError(f"cannot read the file ({e.strerror})", Location(str(path))) from None
 
 
-def load_document(folder: ContentFolder) -> Document:
-    """The document with its glossary hits and indicators (glossary from the project's glossary/ folder)."""
-    return _load_cached(folder.path, _stamp(folder.path), _stamp(folder.root / "glossary"))
+def load_document(folder: ContentFolder, accept: frozenset[str] = frozenset(),
+                  retire: tuple[tuple[str, str], ...] = ()) -> Document:
+    """The document with its glossary hits and indicators (glossary from the project's glossary/ folder), its
+    ids aligned with the published ones (``accept``/``retire``: decisions `zhpub ids` is about to record)."""
+    return _load_cached(folder.path, _stamp(folder.path), _stamp(folder.root / "glossary"), accept, retire)
 
 
 def load_path(path: Path) -> Document:
@@ -193,7 +196,8 @@ def refuse_links(folder: ContentFolder) -> None:
 
 
 @functools.lru_cache(maxsize=16)
-def _load_cached(path: Path, stamp: tuple, glossary_stamp: tuple) -> Document:
+def _load_cached(path: Path, stamp: tuple, glossary_stamp: tuple, accept: frozenset[str] = frozenset(),
+                 retire: tuple[tuple[str, str], ...] = ()) -> Document:
     folder = ContentFolder(path)
     refuse_links(folder)
     meta = load_metadata(folder.metadata)
@@ -201,9 +205,21 @@ def _load_cached(path: Path, stamp: tuple, glossary_stamp: tuple) -> Document:
     names = tuple(meta.pop("names", ()))
     data = read_source(folder.source)
     doc = build_document(folder.slug, data, _display_path(folder), meta, errata, names)
+    manifest = read_manifest(folder.manifest)
+    # ids first: indicators.yaml, glossary hits and indicator ids all name blocks by their final id
+    blocks = align_blocks(manifest, doc.blocks, folder.slug, set(accept), dict(retire))
+    renamed = dict(zip(doc.ids, blocks.ids))
+    for block, new_id in zip(doc.blocks, blocks.ids):
+        block.id, block.parent = new_id, renamed.get(block.parent, block.parent)
     glossary = load_project_glossary(folder.root)
     doc.glossary_hits = find_hits(doc, glossary)
-    doc.indicators = indicators_for(doc, load_corrections(folder.indicators), load_names_en(folder.root / NAMES_EN))
+    rows = indicators_for(doc, load_corrections(folder.indicators), load_names_en(folder.root / NAMES_EN))
+    retired_blocks = {**manifest.moved, **dict(retire)}
+    indicators = align_indicators(manifest, rows, folder.slug, dict(retire), retired_blocks)
+    doc.indicators = [replace(r, id=i) for r, i in zip(rows, indicators.ids)]
+    doc.manifest = manifest
+    doc.id_errors = blocks.errors + indicators.errors
+    doc.id_changes = blocks.changes + indicators.changes
     return doc
 
 

@@ -94,6 +94,10 @@ class Document:
     glossary_hits: list[Any] = field(default_factory=list)
     indicators: list[Any] = field(default_factory=list)
     report_notes: list[ReportNote] = field(default_factory=list)  # glossary candidates from its 名词解释
+    # the published-ids manifest and the document's alignment with it (zhpub.manifest): errors stop a build
+    manifest: Any = None
+    id_errors: list[Any] = field(default_factory=list)
+    id_changes: list[Any] = field(default_factory=list)
 
     def block(self, block_id: str) -> Block:
         for b in self.blocks:

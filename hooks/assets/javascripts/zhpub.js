@@ -55,3 +55,16 @@
     });
   });
 })();
+
+/* A retired paragraph id (published once, then deleted or replaced) keeps an empty anchor that names its
+ * successor: open it, and the address moves on to the id in force. */
+(function () {
+  "use strict";
+  function followMoved() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var el = id && document.getElementById(id);
+    if (el && el.dataset.movedTo) location.replace(new URL(el.dataset.movedTo, location.href).href);
+  }
+  followMoved();
+  window.addEventListener("hashchange", followMoved);
+})();

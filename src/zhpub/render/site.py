@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..editions import marks, redirects, revisions, revisions_json
 from ..export import corrections_json, document_json, dumps, glossary_json, indicators_json
 from ..knowledge.glossary import Glossary, Term
 from ..knowledge.indicators import KINDS, to_csv
@@ -82,7 +83,7 @@ class SiteRenderer:
     def pages(self) -> list[Page]:
         pages = [self.home(), self.glossary_page(), self.cite_page()]
         for doc in self.docs:
-            pages += [self.document(doc), self.indicators(doc), self.corrections(doc)]
+            pages += [self.document(doc), self.indicators(doc), self.corrections(doc), self.revisions(doc)]
         return pages
 
     def data_files(self) -> dict[str, str]:
@@ -92,6 +93,7 @@ class SiteRenderer:
             files[f"data/{doc.slug}.corrections.json"] = dumps(corrections_json(doc))
             files[f"data/{doc.slug}.indicators.json"] = dumps(indicators_json(doc))
             files[f"data/{doc.slug}.indicators.csv"] = "\ufeff" + to_csv(doc.indicators)
+            files[f"data/{doc.slug}.revisions.json"] = dumps(revisions_json(doc))
         return files
 
     def nav(self) -> list:
@@ -101,6 +103,7 @@ class SiteRenderer:
                 {self.t("full_text"): doc_page(doc.slug)},
                 {self.t("indicators"): f"{doc.slug}/indicators.md"},
                 {self.t("corrections"): f"{doc.slug}/corrections.md"},
+                {self.t("revisions"): f"{doc.slug}/revisions.md"},
             ]})
         nav += [{self.t("glossary"): "glossary/index.md"}, {self.t("cite"): "cite/index.md"}]
         return nav
@@ -122,6 +125,7 @@ class SiteRenderer:
             (rel(src, doc_page(doc.slug)), self.t("full_text")),
             (rel(src, f"{doc.slug}/indicators.md"), self.t("indicators")),
             (rel(src, f"{doc.slug}/corrections.md"), self.t("corrections")),
+            (rel(src, f"{doc.slug}/revisions.md"), self.t("revisions")),
             (self.pdf(src, doc, "hans"), f"{self.t('pdf')}（{VARIANT_NAMES['hans']}）"),
             (self.pdf(src, doc, "hant"), f"{self.t('pdf')}（{VARIANT_NAMES['hant']}）"),
         ]
@@ -142,10 +146,14 @@ class SiteRenderer:
         callouts = defaultdict(list)
         for ind in doc.indicators:
             callouts[ind.block].append(self._callout(src, doc, ind))
+        moved = defaultdict(list)  # a retired id keeps an anchor just before its successor
+        for old, target in redirects(doc).items():
+            if not old.startswith("ind-"):
+                moved[target].append(old)
         blocks = []
         for block in doc.blocks:
             text = block.text[self.variant]
-            item = {"id": block.id, "kind": block.kind, "text": text}
+            item = {"id": block.id, "kind": block.kind, "text": text, "moved": moved[block.id]}
             if block.kind not in ("part", "section", "title", "subtitle", "speaker"):
                 lead, rest = paragraph_segments(text, block.lead.get(self.variant, ""), hits[block.id], self.terms)
                 item.update(lead=lead, rest=rest, cite=cite_label(doc, block, self.variant), number=block.number,
@@ -177,8 +185,34 @@ class SiteRenderer:
                     "back_href": rel(src, doc_page(doc.slug) + "#callout-" + ind.id),
                     "phrase": ind.phrase if hans else ind.phrase_hant, "override": ind.override,
                 } for ind in rows]})
+        indicator_ids = {i.id for i in doc.indicators}
+        moved = [(old, f"#{target}" if target in indicator_ids else rel(src, doc_page(doc.slug) + "#" + target))
+                 for old, target in redirects(doc).items() if old.startswith("ind-")]
         return self._page("site/indicators.md", src, f"{self.t('indicators')} · {self.title(doc)}",
-                          search_boost=INDICATORS_BOOST, downloads=downloads, groups=groups)
+                          search_boost=INDICATORS_BOOST, downloads=downloads, groups=groups, moved=moved)
+
+    def revisions(self, doc: Document) -> Page:
+        """What changed between editions, with the removed and added text marked."""
+        src = f"{doc.slug}/revisions.md"
+        editions = []
+        for change in revisions(doc):
+            if not editions or editions[-1]["n"] != change["edition"]:
+                editions.append({"n": change["edition"], "changes": [], "recorded": True})
+            edition = editions[-1]
+            edition["recorded"] = edition["recorded"] and change["recorded"]
+            edition["changes"].append({
+                "kind": change["kind"], "id": change["id"], "target": change["target"],
+                "href": rel(src, doc_page(doc.slug) + "#" + (change["target"] or change["id"])),
+                "old": self.v(change["old"]), "new": self.v(change["new"]),
+                "marks": marks(self.v(change["old"]), self.v(change["new"])) if change["kind"] == "revised" else [],
+            })
+        for edition in editions:
+            edition["heading"] = self.t("edition_n").format(n=edition["n"]) + (
+                "" if edition["recorded"] else f"（{self.t('not_recorded')}）")
+        return self._page("site/revisions.md", src, f"{self.t('revisions')} · {self.title(doc)}",
+                          exclude_from_search=True, intro=page_text("revisions_intro", self.variant),
+                          first_edition=page_text("first_edition", self.variant),
+                          json_href=rel(src, f"data/{doc.slug}.revisions.json"), editions=editions)
 
     def corrections(self, doc: Document) -> Page:
         src = f"{doc.slug}/corrections.md"
