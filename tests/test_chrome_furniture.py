@@ -1,0 +1,155 @@
+"""Page furniture and spam by what a line is: each kind seen on real mirror, news and forum pages of the genre
+(toolbars, breadcrumbs, forum headers, tag remnants, metadata lines, related-links lists, licence notices,
+compiler's notes, keyword spam), on a line of its own and glued to a line of text, around a made-up report.
+The report's own text, including words that furniture also uses (打印, 中小, 收藏, 来源于), must all stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from zhpub.pipeline import build_document
+
+REPORT = [
+    "政府工作报告",
+    "——2031年1月10日在平川市第三届人民代表大会第二次会议上",
+    "市长　周文远",
+    "各位代表：",
+    "现在，我代表市人民政府向大会报告工作，请予审议，并请市政协委员提出意见。",
+    "一、2030年工作回顾",
+    "过去一年，全市地区生产总值增长5.6%，中小企业发展环境持续优化，大中小企业融通发展，3D打印产业规模突破百亿元。",
+    "我们推动文物收藏、繁体字典籍整理和数字出版融合发展，来源于群众的意见建议全部办结。",
+    "二、2031年主要任务",
+    "（一）扩大有效需求。实施消费提振行动，发表于本地媒体的消费券政策覆盖全市。",
+    "各位代表！让我们团结奋斗，为建设现代化新平川而努力！",
+]
+
+
+def normalised(lines: list[str]) -> str:
+    return build_document("page", "\n\n".join(lines).encode("utf-8"), "page.txt").text("hans")
+
+
+def page_with(head: list[str], tail: list[str], report: list[str] = REPORT):
+    text = "\n\n".join(head + report + tail) + "\n"
+    return build_document("page", text.encode("utf-8"), "page.txt")
+
+
+CLEAN = None
+
+
+def clean_text() -> str:
+    global CLEAN
+    if CLEAN is None:
+        CLEAN = normalised(REPORT)
+    return CLEAN
+
+
+# One line each, as sites print them (words and shapes seen on real pages, not copied from one page).
+LINES = {
+    "chrome-toolbar": ["设为首页 | 加入收藏 | 打印 | 繁体中文", "【字号 大 中 小】", "【字体：大 中 小】 【打印本页】 【关闭窗口】",
+                       "字号变大 | 字号变小", "—分享—", "分享到：微信 微博 QQ空间", "相关报道"],
+    "chrome-breadcrumb": ["当前位置：首页 > 新闻中心 > 正文", "每经网首页>专题直播>正文", "平川新闻网 » 时政要闻 » 两会专题 » 正文",
+                          "首页＞政务公开＞政府工作报告"],
+    "chrome-forum": ["查看：1031|回复：0", "Rank: 7", "楼主", "发表于 2031-1-11 10:22 | 只看该作者", "电梯直达"],
+    "chrome-html": ['<b id="title1"><meter value="2" min="0" max="10">', "br />", 'span id="artibody"', "</div></p>"],
+    "chrome-meta": ["来源：平川日报 作者：李明 编辑：王芳 2031-01-11 08:30:15", "(责任编辑：赵磊 PC021)", "关键词：政府工作报告",
+                    "刊发时间：2031-01-11 A2版 作者：", "上一篇：市政协会议开幕", "阅读：1024次", "原标题：平川市政府工作报告全文"],
+    "chrome-compiler-note": ["（根据录音整理）", "【编者按】"],
+    "chrome-promo": ["下载平川新闻APP客户端，随时随地看新闻！"],
+    "spam": ["澳门娱乐城在线观看,久久精品无码专区,日韩av免费看,www.xx123.com"],
+}
+
+
+SAME_KIND = {"chrome-meta": {"chrome-meta", "chrome-source", "chrome-editor"}}
+
+
+@pytest.mark.parametrize("rule", sorted(LINES))
+def test_each_furniture_line_is_removed_by_what_it_is(rule):
+    doc = page_with(LINES[rule], [])
+    assert doc.text("hans") == clean_text()
+    removed = [c for c in doc.changes if c.stage == "chrome"]
+    # each line by a rule of its kind, recorded (older, narrower rules name some metadata lines)
+    assert all(c.rule in SAME_KIND.get(rule, {rule}) for c in removed) and len(removed) == len(LINES[rule])
+    assert all(c.before.strip() and c.after == "" for c in removed)
+
+
+def test_furniture_after_the_report_is_removed_too():
+    tail = ["返回顶部", "相关新闻", "平川召开两会 代表热议发展", "2031年民生实事出炉", "推荐阅读", "楼主", "TOP"]
+    doc = page_with(LINES["chrome-toolbar"][:2], tail)
+    assert doc.text("hans") == clean_text()
+    rules = [c.rule for c in doc.changes if c.stage == "chrome"]
+    assert rules.count("chrome-related") == 2  # the list's headlines, not only its head
+
+
+def test_licence_notice_of_an_online_library_is_removed_and_the_report_is_kept():
+    notice = ["本作品来自本站文库，依据《中华人民共和国著作权法》第五条，\n不适用于该法，\n属于\n公有领域\n。",
+              "Public domain\nPublic domain"]
+    doc = page_with([], notice)
+    assert doc.text("hans") == clean_text()
+    assert {c.rule for c in doc.changes if c.stage == "chrome"} == {"chrome-licence"}
+
+
+def test_a_notice_that_names_copyright_inside_the_report_is_kept():
+    report = REPORT[:-1] + ["加强著作权保护，推动版权产业发展，严厉打击盗版侵权行为，保护原创作品。", REPORT[-1]]
+    doc = page_with([], [], report)
+    assert "加强著作权保护" in doc.text("hans")
+    assert not [c for c in doc.changes if c.stage == "chrome"]
+
+
+def test_spam_glued_to_the_start_and_the_end_of_a_paragraph_is_cut_out():
+    report = list(REPORT)
+    report[4] = "澳门威尼斯人在线娱乐城,免费高清电影,久久精品www福利" + REPORT[4]
+    report[6] = REPORT[6] + "成人在线视频,日韩欧美精品专区,av高清免费看"
+    doc = page_with([], [], report)
+    assert doc.text("hans") == clean_text()
+    cuts = [c for c in doc.changes if c.rule == "spam-glued"]
+    assert [c.before for c in cuts] == ["澳门威尼斯人在线娱乐城,免费高清电影,久久精品www福利", "成人在线视频,日韩欧美精品专区,av高清免费看"]
+
+
+def test_glued_spam_stops_at_the_text_it_is_glued_to():
+    report = list(REPORT)
+    report[7] = "影院在线观看,久久精品专区,免费" + REPORT[7]  # the run ends in a weak word right at the text
+    doc = page_with([], [], report)
+    assert REPORT[7] in doc.text("hans")
+
+
+def test_tag_remnants_inside_a_paragraph_are_cut_out():
+    report = list(REPORT)
+    report[6] = REPORT[6][:20] + '<span id="p3">' + REPORT[6][20:40] + "</span>" + REPORT[6][40:] + "br />"
+    doc = page_with([], [], report)
+    assert doc.text("hans") == clean_text()
+    assert [c.before for c in doc.changes if c.rule == "chrome-html"] == ['<span id="p3">', "</span>", "br />"]
+
+
+def test_the_report_in_traditional_with_pinyin_keeps_its_words():
+    from zhpub.text.convert import to_traditional
+
+    page = ["設為首頁 | 加入收藏 | 打印 | 繁體中文", "當前位置：首頁 > 新聞中心 > 正文"] + [to_traditional(line, "hant") for line in REPORT]
+    doc = build_document("page", "\n\n".join(page).encode("utf-8"), "page.txt")
+    assert doc.text("hans") == clean_text()
+
+
+GLUED = {
+    "toolbar at the start": ("【字号 大 中 小】 【打印】 ", ""),
+    "breadcrumb at the start": ("首页 > 新闻中心 > 正文 ", ""),
+    "forum header at the start": ("楼主 | 发表于 2031-1-11 10:22 | 只看该作者 ", ""),
+    "footer links at the end": ("", " 返回顶部 | 打印 | 关闭"),
+    "share bar at the end": ("", " 【分享到】 微信 微博"),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(GLUED))
+def test_furniture_glued_to_a_paragraph_is_cut_out(kind):
+    before, after = GLUED[kind]
+    report = list(REPORT)
+    report[4] = before + REPORT[4] + after
+    doc = page_with([], [], report)
+    assert doc.text("hans") == clean_text()
+    cut = [c for c in doc.changes if c.stage == "chrome"]
+    assert len(cut) == 1 and cut[0].rule == "chrome-glued" and cut[0].before.strip() == (before or after).strip()
+
+
+def test_the_texts_own_size_words_are_never_cut():
+    report = list(REPORT)
+    report[6] = "大、中、小城市协调发展，打印 复印等生产性服务业加快集聚，全市新增市场主体三万户。"
+    doc = page_with([], [], report)
+    assert report[6] in doc.text("hans")
