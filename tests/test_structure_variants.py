@@ -149,6 +149,10 @@ def test_appended_glossary_has_its_own_ids_and_entries():
         ("新质生产力", "notes-1"), ("“四群八链”", "notes-2"), ("零基预算", "notes-3")]
     assert doc.report_notes[2].explanation.startswith("不考虑以往年度支出基数")
     assert doc.block("s2-2-p1").text["hans"] == FILLER  # the body's ids are as without the appendix
+    from zhpub.export import document_json
+
+    assert document_json(doc)["report_notes"][0] == {
+        "term": "新质生产力", "explanation": doc.report_notes[0].explanation, "block": "notes-1"}
 
 
 def test_appended_numbered_list_restarting_at_one_is_an_annex():
@@ -244,3 +248,25 @@ def test_check_and_build_report_every_problem_of_every_document(tmp_path):
         [count] = [int(m.group(1)) for l in lines for m in [re.match(r"zhpub \w+: (\d+) problem", l)] if m]
         assert count == len(listed) >= len(garbled) + len(repeated) + 1, out
     assert not (project / "build" / "data").exists()  # refused whole: nothing half-written
+
+
+@pytest.mark.parametrize("gap", ["\n", "\n\n", "\n\n\n"])
+def test_title_block_split_over_lines_is_recognised(gap):
+    head = gap.join(["政府工作报告", "——2031年3月5日在第九届人民代表大会", "第二次会议上", "代市长", "王　明"])
+    doc = doc_of(head + "\n\n" + "\n\n".join(["各位代表：", "一、回顾", FILLER, "二、任务", FILLER]))
+    assert outline(doc)[:3] == [("title", "title", "政府工作报告"),
+                                ("subtitle", "subtitle", "——2031年3月5日在第九届人民代表大会第二次会议上"),
+                                ("speaker", "speaker", "代市长　王　明")]
+    assert (doc.meta["date"], doc.meta["venue"], doc.meta["speaker_role"], doc.meta["speaker"]) == (
+        "2031-03-05", "第九届人民代表大会第二次会议", "代市长", "王明")
+
+
+@pytest.mark.slow
+def test_national_title_blocks_give_date_venue_and_speaker():
+    for name in REPORTS:
+        doc = build_document(name, raw(name).encode("utf-8"), f"{name}.txt")
+        if "subtitle" not in doc.ids:
+            continue  # the library's copy starts at 各位代表 (no title block)
+        year = name.split("-")[1]
+        assert doc.meta["date"].startswith(year) and doc.meta["venue"].endswith("会议"), name
+        assert doc.meta["speaker_role"] == "国务院总理" and doc.meta["speaker"] in ("李克强", "李强"), name

@@ -20,6 +20,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..changes import Change, Stage, apply_changes
+from .chardata import HAN, HAN_RE
 
 # Spaces of every width (U+2000..U+200A: en, em, thin ...) and zero-width characters: none is text.
 BLANK = " \t\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u202f\u205f\u3000\ufeff"
@@ -40,6 +41,11 @@ RUN_ONS = (
     ("layout-split-heading", SECTION_RUN_ON_RE, "section heading runs on into its first paragraph"),
     ("layout-split-salutation", SALUTATION_RUN_ON_RE, "salutation runs on into the first paragraph"),
 )
+# A title block's office without its name, the name alone, a subtitle's start and end.
+OFFICE_ONLY_RE = re.compile(r"^(?:国务院)?(?:代理?|常务副|副)?(?:自治[区州县旗])?(?:[市省区县州旗盟]长|主席|主任|书记|总理)$")
+NAME_RE = re.compile(f"^[{HAN}·](?:[\u3000 ]?[{HAN}·]){{1,4}}$")
+SUBTITLE_START_RE = re.compile(r"^(?:——|—|--|－－)\s*\d{4}年")
+SUBTITLE_ENDS = ("上", "上的讲话", "上的报告")
 BLANK_SEPARATED_SHARE = 0.25  # of breaks between text lines that are blank lines: above it, single breaks are inline
 MIN_BREAKS_FOR_STYLE = 10  # fewer breaks tell nothing about a document's style
 WRAP_SHARE = 0.3  # of long lines that end at the same width: above it, the document is hard-wrapped
@@ -98,8 +104,24 @@ def _join_with(a: str, b: str, gap: str) -> str:
     """What replaces a break inside a paragraph: nothing, or one ideographic space where the source spaced two
     Han words apart (an office and a name, 国务院总理　李强)."""
     spaced = any(c in gap and c not in ZERO_WIDTH for c in BLANK)
-    han = all(unicodedata.name(c, "").startswith("CJK UNIFIED") for c in (a[-1], b[0]))
+    han = all(HAN_RE.match(c) for c in (a[-1], b[0]))
     return "\u3000" if spaced and han else ""
+
+
+def _title_block_joins(lines: list[TextLine]) -> dict[int, tuple[str, str]]:
+    """Breaks inside a title-block entry, even across blank lines: an office alone on its line before the name
+    (国务院总理 / 李强), a subtitle cut before the end of its venue (——2031年3月5日在……大会 / 第二次会议上).
+    Keyed by the index of the line before the break: (replacement, why)."""
+    joins = {}
+    for i, (a, b) in enumerate(zip(lines, lines[1:])):
+        if HEADING_LINE_RE.match(a.text) or len(a.text) > 60:
+            break  # the body has begun
+        if OFFICE_ONLY_RE.match(a.text) and NAME_RE.match(b.text):
+            joins[i] = ("\u3000", "speaker's office and name on two lines")
+        elif SUBTITLE_START_RE.match(a.text) and not a.text.endswith(SUBTITLE_ENDS) and b.text.endswith(SUBTITLE_ENDS) \
+                and len(b.text) <= 30 and not b.text.startswith("——"):
+            joins[i] = ("", "subtitle on two lines")
+    return joins
 
 
 def rejoin_lines(text: str) -> Stage:
@@ -109,8 +131,11 @@ def rejoin_lines(text: str) -> Stage:
     blank_separated = len(gaps) >= MIN_BREAKS_FOR_STYLE and singles.count(False) >= BLANK_SEPARATED_SHARE * len(gaps)
     wrap = wrap_width(lines)
     changes = []
-    for a, b, gap, single in zip(lines, lines[1:], gaps, singles):
-        if single and _joins(a, b, blank_separated, wrap):
+    head = _title_block_joins(lines)
+    for n, (a, b, gap, single) in enumerate(zip(lines, lines[1:], gaps, singles)):
+        if n in head:
+            changes.append(Change("layout-rejoin", a.end, b.start, gap, head[n][0], head[n][1]))
+        elif single and _joins(a, b, blank_separated, wrap):
             why = "hard-wrapped line" if not blank_separated and b.text[0] not in CONTINUES else "line broken inside a paragraph"
             changes.append(Change("layout-rejoin", a.end, b.start, gap, _join_with(a.text, b.text, gap), why))
     return Stage("rejoin", apply_changes(text, changes), changes)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .chardata import HAN, HAN_RE
 from .chrome import SALUTATION_RE, SPEAKER_RE, SUBTITLE_RE
 
 PART_RE = re.compile(r"^([一二三四五六七八九十]{1,3})、(.+)$")
@@ -33,7 +34,7 @@ BACK_MATTER_RE = re.compile(
 )
 BACK_MATTER_MAX = 40
 # An unnumbered head: a short line of Han text (digits allowed: 2023年工作回顾) with no sentence punctuation.
-UNNUMBERED_HEAD_RE = re.compile(r"^[\u4e00-\u9fff0-9０-９“”《》、·\u3000]{4,30}$")
+UNNUMBERED_HEAD_RE = re.compile(f"^[{HAN}0-9０-９“”《》、·\u3000]{{4,30}}$")
 # 1．term：explanation / （1）term：… / ①term：… / 【term】… : an entry of a report's own 名词解释.
 NOTE_ENTRY_RE = re.compile(
     r"^(?:[（(]?\d{1,3}[)）．.、]|[①-⑳]|[（(]?[一二三四五六七八九十]{1,3}[)）、])?\s*"
@@ -78,8 +79,7 @@ def _digits(text: str) -> int:
 
 
 def is_unnumbered_head(chunk: str) -> bool:
-    return bool(UNNUMBERED_HEAD_RE.match(chunk)) and not SALUTATION_RE.match(chunk) and \
-        sum(1 for c in chunk if "\u4e00" <= c <= "\u9fff") >= 4
+    return bool(UNNUMBERED_HEAD_RE.match(chunk)) and not SALUTATION_RE.match(chunk) and len(HAN_RE.findall(chunk)) >= 4
 
 
 def note_entry(text: str) -> tuple[str, str] | None:
