@@ -152,7 +152,7 @@ def test_csv_export(shipped):
     [
         ("- block: s1-p2\n  phrase: 不存在\n  drop: true\n  reason: x\n", "indicators.yaml:1: phrase not in s1-p2"),
         ("- block: s1-p2\n  phrase: 年均增长5.8%\n  reason: x\n", "give exactly one of set, drop, add"),
-        ("- block: s1-p2\n  phrase: 年均增长5.8%\n  set: {colour: red}\n  reason: x\n", "set takes fields from"),
+        ("- block: s1-p2\n  phrase: 年均增长5.8%\n  set: {colour: red}\n  reason: x\n", "set: unknown field 'colour'"),
         ("- block: s9-p9\n  phrase: x\n  drop: true\n  reason: x\n", "no block 's9-p9'"),
     ],
 )

@@ -20,7 +20,8 @@ from .errors import Location, ZhpubError
 from .manifest import align_blocks, align_indicators, read_manifest
 from .model import Document
 from .pipeline import build_document
-from .yamlio import Mapping, load_yaml, location
+from .schemas import validate
+from .yamlio import load_yaml, location
 
 SOURCE = "source.txt"
 METADATA = "document.yaml"
@@ -28,24 +29,7 @@ ERRATA = "errata.yaml"
 MANIFEST = "published-ids.jsonl"
 INDICATORS = "indicators.yaml"
 
-# document.yaml fields: name -> (type, description)
-METADATA_FIELDS = {
-    "title": (str, "the report's title as readers know it (2022年镇江市政府工作报告)"),
-    "document_title": (str, "the title printed on the document itself (政府工作报告)"),
-    "subtitle": (str, "the line under the title"),
-    "date": (str, "date of delivery, YYYY-MM-DD"),
-    "venue": (str, "where it was delivered"),
-    "speaker": (str, "who delivered it"),
-    "speaker_role": (str, "the speaker's office (市长)"),
-    "body": (str, "the issuing body (镇江市人民政府)"),
-    "kind": (str, "kind of document (政府工作报告)"),
-    "kind_en": (str, "kind of document in English"),
-    "title_en": (str, "English title"),
-    "source_url": (str, "where the scrape was taken from, if known"),
-    "source_note": (str, "how the source was obtained"),
-    "licence": (str, "licence / reuse note"),
-    "names": (list, "names to protect from script conversion"),
-}
+# document.yaml fields, with what each means: schemas/document.schema.json
 
 
 @dataclass(frozen=True)
@@ -121,25 +105,11 @@ def load_metadata(path: Path) -> dict:
     if not path.exists():
         return {}
     data = load_yaml(path)
+    validate("document", data, Location(str(path), 1))  # fields, types, no unknown keys: schemas/document.schema.json
     if data is None:
         return {}
-    if not isinstance(data, Mapping):
-        raise ZhpubError("document metadata must be a mapping of fields", Location(str(path), 1))
-    meta = {}
-    for key, value in data.items():
-        if key not in METADATA_FIELDS:
-            raise ZhpubError(
-                f"unknown field {key!r}", location(path, data, key),
-                "known fields: " + ", ".join(METADATA_FIELDS),
-            )
-        kind, _ = METADATA_FIELDS[key]
-        if kind is list:
-            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise ZhpubError(f"{key} must be a list of strings", location(path, data, key))
-        elif not isinstance(value, str) or not value.strip():
-            raise ZhpubError(f"{key} must be non-empty text", location(path, data, key))
-        meta[key] = value
-    if "date" in meta:
+    meta = dict(data)
+    if "date" in meta:  # a real date, which a pattern cannot tell
         try:
             _dt.date.fromisoformat(meta["date"])
         except ValueError:

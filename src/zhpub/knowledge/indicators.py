@@ -24,7 +24,8 @@ from ..text.convert import to_traditional
 from ..errors import Location, ZhpubError
 from ..model import Block, Document
 from ..text.structure import chinese_number
-from ..yamlio import Mapping, load_yaml, location
+from ..schemas import validate
+from ..yamlio import load_yaml, location
 
 KINDS = ("result-term", "result-year", "target-term", "target-year")
 
@@ -439,7 +440,6 @@ def _indicator(block: Block, n: int, f: Found, kind: str, period: str) -> Indica
 
 # --- hand corrections (content/<doc>/indicators.yaml) and English names ---------------------------------
 
-FIELDS = ("name", "value", "value_text", "unit", "comparison", "hedge", "kind", "period")
 
 
 @dataclass(frozen=True)
@@ -457,37 +457,15 @@ class Correction:
 def load_corrections(path: Path) -> list[Correction]:
     if not path.exists():
         return []
-    data = load_yaml(path) or []
-    if not isinstance(data, list):
-        raise ZhpubError("indicator corrections are a list of entries", Location(str(path), 1))
+    data = load_yaml(path)
+    # keys, types, kinds, one of set/drop/add, no unknown keys: schemas/indicators.schema.json; whether the block
+    # and phrase exist is checked where the corrections are applied
+    validate("indicators", data, Location(str(path), 1))
     out = []
-    for entry in data:
-        if not isinstance(entry, Mapping):
-            raise ZhpubError("each correction must be a mapping", Location(str(path)))
+    for entry in data or []:
         where = location(path, entry)
-        for key in ("block", "phrase", "reason"):
-            if not isinstance(entry.get(key), str) or not entry[key].strip():
-                raise ZhpubError(f"correction needs {key!r}", where, "block, phrase, reason and one of set/drop/add")
-        actions = [a for a in ("set", "drop", "add") if a in entry]
-        if len(actions) != 1:
-            raise ZhpubError("give exactly one of set, drop, add", where)
-        action = actions[0]
+        action = next(a for a in ("set", "drop", "add") if a in entry)
         fields = entry[action] if action != "drop" else {}
-        if action != "drop" and (not isinstance(fields, Mapping) or any(k not in FIELDS for k in fields)):
-            raise ZhpubError(f"{action} takes fields from: {', '.join(FIELDS)}", location(path, entry, action))
-        if action == "add" and not {"name", "value", "unit", "kind"} <= set(fields):
-            raise ZhpubError("add needs at least name, value, unit and kind", location(path, entry, action))
-        if "kind" in fields and fields["kind"] not in KINDS:
-            raise ZhpubError(f"unknown kind {fields['kind']!r}", location(path, entry, action), "one of: " + ", ".join(KINDS))
-        for key, value in fields.items():
-            if key == "value" and (isinstance(value, bool) or not isinstance(value, (int, float))):
-                raise ZhpubError(f"value must be a number, not {value!r}", location(path, entry, action))
-            if key != "value" and not isinstance(value, str):
-                raise ZhpubError(f"{key} must be text, not {value!r}", location(path, entry, action))
-            if key == "period" and not re.fullmatch(r"\d{4}(?:-\d{4})?", value):
-                raise ZhpubError(f"period must be YYYY or YYYY-YYYY, not {value!r}", location(path, entry, action))
-        if entry.get("value") is not None and (isinstance(entry["value"], bool) or not isinstance(entry["value"], (int, float))):
-            raise ZhpubError("value (to pick a row) must be a number", location(path, entry, "value"))
         out.append(Correction(entry["block"], entry["phrase"], entry.get("value"), entry.get("name"), action,
                               dict(fields), entry["reason"].strip(), where))
     return out
@@ -552,10 +530,9 @@ def finish(doc: Document, rows: list[Indicator], names_en: dict[str, str]) -> li
 def load_names_en(path: Path) -> dict[str, str]:
     if not path.exists():
         return {}
-    data = load_yaml(path) or {}
-    if not isinstance(data, Mapping) or not all(isinstance(k, str) and isinstance(v, str) for k, v in data.items()):
-        raise ZhpubError("indicator names are a mapping of Simplified name: English", Location(str(path), 1))
-    return dict(data)
+    data = load_yaml(path)
+    validate("indicator-names", data, Location(str(path), 1))  # Simplified name: English
+    return dict(data or {})
 
 
 def indicators_for(doc: Document, corrections: list[Correction], names_en: dict[str, str]) -> list[Indicator]:

@@ -38,8 +38,15 @@ def validate(kind: str, data: Any, where: Location) -> None:
     errors = list(validator(kind).iter_errors(data))
     if not errors:
         return
-    placed = [(_line(data, e, where), e) for e in errors]
-    line, error = min(placed, key=lambda p: (p[0] or 0, -len(p[1].absolute_path)))
+    def order(error: ValidationError) -> tuple:
+        # file order by entry; inside one entry an unknown key first (a typo explains the "missing" key it
+        # was meant to be), then by line
+        path = list(error.absolute_path)
+        entry = path[0] if path and isinstance(path[0], int) else -1
+        return entry, error.validator != "additionalProperties", _line(data, error, where) or 0
+
+    error = min(errors, key=order)
+    line = _line(data, error, where)
     raise ZhpubError(_message(error), Location(where.path, line if line is not None else where.line), _hint(kind, error))
 
 
@@ -75,26 +82,40 @@ def _extra_keys(error: ValidationError) -> list[str]:
     return [k for k in error.instance if k not in allowed]
 
 
-def _where_in(error: ValidationError) -> str:
-    path = [str(p) for p in error.absolute_path if isinstance(p, str)]
-    return f"{'.'.join(path)}: " if path else ""
+TYPE_NAMES = {"number": "a number", "integer": "a whole number", "string": "text", "array": "a list",
+              "object": "a mapping", "boolean": "true or false", "null": "empty"}
+
+
+def _name(error: ValidationError) -> str:
+    """The dotted path of keys to the value (``set.value``), without list positions."""
+    return ".".join(str(p) for p in error.absolute_path if isinstance(p, str))
 
 
 def _message(error: ValidationError) -> str:
-    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
-        extra = _extra_keys(error)
-        if error.schema.get("properties"):
-            return f"{_where_in(error)}unknown key {extra[0]!r}"
+    name = _name(error)
+    at = f"{name}: " if name else ""
+    if error.validator == "additionalProperties" and isinstance(error.instance, dict) and error.schema.get("properties"):
+        return f"{at}unknown field {_extra_keys(error)[0]!r}"
     if error.validator == "required":
-        return f"{_where_in(error)}{error.message.replace(' is a required property', '')} is required"
-    if error.validator == "oneOf" and isinstance(error.instance, dict):
+        missing = error.message.split("'")[1] if "'" in error.message else error.message
+        return f"{at}lacks {missing!r}"
+    if error.validator == "oneOf" and "set" in error.schema.get("oneOf", [{}])[0].get("required", []):
         return "give exactly one of set, drop, add"
-    if error.validator == "pattern" and error.schema.get("pattern") == "\\S":
-        return f"{_where_in(error)}must be non-empty text"
-    return f"{_where_in(error)}{error.message}"
+    if error.validator == "type":
+        wanted = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        return f"{name or 'the file'} must be {' or '.join(TYPE_NAMES.get(w, w) for w in wanted if w != 'null')}, not {error.instance!r}"
+    if error.validator == "enum":
+        return f"unknown {name.rsplit('.', 1)[-1] or 'value'} {error.instance!r}"
+    if error.validator in ("pattern", "minLength"):
+        return f"{name or 'value'} {error.schema.get('x-error', 'must be non-empty text')}, not {error.instance!r}"
+    if error.validator == "const":
+        return f"{name or 'value'} must be {error.validator_value!r}, not {error.instance!r}"
+    return f"{at}{error.message}"
 
 
 def _hint(kind: str, error: ValidationError) -> str:
     if error.validator == "additionalProperties" and error.schema.get("properties"):
-        return "known keys: " + ", ".join(error.schema["properties"])
+        return "known fields: " + ", ".join(error.schema["properties"])
+    if error.validator == "enum":
+        return "one of: " + ", ".join(map(str, error.validator_value))
     return f"see src/zhpub/schemas/{kind}.schema.json"

@@ -11,7 +11,8 @@ from pathlib import Path
 
 from ..changes import Change, Stage, apply_changes
 from ..errors import Location, ZhpubError
-from ..yamlio import Mapping, load_yaml, location
+from ..schemas import validate
+from ..yamlio import load_yaml, location
 
 
 @dataclass(frozen=True)
@@ -26,22 +27,9 @@ def load_errata(path: Path) -> list[Erratum]:
     if not path.exists():
         return []
     data = load_yaml(path)
-    if data is None:
-        return []
-    if not isinstance(data, list):
-        raise ZhpubError("errata must be a list of entries", Location(str(path), 1), "see docs/content.md")
+    validate("errata", data, Location(str(path), 1))  # schemas/errata.schema.json
     errata = []
-    for entry in data:
-        if not isinstance(entry, Mapping):
-            raise ZhpubError("each erratum must be a mapping", Location(str(path)))
-        for key in ("corrupted", "correction", "reason"):
-            value = entry.get(key)
-            if not isinstance(value, str) or (key != "correction" and not value.strip()):
-                raise ZhpubError(
-                    f"erratum needs a text field {key!r}",
-                    location(path, entry),
-                    "each entry has corrupted, correction and reason",
-                )
+    for entry in data or []:
         errata.append(Erratum(entry["corrupted"], entry["correction"], entry["reason"].strip(), location(path, entry)))
     return errata
 
