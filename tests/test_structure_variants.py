@@ -270,3 +270,15 @@ def test_national_title_blocks_give_date_venue_and_speaker():
         year = name.split("-")[1]
         assert doc.meta["date"].startswith(year) and doc.meta["venue"].endswith("会议"), name
         assert doc.meta["speaker_role"] == "国务院总理" and doc.meta["speaker"] in ("李克强", "李强"), name
+
+
+def test_hard_wrapped_paragraphs_with_indented_first_lines():
+    paras = ["过去一年，我们坚持以人民为中心的发展思想，着力稳就业保民生，城镇新增就业十二万人。" * 4,
+             "今年经济社会发展的主要预期目标是：地区生产总值增长百分之六左右，一般公共预算收入增长。" * 3,
+             "我们将坚持稳中求进，统筹发展和安全，扎实推进各项工作，确保完成全年目标任务。" * 3]
+    lines = []
+    for para in paras:  # 　　 indents each paragraph; every line is cut at 40 columns of width (20 Han)
+        text = "\u3000\u3000" + para
+        lines += [text[i : i + 20] for i in range(0, len(text), 20)]
+    doc = doc_of("各位代表：\n一、2030年工作回顾\n" + "\n".join(lines) + "\n")
+    assert [b.text["hans"] for b in doc.blocks if b.kind == "paragraph"] == paras

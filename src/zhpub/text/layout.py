@@ -56,6 +56,12 @@ class TextLine:
     start: int  # first non-blank character
     end: int  # after the last non-blank character
     text: str
+    indent: str = ""  # the blank before it (a hard-wrapped paragraph's first line may be indented)
+
+    @property
+    def width(self) -> int:
+        """Display width of the whole line, indentation included (what a hard wrap counts)."""
+        return display_width(self.indent) + display_width(self.text)
 
 
 def _text_lines(text: str) -> list[TextLine]:
@@ -64,7 +70,7 @@ def _text_lines(text: str) -> list[TextLine]:
         stripped = raw.strip(BLANK)
         if stripped:
             lead = len(raw) - len(raw.lstrip(BLANK))
-            lines.append(TextLine(pos + lead, pos + lead + len(stripped), stripped))
+            lines.append(TextLine(pos + lead, pos + lead + len(stripped), stripped, raw[:lead]))
         pos += len(raw) + 1
     return lines
 
@@ -80,7 +86,7 @@ def display_width(text: str) -> int:
 
 def wrap_width(lines: list[TextLine]) -> int | None:
     """The width a hard-wrapped document was cut at, if most long lines end exactly there."""
-    widths = [display_width(line.text) for line in lines if len(line.text) >= 20]
+    widths = [line.width for line in lines if len(line.text) >= 20]
     if len(widths) < MIN_BREAKS_FOR_STYLE:
         return None
     width, count = Counter(widths).most_common(1)[0]
@@ -97,7 +103,8 @@ def _joins(a: TextLine, b: TextLine, blank_separated: bool, wrap: int | None) ->
         return False
     if blank_separated:
         return True
-    return wrap is not None and display_width(a.text) >= wrap - 2
+    # hard wraps: a line that reaches the wrap width goes on, unless the next line is indented (a new paragraph)
+    return wrap is not None and a.width >= wrap - 2 and not b.indent.strip(ZERO_WIDTH)
 
 
 def _join_with(a: str, b: str, gap: str) -> str:
