@@ -153,3 +153,10 @@ def test_the_texts_own_size_words_are_never_cut():
     report[6] = "大、中、小城市协调发展，打印 复印等生产性服务业加快集聚，全市新增市场主体三万户。"
     doc = page_with([], [], report)
     assert report[6] in doc.text("hans")
+
+
+def test_a_full_text_headline_before_a_report_without_title_block_is_the_pages_own():
+    report = REPORT[3:]  # a copy that starts at the salutation
+    doc = page_with(["2031年平川市政府工作报告(全文)", "2031-01-11 08:15"], [], report)
+    assert doc.text("hans") == normalised(report)
+    assert doc.meta["headline"] == "2031年平川市政府工作报告（全文）"

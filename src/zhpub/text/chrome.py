@@ -59,6 +59,7 @@ SPEAKER_RE = re.compile(
     r"^\s*(?:国务院)?(?:代理?|常务副|副)?(?:自治[区州县旗])?(?:[市省区县州旗盟]长|主席|主任|书记|总理)"
     r"[\s\u3000]*[\u4e00-\u9fff·](?:[\u3000 ]?[\u4e00-\u9fff·]){1,4}\s*$"
 )
+FULL_TEXT_HEADLINE_RE = re.compile(r"[（(]\s*全文\s*[)）]\s*$")
 SALUTATION_RE = re.compile(r"^\s*各位(?:代表|委员)")
 PART_HEADING_RE = re.compile(r"^\s*[一二三四五六七八九十]{1,3}、")
 TIMESTAMP_RE = re.compile(
@@ -449,6 +450,9 @@ def strip_chrome(text: str) -> Stage:
     start = body_start(lines, set(verdicts))
     for i in headline_lines(lines, set(verdicts), start):
         verdicts[i] = ("page-headline", "the mirror page's headline, kept as metadata")
+    for i, line in enumerate(lines):  # "…政府工作报告(全文)" that restates no later title: still the page's own
+        if i not in verdicts and FULL_TEXT_HEADLINE_RE.search(line.folded) and len(line.folded) <= 60:
+            verdicts[i] = ("page-headline", "the mirror page's headline, kept as metadata")
     for i in licence_footer(lines, set(verdicts), start):
         verdicts[i] = ("chrome-licence", "licence notice of the site the text was copied from")
     for i in related_lists(lines, verdicts, start):
