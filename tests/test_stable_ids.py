@@ -295,6 +295,16 @@ def test_first_edition_ids_are_positional(project):
     assert revisions(project)["changes"] == []
 
 
+def test_garbled_text_is_never_recorded(project):
+    manifest = folder(project) / "published-ids.jsonl"
+    before = manifest.read_bytes()
+    (folder(project) / "errata.yaml").unlink()  # four spans of mojibake stay unresolved
+    result = run_ids(project, ["ids", SLUG, "--record"])
+    assert result.returncode == 1 and "unresolved problem(s) in the text" in result.stderr
+    assert "source.txt:51:141" in result.stderr
+    assert manifest.read_bytes() == before
+
+
 def test_a_hand_edited_manifest_is_refused(project):
     path = folder(project) / "published-ids.jsonl"
     lines = path.read_text(encoding="utf-8").split("\n")

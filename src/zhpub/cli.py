@@ -148,6 +148,11 @@ def cmd_ids(args: argparse.Namespace) -> int:
     if not (args.record or accept or retire):
         sys.stdout.write("".join(f"{i}\n" for i in doc.anchor_ids))
         return 1 if doc.id_errors else 0
+    if doc.problems:  # the manifest records what each id names: never garbled text
+        warn_problems(doc)
+        print(f"zhpub ids: nothing recorded: {len(doc.problems)} unresolved problem(s) in the text; add errata first",
+              file=sys.stderr)
+        return 1
     if doc.id_errors:
         print(f"zhpub ids: nothing recorded: {len(doc.id_errors)} problem(s)", file=sys.stderr)
         return 1
