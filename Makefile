@@ -24,6 +24,9 @@ bench: setup
 
 setup: $(STAMP)
 	@scripts/setup-system
+	@# axe-core for the accessibility tests, at the version tests/a11y/package-lock.json pins (npm ci: exactly that)
+	@test tests/a11y/node_modules/.package-lock.json -nt tests/a11y/package-lock.json || \
+	  (cd tests/a11y && npm ci --no-audit --no-fund --loglevel=error)
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

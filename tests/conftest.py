@@ -39,3 +39,24 @@ def built(tmp_path_factory) -> Path:
     project = copy_project(tmp_path_factory.mktemp("project"))
     build_all(project, {"data", "pdf", "site"})
     return project / "build"
+
+
+@pytest.fixture(scope="session")
+def base(built):
+    """The built site on a loopback port: one server for every browser test module."""
+    from axe_audit import SiteServer
+
+    with SiteServer(built / "site") as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium through Playwright (never a downloaded browser), one for the whole run."""
+    from axe_audit import CHROMIUM, FLAGS
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield browser
+        browser.close()

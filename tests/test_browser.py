@@ -2,43 +2,13 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-
 import pytest
 import yaml
 
 from conftest import DATA
 
-CHROMIUM = "/usr/bin/chromium"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 QUERIES = yaml.safe_load((DATA / "search-queries.yaml").read_text(encoding="utf-8"))
 TITLE = {"zh-Hans": "《2022年镇江市政府工作报告》", "zh-Hant": "《2022年鎮江市政府工作報告》"}
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture(scope="module")
-def base(built):
-    handler = functools.partial(QuietHandler, directory=str(built / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield browser
-        browser.close()
 
 
 def search(page, query: str) -> list[str]:
