@@ -23,3 +23,169 @@ def describe(violations: list[dict]) -> str:
 def test_no_wcag_a_or_aa_violation(browser, base, name, tag, viewport):
     violations = audit(browser, base, name, tag, viewport)
     assert violations == [], f"{name} {tag} {viewport}:\n{describe(violations)}"
+
+
+# Keyboard walk-throughs: everything a mouse does on a report page, with Tab, Enter and the arrow keys only.
+
+DOC_PAGE = "zhenjiang-2022/index.html"
+
+
+def tab_until(page, condition: str, limit: int = 300) -> int:
+    """Press Tab until `condition` (JS, `e` is the focused element) holds; the number of presses."""
+    for n in range(1, limit + 1):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"() => {{ const e = document.activeElement; return !!e && ({condition}) }}"):
+            return n
+    raise AssertionError(f"{limit} Tab presses never reached {condition}")
+
+
+def focus_ring(page) -> dict:
+    """The focused element's outline and whether a person sees the element at all."""
+    return page.evaluate("""() => {
+        const e = document.activeElement, s = getComputedStyle(e), r = e.getBoundingClientRect();
+        let opacity = 1;
+        for (let x = e; x; x = x.parentElement) opacity *= parseFloat(getComputedStyle(x).opacity);
+        return {style: s.outlineStyle, width: parseFloat(s.outlineWidth), color: s.outlineColor, opacity,
+                inView: r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < innerHeight};
+    }""")
+
+
+def assert_visible_focus(page, what: str):
+    page.wait_for_timeout(400)  # fade-ins (Material's skip link, the paragraph tools) take up to .25 s
+    ring = focus_ring(page)
+    assert ring["inView"] and ring["opacity"] == 1, f"{what} is focused but not shown: {ring}"
+    assert ring["style"] != "none" and ring["width"] >= 2, f"{what} has no focus ring: {ring}"
+
+
+@pytest.fixture
+def desktop(browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 900},
+                                  permissions=["clipboard-read", "clipboard-write"])
+    yield context.new_page()
+    context.close()
+
+
+def test_skip_link_is_the_first_tab_stop_and_leads_to_the_text(desktop, base):
+    page = desktop
+    page.goto(f"{base}zh-Hans/{DOC_PAGE}")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.classList.contains('md-skip')")
+    target = page.evaluate("document.activeElement.getAttribute('href')")
+    assert page.evaluate(f"!!document.querySelector('article.md-content__inner h1[id=\"{target[1:]}\"]')")  # the text's title
+    assert_visible_focus(page, "the skip link")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")  # the next stop is in the text, past the header, the search and the navigation
+    assert page.evaluate("!!document.activeElement.closest('article.md-content__inner')")
+
+
+@pytest.mark.parametrize("tag", ["zh-Hans", "zh-Hant"])
+def test_paragraph_link_and_copy_citation_by_keyboard(desktop, base, tag):
+    page = desktop
+    page.goto(f"{base}{tag}/{DOC_PAGE}")
+    tab_until(page, "e.classList.contains('zh-pilcrow')")
+    para = page.evaluate("document.activeElement.closest('p[id]').id")
+    assert_visible_focus(page, "the ¶ link")
+    cite = page.get_attribute(f"#{para}", "data-cite")
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')").endswith(cite)
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.matches('button.zh-cite')")
+    assert_visible_focus(page, "copy citation")
+    page.keyboard.press("Enter")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.endswith(f"/{tag}/zhenjiang-2022/#{para}") and cite in copied
+    # a screen reader hears the result: the polite live region now holds it
+    status = page.locator("[role=status][aria-live=polite]#zh-status")
+    status.wait_for(state="attached")
+    page.wait_for_function("() => document.getElementById('zh-status').textContent.length > 0")
+    assert copied in status.text_content()
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Enter")  # the ¶ link: the address now points at the paragraph
+    page.wait_for_url(f"**/{DOC_PAGE}#{para}")
+
+
+def test_glossary_explanation_shows_on_keyboard_focus_in_english(desktop, base, built):
+    import json
+
+    english = {t["slug"]: t["english"] for t in json.loads((built / "site" / "zh-Hans" / "data" / "glossary.json").read_text("utf-8"))["terms"]}
+    page = desktop
+    page.goto(f"{base}zh-Hans/{DOC_PAGE}")
+    tab_until(page, "e.matches('a.zh-term')")
+    assert_visible_focus(page, "a glossary term")
+    slug = page.evaluate("document.activeElement.dataset.term")
+    tip_id = page.evaluate("document.activeElement.getAttribute('aria-describedby')")
+    assert tip_id, "the explanation is not tied to the term for a screen reader"
+    tip = page.locator(f"[id='{tip_id}']")
+    tip.wait_for(state="visible")
+    assert english[slug] in tip.text_content()
+    assert page.evaluate(f"document.getElementById('{tip_id}').closest('[lang]').lang") == "en"
+    page.keyboard.press("Tab")  # the next term's explanation replaces it
+    tip.wait_for(state="hidden")
+
+
+@pytest.mark.parametrize("start,other", [("zh-Hans", "zh-Hant"), ("zh-Hant", "zh-Hans")])
+def test_script_switch_by_keyboard(desktop, base, start, other):
+    page = desktop
+    page.goto(f"{base}{start}/{DOC_PAGE}#s3-2-p4")
+    tab_until(page, f"e.matches('a.md-select__link[hreflang=\"{other}\"]')")
+    assert_visible_focus(page, "the other script's link")
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"{base}{other}/{DOC_PAGE}#s3-2-p4")
+
+
+@pytest.mark.parametrize("width", [1400, 375])
+def test_search_by_keyboard(browser, base, width):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(f"{base}zh-Hans/{DOC_PAGE}")
+    # phones: the magnifier is a label, reached by Tab and opened with Enter; desktops show the box itself
+    tab_until(page, "e.matches('input.md-search__input, label[for=__search]')")
+    assert_visible_focus(page, "search")
+    if page.evaluate("document.activeElement.tagName") == "LABEL":
+        page.keyboard.press("Enter")
+        page.wait_for_function("document.activeElement.matches('input.md-search__input')")
+    page.keyboard.type("营商环境")
+    page.wait_for_function("() => document.querySelectorAll('.md-search-result__link').length > 1", timeout=20000)
+    for _ in range(10):  # down the list to the first paragraph (the first hit is the page itself)
+        page.keyboard.press("ArrowDown")
+        href = page.evaluate("document.activeElement.getAttribute('href') || ''")
+        if "#" in href:
+            break
+    assert page.evaluate("document.activeElement.matches('.md-search-result__link')")
+    assert_visible_focus(page, "a search result")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/" + DOC_PAGE + "?h=*#" + href.split("#")[1])
+    context.close()
+
+
+# What a screen reader is given: names, languages, table structure.
+
+def test_screen_reader_markup_of_a_report_page(desktop, base):
+    page = desktop
+    page.goto(f"{base}zh-Hans/{DOC_PAGE}")
+    aside = page.locator("aside.zh-callouts").first
+    para = aside.evaluate("a => a.parentElement.querySelector('p[id]').dataset.cite")
+    assert aside.get_attribute("aria-label") == f"{para}的指标"  # what the call-outs are, and whose
+    assert page.get_by_role("complementary", name=f"{para}的指标").count() == 1
+    english = page.eval_on_selector_all(".zh-callout-en", "els => els.map(e => e.closest('[lang]').lang)")
+    assert english and set(english) == {"en"}
+    names = page.eval_on_selector_all("button.zh-cite", "els => els.map(e => e.getAttribute('aria-label'))")
+    cites = page.eval_on_selector_all("p.zh-p", "els => els.map(e => e.dataset.cite)")
+    assert names == [f"复制引用：{c}" for c in cites]  # the visible label first (WCAG 2.5.3), then which paragraph
+
+
+@pytest.mark.parametrize("path", ["zhenjiang-2022/indicators.html", "zhenjiang-2022/corrections.html"])
+def test_every_table_has_a_caption_and_column_headers(desktop, base, path):
+    page = desktop
+    page.goto(f"{base}zh-Hant/{path}")
+    tables = page.eval_on_selector_all("article table", """ts => ts.map(t => ({
+        caption: t.caption ? t.caption.textContent.trim() : '',
+        heads: [...t.tHead.rows[0].cells].map(c => [c.tagName, c.scope, c.textContent.trim()])}))""")
+    assert tables
+    for t in tables:
+        assert t["caption"], t
+        assert all(tag == "TH" and scope == "col" and text for tag, scope, text in t["heads"]), t
+    if "indicators" in path:
+        rows = page.eval_on_selector_all("table.zh-indicators tbody tr", "rs => rs.map(r => [r.cells[0].tagName, r.cells[0].scope])")
+        assert rows and all(r == ["TH", "row"] for r in rows)  # each row is read with its indicator's name
+        langs = page.eval_on_selector_all("table.zh-indicators tbody th small", "els => els.map(e => e.lang)")
+        assert langs and set(langs) == {"en"}

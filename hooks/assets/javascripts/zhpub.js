@@ -40,6 +40,31 @@
     return ok ? Promise.resolve() : Promise.reject(new Error("copy failed"));
   }
 
+  /* One polite live region per page: a screen reader hears what "copy citation" put on the clipboard. */
+  var status = document.createElement("div");
+  status.id = "zh-status";
+  status.className = "zh-sr-only";
+  status.setAttribute("role", "status");
+  status.setAttribute("aria-live", "polite");
+  document.body.appendChild(status);
+
+  function announce(text) {
+    status.textContent = "";
+    setTimeout(function () { status.textContent = text; }, 50);  /* a change, even when the same text again */
+  }
+
+  /* Material's tooltips (shown on hover and on focus, tied to the mark by aria-describedby) carry a glossary
+     term's English label and explanation: mark them lang="en" so a screen reader reads them in English. */
+  new MutationObserver(function (records) {
+    records.forEach(function (r) {
+      r.addedNodes.forEach(function (node) {
+        if (!(node instanceof Element) || !node.classList.contains("md-tooltip2") || !node.id) return;
+        var owner = document.querySelector('[aria-describedby="' + node.id + '"]');
+        if (owner && owner.matches("a.zh-term")) node.setAttribute("lang", "en");
+      });
+    });
+  }).observe(document.body, { childList: true });
+
   document.addEventListener("click", function (ev) {
     var button = ev.target instanceof Element && ev.target.closest("button.zh-cite");
     if (!button) return;
@@ -49,6 +74,7 @@
       var label = button.textContent;
       button.textContent = doc ? doc.dataset.copied : "✓";
       button.classList.add("zh-done");
+      announce((doc ? doc.dataset.copiedStatus + "：" : "") + text);
       setTimeout(function () { button.textContent = label; button.classList.remove("zh-done"); }, 1500);
     }, function () {
       window.prompt("", text);  /* no clipboard: let the reader copy it by hand */
