@@ -256,7 +256,6 @@ class SiteRenderer:
             items.append({"href": rel(src, doc_page(doc.slug) + "#" + hit.block), "cite": cite_label(doc, block, self.variant),
                           "before": text[max(0, hit.start - 14) : hit.start], "text": hit.text,
                           "after": text[hit.end : hit.end + 14]})
-        note = " ".join(x for x in (f"{self.t('confidence')}: {term.confidence}." if term.confidence else "", term.note) if x)
         return {
             "slug": term.slug, "headword": term.headword if self.variant == "hans" else term.traditional,
             "pinyin": term.pinyin, "english": term.english, "status": term.status, "status_label": self.t(term.status),
@@ -264,7 +263,7 @@ class SiteRenderer:
             "components": [(self.v(c["zh"]), c["en"]) for c in term.components],
             "aliases": [self.v(a) for a in term.aliases],
             "related": [(by_slug[r], self.v(r)) for r in term.related if r in by_slug],
-            "note": note, "occurrences": items,
+            "confidence": term.confidence, "note": term.note, "occurrences": items,
         }
 
     def cite_page(self) -> Page:
