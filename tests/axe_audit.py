@@ -104,6 +104,7 @@ PAGE_TYPES = [
     PageType("document", _goto(f"{DOC}/index.html")),
     PageType("indicators", _goto(f"{DOC}/indicators.html")),
     PageType("corrections", _goto(f"{DOC}/corrections.html")),
+    PageType("revisions", _goto(f"{DOC}/revisions.html")),
     PageType("glossary-index", _goto("glossary/index.html")),
     PageType("glossary-entry", _first_glossary_entry),
     PageType("how-to-cite", _goto("cite/index.html")),
