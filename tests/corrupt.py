@@ -160,3 +160,102 @@ def _annotate(text: str, rng: random.Random) -> str:
                 reading = plain(reading)
             out.append(f"({reading})")
     return "".join(out)
+
+
+# --- the mirror's byte mechanism ----------------------------------------------------------------------------
+# Written apart from zhpub.text.mojibake on purpose (a test that checks the pipeline with its own model would
+# prove little): the mirror edits the page's GBK bytes with naive bytes.replace, then decodes them with a
+# decoder that shows an orphaned lead byte as "?" and drops a "(" or "&" right after it.
+
+MIRROR_MARKS = ("，", "：", "；", "（", "）", "？", "！")
+
+
+@dataclass
+class ByteSpan:
+    line: int  # index of the line in the scrape
+    garbled: str  # what the mirror's decoder shows
+    ideal: str  # the same stretch as the mirror meant it (characters with their annotations)
+
+
+@dataclass
+class ByteScrape:
+    text: str
+    ideal: str  # the scrape as it would be without cross-boundary matches, line for line
+    annotated: dict[str, str]  # the characters the mirror annotates, with the reading it gives
+
+
+def _mirror_decoder(data: bytes) -> str:
+    chars, k = [], 0
+    while k < len(data):
+        lead = data[k]
+        if lead < 0x80:
+            chars.append(chr(lead))
+            k += 1
+            continue
+        trail = data[k + 1] if k + 1 < len(data) else -1
+        if 0x81 <= lead <= 0xFE and (0x40 <= trail <= 0x7E or 0x80 <= trail <= 0xFE):
+            chars.append(bytes([lead, trail]).decode("gb18030"))
+            k += 2
+        else:
+            chars.append("?")
+            k += 1
+            if trail in (0x28, 0x26):  # "(" of an inserted annotation, "&" of an entity
+                k += 1
+    return "".join(chars)
+
+
+def _gbk(char: str) -> bytes:
+    try:
+        return char.encode("gbk")
+    except UnicodeEncodeError:
+        return f"&#{ord(char)};".encode()
+
+
+def mirror_scrape(clean: str, seed: int, annotate: int = 90, entity_share: float = 0.2) -> ByteScrape:
+    """A Traditional copy of ``clean`` edited as the mirror does: ``annotate`` characters (Traditional forms that
+    differ from the Simplified) get their pinyin after every occurrence of their code, every full-width mark
+    becomes ASCII, a share of the curly quotes are HTML entities; then the mirror's decoder."""
+    rng = random.Random(seed)
+    trad = to_traditional(clean, "hant")
+    differing = sorted({t for s, t in zip(clean, trad) if s != t and HAN_RE.match(t)}) if len(trad) == len(clean) else []
+    if not differing:
+        differing = sorted({t for t in trad if HAN_RE.match(t) and len(_gbk(t)) == 2})
+    chosen = rng.sample(differing, min(annotate, len(differing)))
+    annotated = {c: _reading(to_simplified_char(c)) for c in chosen}
+    text_lines, ideal_lines = [], []
+    for line in trad.split("\n"):
+        line = "".join(("&ldquo;" if c == "“" else "&rdquo;") if c in "“”" and rng.random() < entity_share else c
+                       for c in line)
+        data = b"".join(_gbk(c) for c in line)
+        for char in chosen:  # the replace matches wherever the two bytes stand, across characters too
+            code = _gbk(char)
+            data = data.replace(code, code + b"(" + annotated[char].encode("gbk") + b")")
+        for mark in MIRROR_MARKS:
+            data = data.replace(mark.encode("gbk"), FLATTEN[mark].encode())
+        text_lines.append(_mirror_decoder(data))
+        # what the mirror meant: the same edits character by character
+        ideal_lines.append("".join(_gbk(FLATTEN.get(c, c)).decode("gbk") + (f"({annotated[c]})" if c in annotated else "")
+                                   for c in line))
+    return ByteScrape("\n".join(text_lines), "\n".join(ideal_lines), annotated)
+
+
+def to_simplified_char(char: str) -> str:
+    from zhpub.text.convert import to_simplified
+
+    simplified = to_simplified(char)
+    return simplified if len(simplified) == 1 else char
+
+
+def byte_spans(scrape: ByteScrape) -> list[ByteSpan]:
+    """Where the scrape differs from what the mirror meant: the garbled spans, with the truth beside them."""
+    import difflib
+
+    spans = []
+    for k, (got, meant) in enumerate(zip(scrape.text.split("\n"), scrape.ideal.split("\n"))):
+        if got == meant:
+            continue
+        matcher = difflib.SequenceMatcher(None, got, meant, autojunk=False)
+        for op, a0, a1, b0, b1 in matcher.get_opcodes():
+            if op != "equal":
+                spans.append(ByteSpan(k, got[a0:a1], meant[b0:b1]))
+    return spans

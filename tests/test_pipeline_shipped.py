@@ -87,11 +87,16 @@ def test_golden_text(shipped, variant, name):
 
 
 def test_all_five_mojibake_spans_end_resolved(shipped):
+    """Two spans are determined by their bytes; three were accepted from ranked readings with
+    `zhpub errata --accept`, each erratum naming its evidence. No hand-typed erratum is left."""
     rules = [c.rule for c in shipped.changes]
     assert shipped.problems == []
-    assert rules.count("errata") == 4
-    realigned = [c for c in shipped.changes if c.rule == "mojibake-realign"]
-    assert [(c.line, c.after) for c in realigned] == [(153, "氣、危化品、道路交通等領")]
+    errata = [c for c in shipped.changes if c.rule == "errata"]
+    assert [(c.line, c.after) for c in errata] == [(51, "。基礎"), (129, "保空氣和水環"), (163, "專科“")]
+    assert all(c.note.startswith("reading 1 of ") and "readings that reproduce the span" in c.note for c in errata)
+    rebuilt = [c for c in shipped.changes if c.rule == "mojibake-reconstruct"]
+    assert [(c.line, c.after) for c in rebuilt] == [(89, "爭先進"), (153, "氣、危化品、道路交通等領")]
+    assert rules.count("mojibake-reconstruct") == 2
 
 
 def test_source_is_rebuilt_exactly_from_output_and_record(shipped):
@@ -102,7 +107,7 @@ def test_source_is_rebuilt_exactly_from_output_and_record(shipped):
 def test_every_change_names_its_place(shipped):
     """Line and column point at what the change replaced, in the source file as a reader opens it."""
     source_lines = (SHIPPED / "source.txt").read_text(encoding="utf-8").split("\n")
-    errata_lines = {c.line for c in shipped.changes if c.rule in ("errata", "mojibake-realign")}
+    errata_lines = {c.line for c in shipped.changes if c.rule in ("errata", "mojibake-reconstruct")}
     checked = 0
     for change in shipped.changes:
         if not change.before or change.stage in ("layout", "mojibake") or change.line in errata_lines:
@@ -116,10 +121,12 @@ def test_every_change_names_its_place(shipped):
     assert checked > 5000  # chrome, pinyin, punctuation and script changes
 
 
-def test_unresolved_spans_are_reported_with_realigned_hint():
+def test_without_errata_the_spans_are_reconstructed_or_ranked():
     data = (SHIPPED / "source.txt").read_bytes()
     result = normalise_text(data, "source.txt")  # without errata
     places = [(p.line, p.column) for p in result.problems if p.rule == "mojibake"]
-    assert places == [(51, 141), (89, 327), (129, 540), (163, 416)]
-    hints = [p.message for p in result.problems if p.rule == "mojibake"]
-    assert "“□基礎”" in hints[0] and "“□先進”" in hints[1] and "“□空氣和水環”" in hints[2]
+    assert places == [(51, 141), (129, 540), (163, 416)]  # 89 and 153 are determined by their bytes
+    mojibake = next(s for s in result.stages if s.name == "mojibake")
+    firsts = [f.candidates[0] for f in mojibake.findings]
+    assert firsts == ["。基礎", "保空氣和水環", "專科“"]  # the right reading ranked first, each
+    assert [c.after for c in mojibake.changes if c.rule == "mojibake-reconstruct"] == ["爭先進", "氣、危化品、道路交通等領"]

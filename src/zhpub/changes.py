@@ -45,6 +45,7 @@ class Finding:
     end: int
     text: str
     message: str
+    candidates: tuple[str, ...] = ()  # readings that would resolve it, best first (a curator may accept one)
 
 
 def replace_spans(text: str, rule: str, spans: Iterable[tuple[int, int, str, str]]) -> list[Change]:

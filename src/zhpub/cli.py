@@ -48,6 +48,12 @@ def main(argv: list[str] | None = None) -> int:
                    help="OLD is gone: redirect it to NEW (implies --record)")
     p.set_defaults(run=cmd_ids)
 
+    p = commands.add_parser("errata", help="list garbled spans with their ranked readings; --accept writes one as an erratum")
+    p.add_argument("doc", help="document slug or folder")
+    p.add_argument("--accept", action="append", default=[], metavar="LINE:COL[=N]",
+                   help="write reading N (default 1, the best) of the span at LINE:COL into errata.yaml")
+    p.set_defaults(run=cmd_errata)
+
     p = commands.add_parser("build", help="build data exports, both site variants and the PDFs into build/")
     p.add_argument("--only", choices=["data", "site", "pdf"], action="append", help="build only these parts")
     p.set_defaults(run=cmd_build)
@@ -107,6 +113,26 @@ def refuse_content_output(root: Path, folder: ContentFolder, output: Path) -> No
         if target == protected or target.is_relative_to(protected):
             raise ZhpubError("refusing to write the export into the project's content",
                              Location(str(output)), "write it elsewhere, e.g. -o build/doc.json")
+
+
+def cmd_errata(args: argparse.Namespace) -> int:
+    import re
+
+    from .text.errata import accept_reading
+
+    folder = resolve(args.root, args.doc)
+    if not args.accept:
+        doc = load_document(folder)
+        for p in doc.problems:
+            print(f"{doc.source_path}:{p.line}:{p.column}: {p}")
+        return 1 if doc.problems else 0
+    for spec in args.accept:
+        m = re.fullmatch(r"(\d+):(\d+)(?:=(\d+))?", spec)
+        if not m:
+            raise ZhpubError(f"--accept {spec!r}: expected LINE:COL or LINE:COL=N", None, "e.g. --accept 51:141=1")
+        entry = accept_reading(folder.source, folder.errata, int(m.group(1)), int(m.group(2)), int(m.group(3) or 1))
+        print(f"{folder.errata}: added{entry.rstrip()}", file=sys.stderr)
+    return 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:

@@ -69,7 +69,8 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        hint = "; fix it with an erratum in errata.yaml" if self.rule == "mojibake" else ""
+        hint = ("; accept a reading with `zhpub errata DOC --accept LINE:COL=N`, or write an erratum in errata.yaml"
+                if self.rule == "mojibake" else "")
         return f"{self.message}: {self.text!r}{hint}"
 
 

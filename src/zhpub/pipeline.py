@@ -1,6 +1,9 @@
 """The text pipeline: raw scrape bytes -> canonical Simplified text -> Document.
 
-    decode -> errata -> chrome -> rejoin -> pinyin -> mojibake -> punctuation -> script -> layout -> structure
+    decode -> errata -> chrome -> rejoin -> mojibake -> pinyin -> punctuation -> script -> layout -> structure
+
+Mojibake comes before pinyin: the mirror's annotations inside and around a garbled span are its evidence
+(which codes the byte replace matched).
 
 Every stage is a pure function returning its text and its changes (see changes.py). The pipeline places each
 change in the source file (line, column) and keeps the stage-by-stage record, from which the source can be
@@ -33,8 +36,8 @@ from .text.structure import note_entry, structure
 TEXT_STAGES: Sequence[Callable[[str], Stage]] = (
     strip_chrome,
     rejoin_lines,
-    drop_annotations,
     repair_mojibake,
+    drop_annotations,
     fix_punctuation,
     to_canonical_simplified,
     canonical_layout,

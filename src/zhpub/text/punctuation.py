@@ -12,7 +12,27 @@ import re
 from ..changes import Change, Stage, apply_changes
 from .chardata import ASCII_TO_FULL_WIDTH as FULL_WIDTH
 from .chardata import CHINESE_CONTEXT_RE as CJK
-from .chardata import HAN
+from .chardata import HAN, HAN_RE
+
+# Words that make a clause a question; a "?" is a question mark only in such a clause (see is_question_mark).
+QUESTION_WORDS = re.compile(r"吗|嗎|呢|什么|什麼|怎么|怎麼|怎样|怎樣|如何|为什么|為什麼|为何|為何|哪|谁|誰|多少|是否|难道|難道")
+QUESTION_FOLLOWERS = "”’」』）》"
+
+
+def is_question_mark(text: str, i: int) -> bool:
+    """A "?" that is a flattened "？": after a Han character, before Han, a closing mark or the line end, closing
+    a clause with a question word. Anything else may be a lost character (年均增?.5%, ?基): it is not converted,
+    and the mojibake stage and the residue check report it. Work reports ask few questions; this errs on the
+    side of reporting."""
+    if text[i] != "?":
+        return False
+    before, after = text[max(0, i - 1) : i], text[i + 1 : i + 2]
+    if not (before and HAN_RE.match(before)):
+        return False
+    if after and not (after == "\n" or HAN_RE.match(after) or after in QUESTION_FOLLOWERS):
+        return False
+    clause = re.split(r"[。！？；!;\n]", text[max(0, i - 40) : i])[-1]
+    return bool(QUESTION_WORDS.search(clause))
 
 
 def _neighbour(text: str, i: int, step: int) -> str:
@@ -44,6 +64,8 @@ def fix_punctuation(text: str) -> Stage:
             if CJK.search(inner) or _chinese_context(text, j) or _chinese_context(text, i):
                 convert.update((j, i))
     for m in re.finditer(r"[,:;?!]", text):
+        if m.group() == "?" and not is_question_mark(text, m.start()):
+            continue  # possibly a lost character: never made into punctuation
         if _chinese_context(text, m.start()):
             convert.add(m.start())
     for i in sorted(convert):
