@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import html
+import re
 import sys
 import time
 from pathlib import Path
@@ -24,7 +25,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from corrupt import mirror_scrape  # noqa: E402
 
-from zhpub.text.chardata import ANNOTATION_RE, FULL_WIDTH_TO_ASCII, UNREADABLE_RE  # noqa: E402
+from zhpub.text.chardata import ANNOTATION_RE, FULL_WIDTH_TO_ASCII, PINYIN_LETTERS, UNREADABLE_RE  # noqa: E402
 from zhpub.text.mojibake import DECISIVE_MARGIN, find_reconstructions  # noqa: E402
 
 VERBOSE = False
@@ -36,6 +37,7 @@ if not NATIONAL.exists():
 def normal(text: str) -> str:
     """Compare readings without the mirror's annotations, entities and punctuation width."""
     text = html.unescape(ANNOTATION_RE.sub("", text))
+    text = re.sub(f"\\([{PINYIN_LETTERS}]*$", "", text)  # an annotation the span boundary cut in two
     return "".join(FULL_WIDTH_TO_ASCII.get(c, c) for c in text)
 
 

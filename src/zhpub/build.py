@@ -28,7 +28,7 @@ from pathlib import Path
 from .content import find_documents, load_document, load_project_glossary, resolve
 from .knowledge.glossary import Glossary
 from .knowledge.indicators import to_csv
-from .errors import Location, ProblemsError, ZhpubError
+from .errors import Location, ProblemsError, ZhpubError, write_file
 from .editions import revisions_json
 from .export import corrections_json, document_json, dumps, glossary_json, indicators_json
 from .model import Document
@@ -60,13 +60,13 @@ def publishable_documents(root: Path, names: list[str] | None = None) -> list[Do
 def write_data(docs: Iterable[Document], glossary: Glossary, out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     for doc in docs:
-        (out / f"{doc.slug}.json").write_text(dumps(document_json(doc)), encoding="utf-8")
-        (out / f"{doc.slug}.corrections.json").write_text(dumps(corrections_json(doc)), encoding="utf-8")
-        (out / f"{doc.slug}.indicators.json").write_text(dumps(indicators_json(doc)), encoding="utf-8")
-        (out / f"{doc.slug}.revisions.json").write_text(dumps(revisions_json(doc)), encoding="utf-8")
+        write_file(out / f"{doc.slug}.json", dumps(document_json(doc)), "utf-8")
+        write_file(out / f"{doc.slug}.corrections.json", dumps(corrections_json(doc)), "utf-8")
+        write_file(out / f"{doc.slug}.indicators.json", dumps(indicators_json(doc)), "utf-8")
+        write_file(out / f"{doc.slug}.revisions.json", dumps(revisions_json(doc)), "utf-8")
         # with a BOM: spreadsheet programs read a UTF-8 CSV as a legacy code page without one
-        (out / f"{doc.slug}.indicators.csv").write_text(to_csv(doc.indicators), encoding="utf-8-sig")
-    (out / "glossary.json").write_text(dumps(glossary_json(glossary, list(docs))), encoding="utf-8")
+        write_file(out / f"{doc.slug}.indicators.csv", to_csv(doc.indicators), "utf-8-sig")
+    write_file(out / "glossary.json", dumps(glossary_json(glossary, list(docs))), "utf-8")
 
 
 STAGING_PREFIX = ".build-staging-"
@@ -157,7 +157,7 @@ def build_site(root: Path, out: Path, docs: list[Document]) -> None:
             os.environ.pop("ZHPUB_VARIANT", None)
         else:
             os.environ["ZHPUB_VARIANT"] = saved
-    (out / "index.html").write_text(root_page(docs, root), encoding="utf-8")
+    write_file(out / "index.html", root_page(docs, root), "utf-8")
 
 
 def build_all(root: Path, parts: set[str], names: list[str] | None = None) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from . import __version__
 from .content import ContentFolder, load_document, load_path, resolve
-from .errors import Location, ProblemsError, ZhpubError
+from .errors import Location, ProblemsError, ZhpubError, write_file
 from .export import document_json, dumps
 from .manifest import Entry, read_legacy, recorded, write_manifest
 from .model import Document
@@ -141,7 +141,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     text = dumps(document_json(doc))
     if args.output:
         refuse_content_output(args.root, folder, args.output)
-        args.output.write_text(text, encoding="utf-8")
+        write_file(args.output, text)
     else:
         sys.stdout.write(text)
     return 0

@@ -75,3 +75,16 @@ class LineIndex:
 
     def place_many(self, offsets: list[int]) -> list[tuple[int, int]]:
         return [self.place(o) for o in offsets]
+
+
+def write_file(path, text: str, encoding: str = "utf-8") -> None:
+    """Write a text file; a failure (disk full, no permission) names the file instead of a bare OSError."""
+    import errno
+
+    try:
+        path.write_text(text, encoding=encoding)
+    except OSError as error:
+        if error.errno == errno.ENOSPC:
+            raise ZhpubError("the disk is full: the file could not be written", Location(str(path)),
+                             "free some space and run again; the build keeps the previous output until it completes") from None
+        raise ZhpubError(f"cannot write the file ({error.strerror or error})", Location(str(path))) from None

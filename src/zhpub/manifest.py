@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import Location, ZhpubError
+from .errors import Location, ZhpubError, write_file
 
 SCHEMA = "zhpub.published-ids/2"
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -168,7 +168,7 @@ def write_manifest(manifest: Manifest) -> None:
     lines = [json.dumps({"schema": SCHEMA, "edition": manifest.edition})]
     lines += [json.dumps(e.to_json(), ensure_ascii=False) for e in manifest.entries]
     tmp = manifest.path.with_name(manifest.path.name + ".tmp")
-    tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    write_file(tmp, "\n".join(lines) + "\n")
     tmp.replace(manifest.path)
 
 

@@ -1,7 +1,10 @@
-"""Stage 1: bytes to text. UTF-8 (with or without BOM) is expected; GB18030 and Big5 are detected.
+"""Stage 1: bytes to text. UTF-8 (with or without BOM) is expected; UTF-16 with a BOM, GB18030 and Big5 (as
+Windows code page 950, which has the common extensions such as 恒 F9DA that strict Big5 lacks) are detected.
 
-Chinese mirror sites still serve GBK/GB18030 and Big5 pages, so a scrape saved without conversion is common.
-We only accept what decodes cleanly: a wrong guess would garble the whole text, which is worse than stopping.
+Chinese mirror sites still serve GBK/GB18030 and Big5 pages, so a scrape saved without conversion is common;
+Windows editors save "Unicode" as UTF-16. We only accept what decodes cleanly, and of the legacy encodings that
+do, the one whose text has the fewest private-use characters (Big5 bytes read as GB18030 decode, but into
+private-use and rare characters): a wrong guess would garble the whole text, which is worse than stopping.
 """
 
 from __future__ import annotations
@@ -10,9 +13,11 @@ import re
 
 from ..changes import Change, Stage, apply_changes
 from ..errors import Location, ZhpubError, line_and_column
+from .chardata import UNREADABLE_RE
 
 # Encodings tried after UTF-8, in order of how often Chinese government mirrors use them.
-LEGACY_ENCODINGS = ("gb18030", "big5")
+LEGACY_ENCODINGS = ("gb18030", "cp950")
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
 def decode_source(data: bytes, path: str = "<input>") -> tuple[Stage, str, str]:
@@ -20,21 +25,40 @@ def decode_source(data: bytes, path: str = "<input>") -> tuple[Stage, str, str]:
     decoded text as it stands in the file (what line and column numbers refer to)."""
     if not data.strip():
         raise ZhpubError("the file is empty", Location(path), "give the scraped text of a report")
-    nul = data.find(b"\x00")
+    if data.startswith(UTF16_BOMS):
+        encoding, text = "utf-16", _decode_utf16(data, path)
+    else:
+        nul = data.find(b"\x00")
+        if nul >= 0:
+            prefix = data[:nul].decode("utf-8", errors="replace")
+            line, column = line_and_column(prefix, len(prefix))
+            raise ZhpubError(
+                f"NUL byte (byte offset {nul}): binary data, or a text in an encoding zhpub does not read",
+                Location(path, line, column),
+                "save the report as plain UTF-8 text",
+            )
+        encoding, text = _decode(data, path)
+    nul = text.find("\x00")
     if nul >= 0:
-        raise ZhpubError(
-            f"binary data (NUL byte at byte offset {nul})",
-            Location(path),
-            "this is not a text file; save the report as plain UTF-8 text",
-        )
-
-    encoding, text = _decode(data, path)
+        line, column = line_and_column(text, nul)
+        raise ZhpubError("NUL character in the text", Location(path, line, column),
+                         "delete it, or save the report as plain UTF-8 text")
     changes: list[Change] = []
     if text.startswith("\ufeff"):
         changes.append(Change("byte-order-mark", 0, 1, "\ufeff", "", "a UTF-8 byte-order mark carries no text"))
     for m in re.finditer(r"\r\n?", text):
         changes.append(Change("line-endings", m.start(), m.end(), m.group(), "\n", "Windows/Mac line end"))
     return Stage("decode", apply_changes(text, changes), changes), encoding, text
+
+
+def _decode_utf16(data: bytes, path: str) -> str:
+    try:
+        return data.decode("utf-16")
+    except UnicodeDecodeError as error:
+        prefix = data[: error.start - error.start % 2].decode("utf-16", errors="replace")
+        line, column = line_and_column(prefix, len(prefix))
+        raise ZhpubError("invalid UTF-16 (the file starts with a UTF-16 byte-order mark)",
+                         Location(path, line, column), "re-save the scrape as UTF-8") from None
 
 
 def _decode(data: bytes, path: str) -> tuple[str, str]:
@@ -46,17 +70,17 @@ def _decode(data: bytes, path: str) -> tuple[str, str]:
     import charset_normalizer  # only needed for legacy encodings
 
     best = charset_normalizer.from_bytes(data, cp_isolation=list(LEGACY_ENCODINGS)).best()
-    if best is not None:
-        encoding = charset_normalizer_name(best.encoding)
+    guess = charset_normalizer_name(best.encoding) if best is not None else None
+    decoded = []
+    for rank, encoding in enumerate(sorted(LEGACY_ENCODINGS, key=lambda e: e != guess)):
         try:
-            return encoding, data.decode(encoding)
-        except UnicodeDecodeError:
-            pass
-    for encoding in LEGACY_ENCODINGS:
-        try:
-            return encoding, data.decode(encoding)
+            text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
+        decoded.append((len(UNREADABLE_RE.findall(text)), rank, encoding, text))
+    if decoded:
+        _, _, encoding, text = min(decoded)
+        return encoding, text
 
     prefix = data[:first_bad].decode("utf-8", errors="replace")
     line, column = line_and_column(prefix, len(prefix))
@@ -68,4 +92,4 @@ def _decode(data: bytes, path: str) -> tuple[str, str]:
 
 
 def charset_normalizer_name(name: str) -> str:
-    return {"gb18030": "gb18030", "big5": "big5"}.get(name.replace("_", ""), name)
+    return {"gb18030": "gb18030", "big5": "cp950", "cp950": "cp950"}.get(name.replace("_", ""), name)

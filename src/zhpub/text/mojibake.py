@@ -271,7 +271,7 @@ def _tokens(text: str, start: int, end: int) -> list[tuple[str, object]] | None:
     return out
 
 
-def _parses(tokens: list[tuple[str, object]]):
+def _parses(tokens: list[tuple[str, object]], following: str = ""):
     """Every reading of the tokens as original bytes. Each "?" is an orphaned lead byte (unknown, followed by a
     byte that cannot be a trail byte or by swallowed markup), the byte 0x80 (which no GBK character starts
     with: 穩 is B7 80, so a run read one off ends on it), or a flattened "？"."""
@@ -281,7 +281,7 @@ def _parses(tokens: list[tuple[str, object]]):
         parse = _Parse([])
         ok, orphans = True, 0
         for k, (kind, value) in enumerate(tokens):
-            nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+            nxt = tokens[k + 1] if k + 1 < len(tokens) else (("byte", ord(following)) if following.isascii() and following else None)
             if kind == "lost":
                 if role[k] == "unknown":
                     if nxt is None or not (
@@ -294,6 +294,10 @@ def _parses(tokens: list[tuple[str, object]]):
                     parse.data.append(_Unknown(len(parse.data)))
                     orphans += 1
                 elif role[k] == "x80":
+                    # only where a run read one off ends: after another lost byte, and with no markup swallowed
+                    if not orphans or (nxt and nxt[0] in ("remnant", "bare-entity")):
+                        ok = False
+                        break
                     parse.data.append(0x80)
                     orphans += 1
                 elif value == "?" and not (nxt and nxt[0] in ("remnant", "bare-entity")):
@@ -383,8 +387,8 @@ def _solve(parse: _Parse, context: bytes, observed: str, table: dict[bytes, byte
                 break
             if len(char) != 1 or not is_reading(char, reading.decode("gbk")):
                 break
-            if code not in table and char in unannotated:
-                break
+            if code not in table and (char in unannotated or not is_common(char)):
+                break  # the mirror annotates every occurrence of ordinary characters
             annotations[code] = reading
         else:
             # characters the page wrote as HTML entities are entities before the byte edits
@@ -432,6 +436,8 @@ def reconstruct_at(text: str, i: int, table: dict[bytes, bytes], model: WordMode
                 break
         else:
             pos += 1
+        if text[pos - 1] in LOST and (ANNOTATION_REMNANT_RE.match(text, pos) or ENTITY_RE.match(text, pos)):
+            continue  # what follows a lost byte belongs with it (the decoder swallowed its "(" or "&")
         if text[pos - 1].isascii():
             m = ANNOTATION_RE.match(text, pos)  # a stray trail byte keeps its annotation: A(chǔ)
             ends.append(m.end() if m else pos)
@@ -441,7 +447,7 @@ def reconstruct_at(text: str, i: int, table: dict[bytes, bytes], model: WordMode
             continue
         observed = (context_char if context else "") + text[i:end]
         found: set[str] = set()
-        for parse in _parses(tokens):
+        for parse in _parses(tokens, text[end : end + 1]):
             found.update(_solve(parse, context, observed, table, unannotated))
         if found:
             left, right = to_simplified(_context(text, i, end, -1)), to_simplified(_context(text, i, end, 1))
