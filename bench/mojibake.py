@@ -3,7 +3,8 @@ bytes.replace on GBK, the mirror's decoder), over clean national reports and sev
 
     .venv/bin/python bench/mojibake.py [--seeds 1 2 3] [--files national-2019.txt ...]
 
-For every garbled span (where the scrape differs from what the mirror meant): exact (applied automatically and
+For every garbled run (characters the mirror's decoder did not read from exactly one page character, with
+the page characters they stand for, tracked byte by byte through the generator): exact (applied automatically and
 right), ranked first (reported, the right reading first), reported (reported, right reading not first),
 wrong (applied automatically and wrong), missed (neither reconstructed nor with a lost-character marker).
 It also prints the margins between the first two readings, split by whether the first was right, which is what
@@ -13,7 +14,6 @@ DECISIVE_MARGIN in zhpub.text.mojibake is chosen from.
 from __future__ import annotations
 
 import argparse
-import difflib
 import html
 import re
 import sys
@@ -43,57 +43,42 @@ def normal(text: str) -> str:
 
 def evaluate(clean: str, seed: int, stats: dict, margins: list) -> None:
     scrape = mirror_scrape(clean, seed)
-    got_lines, meant_lines = scrape.text.split("\n"), scrape.ideal.split("\n")
+    text = scrape.text
     starts = [0]
-    for line in got_lines:
+    for line in text.split("\n"):
         starts.append(starts[-1] + len(line) + 1)
-    recs = find_reconstructions(scrape.text)
-    for k, (got, meant) in enumerate(zip(got_lines, meant_lines)):
-        if got == meant:
+    recs = find_reconstructions(text)
+    judged: set[int] = set()
+    for run in scrape.runs:
+        at, end = starts[run.line] + run.start, starts[run.line] + run.end
+        rec = next((r for r in recs if r.start < end and at < r.end), None)
+        if rec is None:
+            span = text[at:end]
+            marked = any(c in "?\ufffd" for c in span) or UNREADABLE_RE.search(span)
+            stats["reported" if marked else "missed"] += 1
+            if VERBOSE:
+                print(f"  {'unreconstructed' if marked else 'MISSED'}: {text[max(0, at - 4):end + 4]!r} "
+                      f"(truth {run.truth!r})", file=sys.stderr)
             continue
-        matcher = difflib.SequenceMatcher(None, got, meant, autojunk=False)
-        blocks = matcher.get_opcodes()
-
-        def to_meant(a: int) -> int:
-            for op, a0, a1, b0, b1 in blocks:
-                if a0 <= a < a1 or (a == a1 == len(got)):
-                    return b0 + (a - a0) if op == "equal" else b0
-            return len(meant)
-
-        line_recs = [r for r in recs if starts[k] <= r.start < starts[k + 1]]
-        seen: set[int] = set()
-        for op, a0, a1, _, _ in blocks:
-            if op == "equal":
-                continue
-            at = starts[k] + a0
-            rec = next((r for r in line_recs if r.start <= at + max(0, a1 - a0 - 1) and at < max(r.end, r.start + 1)), None)
-            if rec is None:
-                span = got[a0:a1]
-                marked = any(c in "?\ufffd" for c in span) or UNREADABLE_RE.search(span)
-                stats["reported" if marked else "missed"] += 1
-                if VERBOSE:
-                    print(f"  unreconstructed: {got[max(0, a0 - 4):a1 + 6]!r} (meant {meant[max(0, a0 - 4):a1 + 6]!r})",
-                          file=sys.stderr)
-                continue
-            if id(rec) in seen:
-                continue  # one reconstruction covers several diff regions of one run
-            seen.add(id(rec))
-            truth = normal(meant[to_meant(rec.start - starts[k]) : to_meant(rec.end - starts[k])])
-            first_right = normal(rec.candidates[0][0]) == truth
-            if len(rec.candidates) > 1:
-                margins.append((rec.candidates[0][1] - rec.candidates[1][1], first_right))
-            if rec.applied:
-                stats["exact" if first_right else "wrong"] += 1
-                if not first_right:
-                    print(f"  wrong: {got[max(0, a0 - 8):a1 + 8]!r} -> {rec.candidates[0][0]!r}, truth {truth!r}",
-                          file=sys.stderr)
-            elif first_right:
-                stats["ranked first"] += 1
-            else:
-                stats["reported"] += 1
-                if VERBOSE:
-                    print(f"  reported: {got[max(0, a0 - 4):a1 + 6]!r} truth {truth!r} first {rec.candidates[:3]}",
-                          file=sys.stderr)
+        if id(rec) in judged:
+            continue  # one reconstruction covers several runs
+        judged.add(id(rec))
+        truth = normal(scrape.truth(rec.start, rec.end))
+        first_right = normal(rec.candidates[0][0]) == truth
+        if len(rec.candidates) > 1:
+            margins.append((rec.candidates[0][1] - rec.candidates[1][1], first_right))
+        if rec.applied:
+            stats["exact" if first_right else "wrong"] += 1
+            if not first_right:
+                print(f"  wrong: {text[max(0, rec.start - 8):rec.end + 4]!r} -> {rec.candidates[0][0]!r}, "
+                      f"truth {truth!r}", file=sys.stderr)
+        elif first_right:
+            stats["ranked first"] += 1
+        else:
+            stats["reported"] += 1
+            if VERBOSE:
+                print(f"  reported: {text[max(0, rec.start - 4):rec.end + 4]!r} truth {truth!r} "
+                      f"first {[c for c, _ in rec.candidates[:3]]}", file=sys.stderr)
 
 
 def main() -> None:

@@ -49,6 +49,17 @@ def _trail_ok(char: str) -> bool:
     return len(data) == 2 and 0x40 <= data[1] <= 0x7E and chr(data[1]) not in "()"
 
 
+def _straddling(before: str, first: str) -> str | None:
+    """The character whose code is the trail byte of ``before`` and the lead byte of ``first``, if ordinary."""
+    try:
+        a, b = before.encode("gbk"), first.encode("gbk")
+        char = bytes([a[-1], b[0]]).decode("gbk") if len(a) == 2 and len(b) == 2 else ""
+        char.encode("gb2312")
+    except (UnicodeDecodeError, UnicodeEncodeError):
+        return None
+    return char if HAN_RE.fullmatch(char) else None
+
+
 def misalign(span: str) -> str | None:
     """GBK bytes of ``span`` read one byte late: '?' for the lost lead byte, pairs across characters, the last
     trail byte left as an ASCII letter. None if the shifted pairs don't decode (the generator picks another)."""
@@ -89,6 +100,7 @@ def corrupt(clean: str, seed: int, spans: int = 3) -> Scrape:
     # garble only lines whose Traditional copy is aligned character by character with the clean line
     candidates = [i for i, line in enumerate(traditional_lines) if len(line) > 40 and len(line) == len(lines[i])]
     chosen = set(rng.sample(candidates, min(spans, len(candidates))))
+    clean_text_chars = set("".join(traditional_lines)) | set(clean)
     for i, trad in enumerate(traditional_lines):
         marks: list[tuple[int, int, str, int]] = []
         if i in chosen:
@@ -100,8 +112,13 @@ def corrupt(clean: str, seed: int, spans: int = 3) -> Scrape:
                     continue
                 garbled = misalign(span)
                 if garbled:
-                    if rng.random() < 0.5:  # the mirror also annotated the lost character ("(" eaten)
-                        garbled = garbled[0] + _reading(span[0]) + ")" + garbled[1:]
+                    # A misalignment begins where the mirror's replace matched the trail byte of the character
+                    # before and the lead byte of the first: that code's annotation is left, its "(" eaten. The
+                    # replace is global, so the code must be one of a character the text never shows bare.
+                    straddling = _straddling(trad[start - 1], span[0])
+                    if not straddling or straddling in clean_text_chars:
+                        continue
+                    garbled = garbled[0] + _reading(straddling) + ")" + garbled[1:]
                     garbled += f"({_reading(span[-1])})"
                     clean_span = lines[i][start : start + length]
                     trad = trad[:start] + garbled + trad[start + length :]
@@ -165,43 +182,83 @@ def _annotate(text: str, rng: random.Random) -> str:
 # --- the mirror's byte mechanism ----------------------------------------------------------------------------
 # Written apart from zhpub.text.mojibake on purpose (a test that checks the pipeline with its own model would
 # prove little): the mirror edits the page's GBK bytes with naive bytes.replace, then decodes them with a
-# decoder that shows an orphaned lead byte as "?" and drops a "(" or "&" right after it.
+# decoder that shows an orphaned lead byte as "?" and drops a "(" or "&" right after it. Every byte remembers
+# which character of the page it came from, so each garbled run knows the characters it stands for.
 
 MIRROR_MARKS = ("，", "：", "；", "（", "）", "？", "！")
+Origin = tuple[int, int] | None  # first and last page character a byte or decoded character came from
 
 
 @dataclass
-class ByteSpan:
+class GarbledRun:
     line: int  # index of the line in the scrape
-    garbled: str  # what the mirror's decoder shows
-    ideal: str  # the same stretch as the mirror meant it (characters with their annotations)
+    start: int  # offsets in the line
+    end: int
+    truth: str  # the page characters the run stands for (entities as the page wrote them)
 
 
 @dataclass
 class ByteScrape:
     text: str
-    ideal: str  # the scrape as it would be without cross-boundary matches, line for line
+    runs: list[GarbledRun]
     annotated: dict[str, str]  # the characters the mirror annotates, with the reading it gives
+    origins: list[list[Origin]] = field(default_factory=list)  # per line, per character of text
+    units: list[list[str]] = field(default_factory=list)  # per line, the page's characters (or entities)
+
+    def truth(self, start: int, end: int) -> str:
+        """The page characters that text[start:end] (within one line) stands for."""
+        line = self.text.count("\n", 0, start)
+        line_start = self.text.rfind("\n", 0, start) + 1
+        span = _merge(self.origins[line][start - line_start : end - line_start])
+        return "".join(self.units[line][span[0] : span[1] + 1]) if span else ""
 
 
-def _mirror_decoder(data: bytes) -> str:
+def _merge(origins) -> Origin:
+    known = [o for o in origins if o is not None]
+    return (min(o[0] for o in known), max(o[1] for o in known)) if known else None
+
+
+def _replace(data: bytes, origin: list, old: bytes, new: bytes, insert: bool) -> tuple[bytes, list]:
+    """bytes.replace, carrying origins: an insertion keeps the matched bytes' origins and gives the inserted
+    bytes none; a replacement gives its byte the origins of both bytes it replaced."""
+    out, out_origin, i = bytearray(), [], 0
+    while (j := data.find(old, i)) >= 0:
+        out += data[i:j]
+        out_origin += origin[i:j]
+        out += new
+        if insert:
+            out_origin += origin[j : j + len(old)] + [None] * (len(new) - len(old))
+        else:
+            out_origin += [_merge(origin[j : j + len(old)])] * len(new)
+        i = j + len(old)
+    out += data[i:]
+    out_origin += origin[i:]
+    assert bytes(out) == data.replace(old, new)
+    return bytes(out), out_origin
+
+
+def _mirror_decoder(data: bytes, origin: list | None = None) -> str:
+    return "".join(c for c, _, _ in _decode_with_origins(data, origin or [None] * len(data)))
+
+
+def _decode_with_origins(data: bytes, origin: list) -> list[tuple[str, Origin, int]]:
+    """(character, origin, bytes consumed) for each decoded character."""
     chars, k = [], 0
     while k < len(data):
         lead = data[k]
         if lead < 0x80:
-            chars.append(chr(lead))
+            chars.append((chr(lead), origin[k], 1))
             k += 1
             continue
         trail = data[k + 1] if k + 1 < len(data) else -1
         if 0x81 <= lead <= 0xFE and (0x40 <= trail <= 0x7E or 0x80 <= trail <= 0xFE):
-            chars.append(bytes([lead, trail]).decode("gb18030"))
+            chars.append((bytes([lead, trail]).decode("gb18030"), _merge(origin[k : k + 2]), 2))
             k += 2
         else:
-            chars.append("?")
-            k += 1
-            if trail in (0x28, 0x26):  # "(" of an inserted annotation, "&" of an entity
-                k += 1
-    return "".join(chars)
+            used = 2 if trail in (0x28, 0x26) else 1  # "(" of an inserted annotation, "&" of an entity
+            chars.append(("?", _merge(origin[k : k + used]), used))
+            k += used
+    return chars
 
 
 def _gbk(char: str) -> bytes:
@@ -209,6 +266,13 @@ def _gbk(char: str) -> bytes:
         return char.encode("gbk")
     except UnicodeEncodeError:
         return f"&#{ord(char)};".encode()
+
+
+def to_simplified_char(char: str) -> str:
+    from zhpub.text.convert import to_simplified
+
+    simplified = to_simplified(char)
+    return simplified if len(simplified) == 1 else char
 
 
 def mirror_scrape(clean: str, seed: int, annotate: int = 90, entity_share: float = 0.2) -> ByteScrape:
@@ -222,40 +286,45 @@ def mirror_scrape(clean: str, seed: int, annotate: int = 90, entity_share: float
         differing = sorted({t for t in trad if HAN_RE.match(t) and len(_gbk(t)) == 2})
     chosen = rng.sample(differing, min(annotate, len(differing)))
     annotated = {c: _reading(to_simplified_char(c)) for c in chosen}
-    text_lines, ideal_lines = [], []
-    for line in trad.split("\n"):
-        line = "".join(("&ldquo;" if c == "“" else "&rdquo;") if c in "“”" and rng.random() < entity_share else c
-                       for c in line)
-        data = b"".join(_gbk(c) for c in line)
+    lines, runs, all_origins, all_units = [], [], [], []
+    for number, line in enumerate(trad.split("\n")):
+        units = [("&ldquo;" if c == "“" else "&rdquo;") if c in "“”" and rng.random() < entity_share else c for c in line]
+        encoded = [_gbk(u) if len(u) == 1 else u.encode() for u in units]
+        data = b"".join(encoded)
+        origin = [(k, k) for k, e in enumerate(encoded) for _ in e]
         for char in chosen:  # the replace matches wherever the two bytes stand, across characters too
             code = _gbk(char)
-            data = data.replace(code, code + b"(" + annotated[char].encode("gbk") + b")")
+            data, origin = _replace(data, origin, code, code + b"(" + annotated[char].encode("gbk") + b")", True)
         for mark in MIRROR_MARKS:
-            data = data.replace(mark.encode("gbk"), FLATTEN[mark].encode())
-        text_lines.append(_mirror_decoder(data))
-        # what the mirror meant: the same edits character by character
-        ideal_lines.append("".join(_gbk(FLATTEN.get(c, c)).decode("gbk") + (f"({annotated[c]})" if c in annotated else "")
-                                   for c in line))
-    return ByteScrape("\n".join(text_lines), "\n".join(ideal_lines), annotated)
+            data, origin = _replace(data, origin, mark.encode("gbk"), FLATTEN[mark].encode(), False)
+        decoded = _decode_with_origins(data, origin)
+        lines.append("".join(c for c, _, _ in decoded))
+        all_origins.append([o for _, o, _ in decoded])
+        all_units.append(units)
 
+        def clean_char(c: str, o: Origin, used: int) -> bool:
+            if o is None:
+                return True  # an inserted annotation: the mirror's, not garbled by itself
+            unit = encoded[o[0]]
+            if o[0] != o[1]:
+                return False  # bytes of two characters
+            if unit.isascii():
+                return True  # ASCII or an entity, read as written
+            if c == "?" or (c.isascii() and FLATTEN.get(units[o[0]]) != c):
+                return False  # an orphaned byte, or a stray trail byte
+            return used == len(unit) or FLATTEN.get(units[o[0]]) == c
 
-def to_simplified_char(char: str) -> str:
-    from zhpub.text.convert import to_simplified
-
-    simplified = to_simplified(char)
-    return simplified if len(simplified) == 1 else char
-
-
-def byte_spans(scrape: ByteScrape) -> list[ByteSpan]:
-    """Where the scrape differs from what the mirror meant: the garbled spans, with the truth beside them."""
-    import difflib
-
-    spans = []
-    for k, (got, meant) in enumerate(zip(scrape.text.split("\n"), scrape.ideal.split("\n"))):
-        if got == meant:
-            continue
-        matcher = difflib.SequenceMatcher(None, got, meant, autojunk=False)
-        for op, a0, a1, b0, b1 in matcher.get_opcodes():
-            if op != "equal":
-                spans.append(ByteSpan(k, got[a0:a1], meant[b0:b1]))
-    return spans
+        pos, k = 0, 0
+        while k < len(decoded):
+            if clean_char(*decoded[k]):
+                pos += 1
+                k += 1
+                continue
+            first, origins = pos, []
+            while k < len(decoded) and (not clean_char(*decoded[k]) or decoded[k][1] is None):
+                origins.append(decoded[k][1])
+                pos += 1
+                k += 1
+            lo, hi = _merge(origins)
+            runs.append(GarbledRun(number, first, pos, "".join(units[lo : hi + 1])))
+    return ByteScrape("\n".join(lines), runs, annotated, all_origins, all_units)

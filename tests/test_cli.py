@@ -12,12 +12,12 @@ from zhpub.manifest import fingerprint
 
 def test_normalise_raw_scrape_without_metadata_warns_and_strict_fails(tmp_path):
     scrape = tmp_path / "scrape.txt"
-    shutil.copy(SHIPPED / "source.txt", scrape)  # no errata next to a bare file: four spans stay unresolved
+    shutil.copy(SHIPPED / "source.txt", scrape)  # no errata next to a bare file: three spans stay unresolved
     result = zhpub("normalise", str(scrape))
     assert result.returncode == 0
     assert result.stdout.startswith("政府工作报告\n\n——2022年3月1日")
     warnings = result.stderr.splitlines()
-    assert f"{scrape}:51:141: " in warnings[0] and "□基礎" in warnings[0]
+    assert f"{scrape}:51:141: " in warnings[0] and "best first: 1. 。基礎" in warnings[0]
     assert zhpub("normalise", str(scrape), "--strict").returncode == 1
 
 

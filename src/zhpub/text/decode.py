@@ -10,6 +10,7 @@ private-use and rare characters): a wrong guess would garble the whole text, whi
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from ..changes import Change, Stage, apply_changes
 from ..errors import Location, ZhpubError, line_and_column
@@ -52,13 +53,21 @@ def decode_source(data: bytes, path: str = "<input>") -> tuple[Stage, str, str]:
 
 
 def _decode_utf16(data: bytes, path: str) -> str:
+    """UTF-16 after its BOM; a text with unassigned or private-use code points or a second BOM is some other
+    file that happens to start with FF FE, and is refused rather than published as garbage."""
     try:
-        return data.decode("utf-16")
+        text = data.decode("utf-16")
     except UnicodeDecodeError as error:
-        prefix = data[: error.start - error.start % 2].decode("utf-16", errors="replace")
-        line, column = line_and_column(prefix, len(prefix))
-        raise ZhpubError("invalid UTF-16 (the file starts with a UTF-16 byte-order mark)",
-                         Location(path, line, column), "re-save the scrape as UTF-8") from None
+        offset = error.start - error.start % 2
+    else:
+        bad = next((k for k, c in enumerate(text) if c == "\ufeff" or unicodedata.category(c) in ("Cn", "Co", "Cs")), -1)
+        if bad < 0:
+            return text
+        offset = 2 + 2 * bad
+    prefix = data[:offset].decode("utf-16", errors="replace")
+    line, column = line_and_column(prefix, len(prefix))
+    raise ZhpubError("cannot decode the file as UTF-16 (it starts with a UTF-16 byte-order mark)",
+                     Location(path, line, column), "re-save the scrape as UTF-8") from None
 
 
 def _decode(data: bytes, path: str) -> tuple[str, str]:

@@ -17,15 +17,9 @@ CHECKS = (
 
 
 # One ASCII byte of the trail range (0x40-0x7E) alone between Han characters: a trail byte a misaligned GBK
-# decoder left standing (退\ue184h境). Letters that begin a word of the dictionary (A股, B超, X光) are text.
-STRAY_BYTE_RE = re.compile(f"(?<=[{HAN}])[@-~](?=[{HAN}])")
-
-
-def _is_word(letter: str, after: str) -> bool:
-    from .mojibake import word_frequencies
-
-    freq, _ = word_frequencies()
-    return any(letter + after[:n] in freq for n in (1, 2, 3))
+# decoder left standing (退\ue184h境). Capital letters are left alone: reports grade and name things with them
+# (D级危房, A股, B超); a capital trail byte with pinyin after it is caught by the pinyin check.
+STRAY_BYTE_RE = re.compile(f"(?<=[{HAN}])[a-z@\\[\\\\\\]^_`{{|}}~](?=[{HAN}])")
 
 
 def residue(text: str) -> list[Finding]:
@@ -34,7 +28,6 @@ def residue(text: str) -> list[Finding]:
         for m in pattern.finditer(text):
             found.append(Finding(f"residue-{rule}", m.start(), m.end(), m.group(), message))
     for m in STRAY_BYTE_RE.finditer(text):
-        if not (m.group().isupper() and _is_word(m.group(), text[m.end() : m.end() + 3])):
-            found.append(Finding("residue-stray-byte", m.start(), m.end(), m.group(),
-                                 "a single Latin letter or symbol between Chinese characters (a GBK byte left by mojibake?)"))
+        found.append(Finding("residue-stray-byte", m.start(), m.end(), m.group(),
+                             "a single Latin letter or symbol between Chinese characters (a GBK byte left by mojibake?)"))
     return sorted(found, key=lambda f: f.start)
