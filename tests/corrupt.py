@@ -101,6 +101,8 @@ def corrupt(clean: str, seed: int, spans: int = 3) -> Scrape:
     candidates = [i for i, line in enumerate(traditional_lines) if len(line) > 40 and len(line) == len(lines[i])]
     chosen = set(rng.sample(candidates, min(spans, len(candidates))))
     clean_text_chars = set("".join(traditional_lines)) | set(clean)
+    never: set[str] = set()
+    always: set[str] = set()
     for i, trad in enumerate(traditional_lines):
         marks: list[tuple[int, int, str, int]] = []
         if i in chosen:
@@ -120,23 +122,27 @@ def corrupt(clean: str, seed: int, spans: int = 3) -> Scrape:
                         continue
                     garbled = garbled[0] + _reading(straddling) + ")" + garbled[1:]
                     garbled += f"({_reading(span[-1])})"
+                    never.update(span[:-1])
+                    always.add(span[-1])
                     clean_span = lines[i][start : start + length]
                     trad = trad[:start] + garbled + trad[start + length :]
                     marks.append((start, start + len(garbled), clean_span, line_starts[i] + start))
                     break
         garbled_lines.append((trad, marks))
 
+    always -= never
+    never, always = frozenset(never), frozenset(always)
     out_lines = []
     for trad, marks in garbled_lines:
         pos, new_marks = 0, []
         out = ""
         for start, end, clean_span, clean_start in marks:
-            out += _annotate(trad[pos:start], rng)
+            out += _annotate(trad[pos:start], rng, never, always)
             new_start = len(out)
             out += trad[start:end]
             new_marks.append((new_start, len(out), clean_span, clean_start))
             pos = end
-        out += _annotate(trad[pos:], rng)
+        out += _annotate(trad[pos:], rng, never, always)
         out_lines.append((out, new_marks))
 
     header = [
@@ -166,12 +172,14 @@ def _first_title(lines: list[str]) -> str:
     return "報告"
 
 
-def _annotate(text: str, rng: random.Random) -> str:
-    """Pinyin after about a third of the Han characters (sometimes without tone mark, as in 們(men))."""
+def _annotate(text: str, rng: random.Random, never: frozenset = frozenset(), always: frozenset = frozenset()) -> str:
+    """Pinyin after about a third of the Han characters (sometimes without tone mark, as in 們(men)). The
+    characters of a garbled span are kept consistent with the mirror's global replace: those inside it are never
+    annotated elsewhere, its last one (whose annotation follows the span) always."""
     out = []
     for char in text:
         out.append(char)
-        if HAN_RE.match(char) and rng.random() < 0.3:
+        if HAN_RE.match(char) and char not in never and (char in always or rng.random() < 0.3):
             reading = _reading(char)
             if rng.random() < 0.1:
                 reading = plain(reading)
