@@ -131,18 +131,20 @@ def corrupt(clean: str, seed: int, spans: int = 3) -> Scrape:
         garbled_lines.append((trad, marks))
 
     always -= never
-    never, always = frozenset(never), frozenset(always)
+    # the mirror annotates a set of characters (about 90 on the shipped scrape), every occurrence
+    han = sorted({c for line in traditional_lines for c in line if HAN_RE.match(c)} - never)
+    annotated = frozenset(rng.sample(han, min(90, len(han)))) | always
     out_lines = []
     for trad, marks in garbled_lines:
         pos, new_marks = 0, []
         out = ""
         for start, end, clean_span, clean_start in marks:
-            out += _annotate(trad[pos:start], rng, never, always)
+            out += _annotate(trad[pos:start], rng, annotated)
             new_start = len(out)
             out += trad[start:end]
             new_marks.append((new_start, len(out), clean_span, clean_start))
             pos = end
-        out += _annotate(trad[pos:], rng, never, always)
+        out += _annotate(trad[pos:], rng, annotated)
         out_lines.append((out, new_marks))
 
     header = [
@@ -172,14 +174,13 @@ def _first_title(lines: list[str]) -> str:
     return "報告"
 
 
-def _annotate(text: str, rng: random.Random, never: frozenset = frozenset(), always: frozenset = frozenset()) -> str:
-    """Pinyin after about a third of the Han characters (sometimes without tone mark, as in 們(men)). The
-    characters of a garbled span are kept consistent with the mirror's global replace: those inside it are never
-    annotated elsewhere, its last one (whose annotation follows the span) always."""
+def _annotate(text: str, rng: random.Random, annotated: frozenset = frozenset()) -> str:
+    """Pinyin after every occurrence of the characters the mirror annotates (its replace is global; sometimes
+    without tone mark, as in 們(men))."""
     out = []
     for char in text:
         out.append(char)
-        if HAN_RE.match(char) and char not in never and (char in always or rng.random() < 0.3):
+        if char in annotated:
             reading = _reading(char)
             if rng.random() < 0.1:
                 reading = plain(reading)
