@@ -63,6 +63,7 @@ def on_files(files: Files, config) -> Files:
     renderer: SiteRenderer = _state["renderer"]
     docs_dir = Path(config.docs_dir).resolve()
     generated = Files([f for f in files if not _inside(f.abs_src_path, docs_dir)])  # keep the theme's assets
+    _state["heads"] = renderer.heads()
     for page in renderer.pages():
         generated.append(File.generated(config, page.path, content=page.markdown))
     for path, text in renderer.data_files().items():
@@ -71,6 +72,12 @@ def on_files(files: Files, config) -> Files:
         if asset.is_file():
             generated.append(File.generated(config, asset.relative_to(ASSETS).as_posix(), abs_src_path=str(asset)))
     return generated
+
+
+def on_page_context(context, page, config, nav):
+    """Citation meta tags and JSON-LD for the page's <head> (hooks/overrides/main.html prints them)."""
+    context["zhpub_head"] = _state["heads"].get(page.file.src_uri, "")
+    return context
 
 
 def _inside(path: str | None, folder: Path) -> bool:

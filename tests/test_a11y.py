@@ -104,7 +104,10 @@ def test_paragraph_link_and_copy_citation_by_keyboard(desktop, base, tag):
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.matches('button.zh-cite')")
     assert_visible_focus(page, "copy citation")
-    page.keyboard.press("Enter")
+    page.keyboard.press("Enter")  # opens the menu of citation forms, focus on the first (the short locator)
+    assert page.evaluate("document.activeElement.getAttribute('role')") == "menuitem"
+    assert_visible_focus(page, "the first citation form")
+    page.keyboard.press("Enter")  # copies it; focus goes back to the button
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied.endswith(f"/{tag}/zhenjiang-2022/#{para}") and cite in copied
     # a screen reader hears the result: the polite live region now holds it

@@ -90,20 +90,47 @@ def test_glossary_tooltip_and_backlinks(browser, base):
     page.close()
 
 
+def copy_form(page, paragraph: str, form: str) -> str:
+    page.hover(f"#{paragraph}")
+    page.click(f"#{paragraph} button.zh-cite")
+    page.click(f'#{paragraph} .zh-cite-menu [data-form="{form}"]')
+    return page.evaluate("navigator.clipboard.readText()")
+
+
 @pytest.mark.parametrize("tag", ["zh-Hans", "zh-Hant"])
-def test_copy_citation(browser, base, tag):
+def test_copy_citation(browser, base, tag, shipped):
+    from zhpub.render.citation import paragraph_citations
+
+    variant = {"zh-Hans": "hans", "zh-Hant": "hant"}[tag]
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
     page.goto(f"{base}{tag}/zhenjiang-2022/index.html#s3-2-p4")
+    today = page.evaluate("(() => { const d = new Date(); return d.getFullYear() + '-' + String(d.getMonth() + 1)"
+                          ".padStart(2, '0') + '-' + String(d.getDate()).padStart(2, '0'); })()")
+    expected = paragraph_citations(shipped, shipped.block("s3-2-p4"), variant, f"{base}{tag}/zhenjiang-2022/", today)
     page.hover("#s3-2-p4")
-    page.click("#s3-2-p4 button.zh-cite")
-    copied = page.evaluate("navigator.clipboard.readText()")
-    assert copied == f"{TITLE[tag]}三（二）第4段 {base}{tag}/zhenjiang-2022/#s3-2-p4"
+    button = page.locator("#s3-2-p4 button.zh-cite")
+    button.click()
+    assert button.get_attribute("aria-expanded") == "true"
+    items = page.locator("#s3-2-p4 .zh-cite-menu [role=menuitem]")
+    assert items.count() == 5  # three forms, two downloads
+    assert page.evaluate("document.activeElement.dataset.form") == "short"  # focus moves into the menu
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.dataset.form") == "gbt"
+    page.keyboard.press("Escape")
+    assert page.locator(".zh-cite-menu").count() == 0 and button.get_attribute("aria-expanded") == "false"
+    assert page.evaluate("document.activeElement.classList.contains('zh-cite')")
+    copied = copy_form(page, "s3-2-p4", "short")
+    assert copied == expected["short"]
+    assert copied.startswith(f"{TITLE[tag]}三（二）第4段（") and copied.endswith(f" {base}{tag}/zhenjiang-2022/#s3-2-p4")
+    page.wait_for_function("document.getElementById('zh-status').textContent.length > 0")  # the live region
+    assert page.locator("#zh-status").text_content() == (
+        {"hans": "已复制引用（简短引用）：", "hant": "已複製引用（簡短引用）："}[variant] + copied)
+    assert copy_form(page, "s3-2-p4", "gbt") == expected["gbt"]
+    assert copy_form(page, "s3-2-p4", "chicago") == expected["chicago"]
     # arriving from a search result (?h=…) leaves no query string in the citation
     page.goto(f"{base}{tag}/zhenjiang-2022/index.html?h=园区#s3-2-p4")
-    page.hover("#s3-2-p4")
-    page.click("#s3-2-p4 button.zh-cite")
-    assert page.evaluate("navigator.clipboard.readText()") == copied
+    assert copy_form(page, "s3-2-p4", "short") == copied
     context.close()
 
 

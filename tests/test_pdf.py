@@ -137,3 +137,61 @@ def test_a_missing_cjk_font_is_a_clear_error(monkeypatch):
     with pytest.raises(ZhpubError) as error:
         pdf.check_fonts()
     assert "Noto Serif CJK XX" in str(error.value) and "fonts-noto-cjk" in str(error.value)
+
+
+# --- PDF/A-3a: the archival edition (no validator here: veraPDF is Java and not in Debian; see README) ---------
+
+def test_pdfa_3a_identification_and_output_intent(edition):
+    _, _, reader = edition
+    root = reader.trailer["/Root"]
+    xmp = root["/Metadata"].get_object().get_data().decode("utf-8")
+    assert 'pdfaid:part="3"' in xmp and 'pdfaid:conformance="A"' in xmp
+    assert reader.pdf_header == "%PDF-1.7"
+    (intent,) = [i.get_object() for i in root["/OutputIntents"]]
+    assert intent["/S"] == "/GTS_PDFA1" and intent["/DestOutputProfile"].get_object()["/N"] == 3  # sRGB ICC profile
+
+
+def test_pdfa_3a_is_tagged(edition):
+    variant, _, reader = edition
+    root = reader.trailer["/Root"]
+    assert root["/MarkInfo"]["/Marked"] == True  # noqa: E712 (a pypdf BooleanObject, not the bool singleton)
+    assert root["/Lang"] == TAGS[variant]
+    tree = root["/StructTreeRoot"].get_object()
+    kinds: set[str] = set()
+
+    def walk(node, depth=0):
+        node = node.get_object()
+        if isinstance(node, dict) and "/S" in node:
+            kinds.add(str(node["/S"]))
+        kids = node.get("/K") if isinstance(node, dict) else None
+        if kids is None or depth > 12:
+            return
+        for kid in kids if isinstance(kids, list) else [kids]:
+            if hasattr(kid, "get_object") and isinstance(kid.get_object(), dict):
+                walk(kid, depth + 1)
+
+    walk(tree)
+    assert {"/Document", "/P", "/H1", "/H2"} <= kinds  # paragraphs and the parts' and sections' headings
+
+
+def test_attachments_are_the_document_data(edition, built, shipped):
+    _, _, reader = edition
+    root = reader.trailer["/Root"]
+    files = {str(f.get_object()["/UF"]): f.get_object() for f in root["/AF"]}
+    assert len(files) == len(root["/AF"]) == 4  # each listed once
+    assert {name: str(spec["/AFRelationship"]) for name, spec in files.items()} == {
+        "zhenjiang-2022.source.txt": "/Source", "zhenjiang-2022.json": "/Data",
+        "zhenjiang-2022.indicators.csv": "/Data", "zhenjiang-2022.corrections.json": "/Supplement"}
+    data = {name: spec["/EF"]["/F"].get_object().get_data() for name, spec in files.items()}
+    assert data["zhenjiang-2022.source.txt"] == (built.parent / "content" / "zhenjiang-2022" / "source.txt").read_bytes()
+    for name in ("zhenjiang-2022.json", "zhenjiang-2022.corrections.json"):
+        assert data[name] == (built / "data" / name).read_bytes()
+    assert data["zhenjiang-2022.indicators.csv"] == (built / "data" / "zhenjiang-2022.indicators.csv").read_bytes()
+    subtypes = {name: str(spec["/EF"]["/F"].get_object()["/Subtype"]) for name, spec in files.items()}
+    assert subtypes["zhenjiang-2022.json"] == "/application/json" and subtypes["zhenjiang-2022.source.txt"] == "/text/plain"
+    params = files["zhenjiang-2022.json"]["/EF"]["/F"].get_object()["/Params"]
+    assert str(params["/ModDate"]).startswith("D:20220301")  # the edition's date, not the clock's
+    assert set(reader.attachments) == set(files)  # the EmbeddedFiles name tree agrees
+    from zhpub.render.print_html import ATTACHED
+
+    assert set(files) == {f"zhenjiang-2022.{x}" for x in ATTACHED}  # the colophon lists what is attached

@@ -32,6 +32,7 @@ from .errors import Location, ProblemsError, ZhpubError, write_file
 from .editions import revisions_json
 from .export import corrections_json, document_json, dumps, glossary_json, indicators_json
 from .model import Document
+from .render.citation import citation_files
 from .render.pdf import write_pdfs
 
 
@@ -57,9 +58,11 @@ def publishable_documents(root: Path, names: list[str] | None = None) -> list[Do
     return docs
 
 
-def write_data(docs: Iterable[Document], glossary: Glossary, out: Path) -> None:
+def write_data(docs: Iterable[Document], glossary: Glossary, out: Path, site_url: str = "") -> None:
     out.mkdir(parents=True, exist_ok=True)
     for doc in docs:
+        for name, text in citation_files(doc, site_url).items():  # CSL-JSON and BibTeX
+            write_file(out / name, text, "utf-8")
         write_file(out / f"{doc.slug}.json", dumps(document_json(doc)), "utf-8")
         write_file(out / f"{doc.slug}.corrections.json", dumps(corrections_json(doc)), "utf-8")
         write_file(out / f"{doc.slug}.indicators.json", dumps(indicators_json(doc)), "utf-8")
@@ -133,6 +136,14 @@ def keep_part(build: Path, staging: Path, name: str) -> None:
         shutil.copytree(build / name, staging / name, copy_function=os.link)
 
 
+def configured_site_url(root: Path) -> str:
+    """mkdocs.yml's site_url ('' when unset), so build/data/ cites the same addresses as the site."""
+    from mkdocs.config import load_config
+
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    return load_config(str(root / "mkdocs.yml")).site_url or ""
+
+
 def build_site(root: Path, out: Path, docs: list[Document]) -> None:
     """Both variants with MkDocs (mkdocs.yml, hooks/), then the root page that picks a script."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner
@@ -170,7 +181,7 @@ def build_all(root: Path, parts: set[str], names: list[str] | None = None) -> No
         staging.mkdir()
         try:
             if "data" in parts:
-                write_data(docs, load_project_glossary(root), staging / "data")
+                write_data(docs, load_project_glossary(root), staging / "data", configured_site_url(root))
             if "pdf" in parts:
                 if names:  # keep the other documents' PDFs
                     keep_part(build, staging, "pdf")

@@ -10,6 +10,7 @@ import datetime as _dt
 import functools
 import os
 import re
+import urllib.parse
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -109,12 +110,27 @@ def load_metadata(path: Path) -> dict:
     if data is None:
         return {}
     meta = dict(data)
+    for key in URL_FIELDS:  # the schema's pattern says http(s); this also wants a host
+        if key in meta:
+            check_url(meta[key], location(path, data, key), key)
     if "date" in meta:  # a real date, which a pattern cannot tell
         try:
             _dt.date.fromisoformat(meta["date"])
         except ValueError:
             raise ZhpubError("date must be YYYY-MM-DD", location(path, data, "date")) from None
     return meta
+
+
+URL_FIELDS = ("source_url", "official_url", "archived_url")
+
+
+def check_url(url: str, where: Location, key: str) -> None:
+    """A source link is shown on pages and in PDFs and citations: only an absolute http(s) address with a host,
+    without spaces, control characters, quotes or braces (a `javascript:` link would run in the reader's browser)."""
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc or re.search(r"[\s\x00-\x1f\x7f<>\"{}\\]", url):
+        raise ZhpubError(f"{key} is not an http(s) address: {url!r}", where,
+                         "give the full address, starting with https:// or http://")
 
 
 def read_source(path: Path) -> bytes:

@@ -1,5 +1,5 @@
 /* zhpub reader tools: the script switch keeps the page and the #anchor; "copy citation" copies
- * 《title》三（二）第4段 + the paragraph's link. No network, works from file:// too. */
+ * a citation of the paragraph in the form the reader picks (short, GB/T 7714, Chicago). No network, works from file:// too. */
 (function () {
   "use strict";
 
@@ -18,13 +18,86 @@
     location.href = new URL(here.slice(base.length) + location.hash, a.href).href;
   }, true);
 
-  function citation(button) {
-    var doc = document.getElementById("zh-doc");
-    var p = button.closest("p[id]");
-    var page = (doc && doc.dataset.url) || (location.origin === "null" ? "file://" : location.origin) +
-      location.pathname.replace(/index\.html$/, "");  /* no ?h=… from a search result */
-    return (doc ? doc.dataset.title : document.title) + button.dataset.cite + " " + page + "#" + p.id;
+  /* Citation forms come from zhpub (src/zhpub/render/citation.py) as patterns: literal text and slots for what
+     only the browser knows (this page's address when the site has no site_url, today's date). This script only
+     fills the slots, and copies. */
+  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December"];
+
+  function citationData() {
+    var el = document.getElementById("zh-citations");
+    return el ? JSON.parse(el.textContent) : null;
   }
+
+  function pageAddress(data) {
+    return (data && data.url) || (location.origin === "null" ? "file://" : location.origin) +
+      location.pathname.replace(/index\.html$/, "");  /* no ?h=… from a search result */
+  }
+
+  function fill(pattern, values) {
+    return pattern.map(function (part) { return typeof part === "string" ? part : values[part.slot]; }).join("");
+  }
+
+  function slotValues(button, data) {
+    var now = new Date();
+    var pad = function (n) { return (n < 10 ? "0" : "") + n; };
+    return {
+      url: pageAddress(data), id: button.closest("p[id]").id,
+      locator: button.dataset.cite, locator_en: button.dataset.citeEn,
+      accessed: now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate()),
+      accessed_en: MONTHS[now.getMonth()] + " " + now.getDate() + ", " + now.getFullYear()
+    };
+  }
+
+  function closeMenu(menu, focusButton) {
+    var button = menu.previousElementSibling;
+    menu.remove();
+    if (button) {
+      button.setAttribute("aria-expanded", "false");
+      if (focusButton) button.focus();
+    }
+  }
+
+  function openMenu(button) {
+    var data = citationData();
+    var doc = document.getElementById("zh-doc");
+    var menu = document.createElement("span");
+    menu.className = "zh-cite-menu";
+    menu.setAttribute("role", "menu");
+    menu.setAttribute("aria-label", doc ? doc.dataset.menu : "");
+    data.forms.forEach(function (form) {
+      var item = document.createElement("button");
+      item.type = "button";
+      item.className = "zh-cite-form";
+      item.setAttribute("role", "menuitem");
+      item.dataset.form = form.key;
+      item.textContent = form.label;
+      menu.appendChild(item);
+    });
+    data.downloads.forEach(function (file) {
+      var link = document.createElement("a");
+      link.href = file.href;
+      link.setAttribute("download", "");
+      link.setAttribute("role", "menuitem");
+      link.className = "zh-cite-file";
+      link.textContent = file.label;
+      menu.appendChild(link);
+    });
+    button.after(menu);
+    button.setAttribute("aria-expanded", "true");
+    menu.querySelector("[role=menuitem]").focus();
+  }
+
+  document.addEventListener("keydown", function (ev) {
+    var menu = ev.target instanceof Element && ev.target.closest(".zh-cite-menu");
+    if (!menu) return;
+    var items = Array.prototype.slice.call(menu.querySelectorAll("[role=menuitem]"));
+    var at = items.indexOf(ev.target);
+    if (ev.key === "Escape") { ev.preventDefault(); closeMenu(menu, true); }
+    else if (ev.key === "ArrowDown") { ev.preventDefault(); items[(at + 1) % items.length].focus(); }
+    else if (ev.key === "ArrowUp") { ev.preventDefault(); items[(at - 1 + items.length) % items.length].focus(); }
+    else if (ev.key === "Tab") { closeMenu(menu, false); }
+  });
 
   function copy(text) {
     if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
@@ -66,19 +139,29 @@
   }).observe(document.body, { childList: true });
 
   document.addEventListener("click", function (ev) {
-    var button = ev.target instanceof Element && ev.target.closest("button.zh-cite");
-    if (!button) return;
-    var text = citation(button);
-    var doc = document.getElementById("zh-doc");
-    copy(text).then(function () {
-      var label = button.textContent;
-      button.textContent = doc ? doc.dataset.copied : "✓";
-      button.classList.add("zh-done");
-      announce((doc ? doc.dataset.copiedStatus + "：" : "") + text);
-      setTimeout(function () { button.textContent = label; button.classList.remove("zh-done"); }, 1500);
-    }, function () {
-      window.prompt("", text);  /* no clipboard: let the reader copy it by hand */
-    });
+    var target = ev.target instanceof Element ? ev.target : null;
+    var open = document.querySelector(".zh-cite-menu");
+    var form = target && target.closest("button.zh-cite-form");
+    if (open && !(target && open.contains(target))) closeMenu(open, false);
+    if (form) {
+      var menu = form.closest(".zh-cite-menu");
+      var button = menu.previousElementSibling;
+      var data = citationData();
+      var chosen = data.forms.filter(function (f) { return f.key === form.dataset.form; })[0];
+      var text = fill(chosen.pattern, slotValues(button, data));
+      var doc = document.getElementById("zh-doc");
+      closeMenu(menu, true);
+      copy(text).then(function () {
+        announce((doc ? doc.dataset.copiedStatus + "（" + chosen.label + "）：" : "") + text);
+        button.classList.add("zh-done");
+        setTimeout(function () { button.classList.remove("zh-done"); }, 1500);
+      }, function () {
+        window.prompt("", text);  /* no clipboard: let the reader copy it by hand */
+      });
+      return;
+    }
+    var cite = target && target.closest("button.zh-cite");
+    if (cite && cite !== (open && open.previousElementSibling)) openMenu(cite);
   });
 })();
 

@@ -20,12 +20,14 @@ from .common import (
     CATEGORY_LABELS, LABELS, RULE_EXPLANATIONS, TEXTS, cite_label, in_variant, indicator_value, label, lang, page_text,
     paragraph_segments,
 )
+from .citation import edition_label
 from .templates import render
 
 FONTS = {  # named per script: a generic family picks Japanese glyph forms
     "hans": ("Noto Serif CJK SC", "Noto Sans CJK SC"),
     "hant": ("Noto Serif CJK TC", "Noto Sans CJK TC"),
 }
+ATTACHED = ("source.txt", "json", "indicators.csv", "corrections.json")  # what pdf.attachment_files embeds
 PLACES_SHOWN = 40  # a rule with more changes lists its (before, after) pairs with counts; places are in the data
 
 
@@ -103,11 +105,16 @@ def _colophon(doc: Document, v: str, edition_date: str) -> list[tuple[str, str]]
     changes = page_text("colophon_changes_count", "hans").format(n=len(doc.changes)) + "，".join(f"{r} {n}" for r, n in counts.items())
     lines = [
         ("colophon_source", m.get("source_note", ""), False),  # English, as written
+        ("colophon_source_url", m.get("source_url", ""), False),
+        ("colophon_official_url", m.get("official_url", ""), False),
+        ("colophon_archived_url", m.get("archived_url", ""), False),
         ("colophon_mirror_published", m.get("mirror_published", ""), True),
         ("colophon_encoding", m.get("encoding", ""), True),
         ("colophon_changes", changes, True),
         ("colophon_traditional", TEXTS["colophon_traditional_note"] if v == "hant" else "", True),
         ("colophon_edition_date", edition_date, True),
+        ("colophon_edition", edition_label(doc, v), False),
+        ("colophon_attachments", "、".join(f"{doc.slug}.{x}" for x in ATTACHED), False),
         ("colophon_licence", m.get("licence", ""), True),
     ]
     return [(page_text(key, v), in_variant(value, v) if convert else value) for key, value, convert in lines if value]

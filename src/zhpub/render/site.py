@@ -21,6 +21,7 @@ from .common import (
     CATEGORY_LABELS, LABELS, RULE_EXPLANATIONS, VARIANT_NAMES, cite_label, esc, in_variant, indicator_value, label,
     lang, page_text, paragraph_segments,
 )
+from . import citation
 from .templates import render
 
 # The report's own paragraphs rank first; the glossary and the indicator tables, which quote them, after. A
@@ -94,7 +95,26 @@ class SiteRenderer:
             files[f"data/{doc.slug}.indicators.json"] = dumps(indicators_json(doc))
             files[f"data/{doc.slug}.indicators.csv"] = "\ufeff" + to_csv(doc.indicators)
             files[f"data/{doc.slug}.revisions.json"] = dumps(revisions_json(doc))
+            for name, text in citation.citation_files(doc, self.site_url).items():
+                files[f"data/{name}"] = text
         return files
+
+    def heads(self) -> dict[str, str]:
+        """Extra <head> HTML per page (src path): citation meta tags and JSON-LD on each document page."""
+        return {doc_page(doc.slug): render("site/head.html", self.project_root, head=citation.head(
+            doc, self.variant, self.site_url, self.pdf(doc_page(doc.slug), doc, self.variant))) for doc in self.docs}
+
+    def citation_data(self, src: str, doc: Document) -> dict:
+        """The forms the copy-citation menu offers, as patterns (citation.py), and the machine-readable files."""
+        forms = citation.patterns(doc, self.variant)
+        return {"forms": [{"key": key, "label": self.t(f"cite_{key}"), "pattern": forms[key]} for key in forms],
+                "url": citation.page_url(self.site_url, doc, self.variant),
+                "downloads": [{"href": rel(src, f"data/{doc.slug}.csl.json"), "label": "CSL-JSON"},
+                              {"href": rel(src, f"data/{doc.slug}.bib"), "label": "BibTeX"}]}
+
+    def sources(self, doc: Document) -> list[tuple[str, str]]:
+        """(label, URL) of the scraped page, the official original and an archived copy, those known."""
+        return [(self.t(key), url) for key, url in citation.sources(doc).items()]
 
     def nav(self) -> list:
         nav: list = [{self.t("documents"): "index.md"}]
@@ -157,10 +177,12 @@ class SiteRenderer:
             if block.kind not in ("part", "section", "title", "subtitle", "speaker"):
                 lead, rest = paragraph_segments(text, block.lead.get(self.variant, ""), hits[block.id], self.terms)
                 item.update(lead=lead, rest=rest, cite=cite_label(doc, block, self.variant), number=block.number,
-                            callouts=callouts[block.id])
+                            cite_en=citation.locator_en(block), callouts=callouts[block.id])
             blocks.append(item)
         return self._page("site/document.md", src, self.title(doc), meta=self._meta_rows(doc),
                           links=self._doc_links(src, doc), page_url=page_url, blocks=blocks,
+                          citations=self.citation_data(src, doc), sources=self.sources(doc),
+                          edition=citation.edition_label(doc, self.variant),
                           glossary_href=lambda term: rel(src, f"glossary/index.md#{term.slug}"))
 
     def _callout(self, src: str, doc: Document, ind) -> dict:
@@ -229,6 +251,11 @@ class SiteRenderer:
         return self._page("site/corrections.md", src, f"{self.t('corrections')} · {self.title(doc)}",
                           exclude_from_search=True, intro=page_text("corrections_intro", self.variant),
                           json_href=rel(src, f"data/{doc.slug}.corrections.json"), rules=rules,
+                          source_intro=page_text("corrections_source" if doc.meta.get("source_url") else
+                                                 "corrections_source_unknown", self.variant),
+                          source_path=doc.source_path, sources=self.sources(doc),
+                          source_details=[(self.t(k), self.v(doc.meta[k])) for k in ("mirror_published", "encoding")
+                                          if doc.meta.get(k)] + [(self.t("edition"), citation.edition_label(doc, self.variant))],
                           errata=[c for c in doc.changes if c.rule == "errata"])
 
     def glossary_page(self) -> Page:
@@ -273,9 +300,11 @@ class SiteRenderer:
             doc = self.docs[0]
             block = next((b for b in doc.blocks if b.id == "s3-2-p4"), None) or next(
                 b for b in doc.blocks if b.kind == "paragraph")
-            example = {"cite": f"《{self.title(doc)}》{cite_label(doc, block, self.variant)}",
-                       "href": rel(src, doc_page(doc.slug) + "#" + block.id), "lang": lang(self.variant),
-                       "slug": doc.slug, "id": block.id}
+            url = citation.page_url(self.site_url, doc, self.variant) or f"…/{lang(self.variant)}/{doc.slug}/"
+            forms = citation.paragraph_citations(doc, block, self.variant, url, self.t("accessed"), "[date of access]")
+            example = {"href": rel(src, doc_page(doc.slug) + "#" + block.id), "id": block.id,
+                       "forms": [(self.t(f"cite_{key}"), text) for key, text in forms.items()],
+                "downloads": [(rel(src, f"data/{doc.slug}.csl.json"), "CSL-JSON"), (rel(src, f"data/{doc.slug}.bib"), "BibTeX")]}
         return self._page("site/cite.md", src, self.t("cite"), paragraphs=page_text("cite_text", self.variant),
                           example=example)
 
