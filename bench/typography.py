@@ -81,18 +81,30 @@ class Lines(HTMLParser):
             self._line = None
 
 
-def text_pages(pdf: Path) -> tuple[int, int]:
-    """1-based first and last page of the report's text: the pages of destinations s1 and appendix-glossary."""
+def text_pages(pdf: Path, first_heading: str, appendix_heading: str) -> tuple[int, int]:
+    """1-based first and last page of the report's text: the pages of destinations s1 and appendix-glossary, or
+    (a PDF without named destinations) the first page with the first part's heading and the page before the
+    one whose first lines hold the appendix's heading."""
     from pypdf import PdfReader
 
     reader = PdfReader(pdf)
     dests = reader.named_destinations
-    page = {name: reader.get_destination_page_number(d) + 1 for name, d in dests.items() if name in ("s1", "appendix-glossary")}
-    return page["s1"], page["appendix-glossary"] - 1
+    if "s1" in dests and "appendix-glossary" in dests:
+        return (reader.get_destination_page_number(dests["s1"]) + 1,
+                reader.get_destination_page_number(dests["appendix-glossary"]))
+    pages = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                           check=True).stdout.split("\f")
+    first = next(i for i, text in enumerate(pages) if i > 1 and first_heading in text.replace(" ", ""))
+
+    def lines(text):
+        return [line.strip() for line in text.splitlines() if line.strip()]
+
+    appendix = next(i for i, text in enumerate(pages) if i > first and appendix_heading in lines(text)[:3])
+    return first + 1, appendix
 
 
-def measure(pdf: Path, left: float, edge: float) -> dict:
-    first, last = text_pages(pdf)
+def measure(pdf: Path, left: float, edge: float, headings: tuple[str, str]) -> dict:
+    first, last = text_pages(pdf, *headings)
     out = subprocess.run(["pdftotext", "-bbox-layout", "-f", str(first), "-l", str(last), str(pdf), "-"],
                          capture_output=True, text=True, check=True).stdout
     parser = Lines()
@@ -131,6 +143,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--variant", default="hans", choices=("hans", "hant"))
     parser.add_argument("--no-chromium", action="store_true")
+    parser.add_argument("--only", help="run only the settings whose name contains this (e.g. Chromium)")
     parser.add_argument("--png", type=Path, help="write page images (pdftoppm) of one text page per setting here")
     args = parser.parse_args()
 
@@ -139,6 +152,7 @@ def main() -> None:
     from zhpub.build import publishable_documents
     from zhpub.content import load_project_glossary
     from zhpub.render.citation import edition_date
+    from zhpub.render.common import label
     from zhpub.render.pdf import PDF_VARIANT
     from zhpub.render.print_html import print_html
 
@@ -146,16 +160,35 @@ def main() -> None:
     html = print_html(doc, load_project_glossary(ROOT), args.variant, edition_date(doc), ROOT)
     left = 28 / 25.4 * 72  # the page's left margin (print.css), pt
     edge = 595.276 - 20 / 25.4 * 72  # A4 less the right margin
-    rows = []
+    headings = (doc.block("s1").text[args.variant], label("glossary", args.variant))
+    print(f"{'setting':58} {'s':>5} {'lines':>5} {'gap mean':>8} {'p95':>5} {'max':>5} {'flush':>6} "
+          f"{'，at start':>9} {'（at end':>8} | {'pages':>5} {'dests':>5} {'outline':>7} {'tags':>4} {'text':>6}",
+          flush=True)
+
+    def report(name, seconds, pdf, n):
+        m, s = measure(pdf, left, edge, headings), structure(pdf)
+        print(f"{name:58} {seconds:5.1f} {m['full_lines']:5d} {m['gap_mean']:8.2f} {m['gap_p95']:5.1f} "
+              f"{m['gap_max']:5.1f} {m['flush']:6.0%} {m['closing_at_start']:9d} {m['opening_at_end']:8d} | "
+              f"{s['pages']:5d} {s['named_destinations']:5d} {s['outline']:7d} {'yes' if s['tagged'] else 'no':>4}"
+              f" {m['pages']:>6}", flush=True)
+        if args.png:
+            args.png.mkdir(parents=True, exist_ok=True)
+            page = int(m["pages"].split("-")[0]) + 1
+            subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", str(page), "-l", str(page), str(pdf),
+                            str(args.png / f"{n}")], check=True)
+            print(f"  {args.png}/{n}-{page}.png", flush=True)
+
     with tempfile.TemporaryDirectory() as tmp:
-        for name, css in REMEDIES.items():
-            pdf = Path(tmp) / f"{len(rows)}.pdf"
+        for n, (name, css) in enumerate(REMEDIES.items()):
+            if args.only and args.only not in name:
+                continue
+            pdf = Path(tmp) / f"{n}.pdf"
             source = halt_adjacent(html) if "halt" in name else html
             start = time.perf_counter()
             HTML(string=source, base_url=tmp).write_pdf(pdf, stylesheets=[CSS(string=css)] if css else None,
                                                         pdf_variant=PDF_VARIANT)
-            rows.append((f"WeasyPrint: {name}", time.perf_counter() - start, measure(pdf, left, edge), structure(pdf), pdf))
-        if not args.no_chromium:
+            report(f"WeasyPrint: {name}", time.perf_counter() - start, pdf, n)
+        if not args.no_chromium and (not args.only or args.only in "Chromium"):
             from playwright.sync_api import sync_playwright
 
             pdf = Path(tmp) / "chromium.pdf"
@@ -168,20 +201,7 @@ def main() -> None:
                 page.pdf(path=str(pdf), prefer_css_page_size=True, tagged=True, outline=True)
                 seconds = time.perf_counter() - start
                 browser.close()
-            rows.append(("Chromium page.pdf (same HTML, tagged, outline)", seconds, measure(pdf, left, edge), structure(pdf), pdf))
-        print(f"{'setting':58} {'s':>5} {'lines':>5} {'gap mean':>8} {'p95':>5} {'max':>5} {'flush':>6} "
-              f"{'，at start':>9} {'（at end':>8} | {'pages':>5} {'dests':>5} {'outline':>7} {'tags':>4}")
-        for name, seconds, m, s, pdf in rows:
-            print(f"{name:58} {seconds:5.1f} {m['full_lines']:5d} {m['gap_mean']:8.2f} {m['gap_p95']:5.1f} "
-                  f"{m['gap_max']:5.1f} {m['flush']:6.0%} {m['closing_at_start']:9d} {m['opening_at_end']:8d} | "
-                  f"{s['pages']:5d} {s['named_destinations']:5d} {s['outline']:7d} {'yes' if s['tagged'] else 'no':>4}")
-        if args.png:
-            args.png.mkdir(parents=True, exist_ok=True)
-            for i, (name, _, m, _, pdf) in enumerate(rows):
-                first = int(m["pages"].split("-")[0]) + 1
-                subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", str(first), "-l", str(first), str(pdf),
-                                str(args.png / f"{i}")], check=True)
-                print(f"  {args.png}/{i}-*.png: {name}, page {first}")
+            report("Chromium page.pdf (same HTML, tagged, outline)", seconds, pdf, "chromium")
 
 
 if __name__ == "__main__":

@@ -137,7 +137,9 @@ def keep_part(build: Path, staging: Path, name: str) -> None:
 
 
 def configured_site_url(root: Path) -> str:
-    """mkdocs.yml's site_url ('' when unset), so build/data/ cites the same addresses as the site."""
+    """mkdocs.yml's site_url ('' when unset or without a site), so build/data/ cites the same addresses as the site."""
+    if not (root / "mkdocs.yml").is_file():
+        return ""
     from mkdocs.config import load_config
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
