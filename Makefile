@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | cksum 
 
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build test setup serve clean bench
+.PHONY: build test setup serve clean bench mutation
 
 build: setup
 	$(BIN)/zhpub build
@@ -22,6 +22,14 @@ serve: setup
 bench: setup
 	$(BIN)/python bench/normalise_speed.py
 
+# mutation testing of the text stages, the model and the exporters ([tool.mutmut] in pyproject.toml); slow, so not
+# part of `make test`. `$(BIN)/mutmut results` lists the survivors, `$(BIN)/mutmut show NAME` shows one.
+mutation: setup
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
+	rm -rf mutants
+	nice -n 19 $(BIN)/mutmut run --max-children 2
+	$(BIN)/python bench/mutation_score.py
+
 setup: $(STAMP)
 	@scripts/setup-system
 	@# axe-core for the accessibility tests, at the version tests/a11y/package-lock.json pins (npm ci: exactly that)
@@ -34,4 +42,4 @@ $(STAMP): pyproject.toml constraints.txt
 	@rm -f $(VENV)/.installed-* && touch $@
 
 clean:
-	rm -rf build .pytest_cache
+	rm -rf build .pytest_cache mutants

@@ -1,0 +1,48 @@
+"""The mutation score per module, from the results `mutmut run` left in mutants/ (`make mutation` runs both).
+
+Score = killed / (all mutants that were run or had no test): a mutant no fast test reaches counts as survived,
+since nothing would catch that change. Timeouts count as killed (the mutant hung the code).
+
+    .venv/bin/python bench/mutation_score.py            # table per module and the total
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+from mutmut.stats import status_by_exit_code
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def main() -> int:
+    metas = sorted((ROOT / "mutants" / "src").rglob("*.py.meta"))
+    if not metas:
+        print("no results in mutants/: run `make mutation` first", file=sys.stderr)
+        return 1
+    total: Counter = Counter()
+    print(f"{'module':36} {'mutants':>7} {'killed':>6} {'survived':>8} {'no test':>7} {'unrun':>5} {'score':>6}")
+    for meta in metas:
+        codes = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
+        if not codes:
+            continue
+        counts = Counter(status_by_exit_code[c] for c in codes.values())
+        counts["killed"] += counts.pop("timeout", 0)
+        total.update(counts)
+        print(row(meta.relative_to(ROOT / "mutants" / "src").as_posix().removesuffix(".meta"), len(codes), counts))
+    print(row("total", sum(total.values()), total))
+    return 0
+
+
+def row(name: str, n: int, counts: Counter) -> str:
+    judged = counts["killed"] + counts["survived"] + counts["no tests"]
+    score = f"{100 * counts['killed'] / judged:.1f}%" if judged else "-"
+    return (f"{name:36} {n:7} {counts['killed']:6} {counts['survived']:8} {counts['no tests']:7} "
+            f"{counts['not checked']:5} {score:>6}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
