@@ -37,3 +37,100 @@ def test_the_errata_format_error_points_at_existing_documentation(tmp_path):
         load_errata(path)
     refs = re.findall(r"[\w/]+\.md", str(caught.value))
     assert refs and all((ROOT / r).exists() for r in refs)
+
+
+# --- item 2: one policy for what blocks a build, the same in `check` and `build` ---
+
+def _project(tmp_path):
+    from conftest import copy_project
+
+    return copy_project(tmp_path / "p")
+
+
+def test_a_missing_english_indicator_name_warns_in_check_and_build_alike(tmp_path):
+    from test_bad_input import zhpub
+
+    from zhpub.build import build_all
+
+    project = _project(tmp_path)
+    names = project / "glossary" / "indicator-names.yaml"
+    names.write_text(names.read_text(encoding="utf-8").replace("一般公共预算收入: general public budget revenue\n", ""),
+                     encoding="utf-8")
+    check = zhpub("check", cwd=project)
+    assert check.returncode == 0, check.stdout
+    warning = [l for l in check.stderr.splitlines() if "'一般公共预算收入'" in l]
+    assert warning and warning[0].startswith("zhpub: warning: ") and "no English" in warning[0]
+    warnings = build_all(project, {"data"})
+    assert any("'一般公共预算收入'" in w for w in warnings)  # the same warning, and the build went on
+    assert (project / "build" / "data" / "zhenjiang-2022.json").exists()
+
+
+def test_what_check_reports_as_an_error_blocks_the_build_with_every_error_named(tmp_path):
+    import pytest
+    from test_glossary import GOOD
+
+    from zhpub.build import build_all
+    from zhpub.checks import check_project
+    from zhpub.errors import ZhpubError
+
+    project = _project(tmp_path)
+    (project / "content" / "zhenjiang-2022" / "errata.yaml").unlink()  # several spans left garbled
+    with (project / "glossary" / "national.yaml").open("a", encoding="utf-8") as f:  # and a term found nowhere
+        f.write("\n" + GOOD.replace("放管服", "放管用").replace("fàng guǎn fú", "fàng guǎn yòng"))
+    errors, _ = check_project(project)
+    assert sum("content/zhenjiang-2022/source.txt:" in e for e in errors) >= 2
+    assert any("glossary term '放管用' occurs in no document" in e for e in errors)
+    with pytest.raises(ZhpubError) as caught:
+        build_all(project, {"data"})
+    assert all(e in str(caught.value) for e in errors)
+    assert not (project / "build" / "data").exists()
+
+
+# --- item 3: protected names are converted as names ---
+
+def _document_with_names(tmp_path, names_yaml: str, speaker: str, mention: str):
+    from conftest import DATA
+
+    from zhpub.content import ContentFolder, load_document
+
+    folder = tmp_path / "content" / "names-test"
+    folder.mkdir(parents=True)
+    text = (DATA / "fixtures" / "qinghe-county-2023.clean.txt").read_text(encoding="utf-8")
+    text = text.replace("县长　林晓明", f"县长　{speaker}", 1).replace("各位代表：", f"各位代表：\n\n{mention}", 1)
+    (folder / "source.txt").write_text(text, encoding="utf-8")
+    (folder / "document.yaml").write_text(names_yaml, encoding="utf-8")
+    return load_document(ContentFolder(folder))
+
+
+def test_a_protected_name_is_converted_as_a_name_not_left_simplified(tmp_path):
+    doc = _document_with_names(tmp_path, "names: [许昆林, 于洪涛]\n", "许昆林", "省长许昆林和于洪涛同志出席会议。")
+    speaker = doc.block("speaker").text["hant"]
+    assert speaker.endswith("許昆林") and "许" not in speaker
+    mention = next(b.text["hant"] for b in doc.blocks if "出席會議" in b.text["hant"])
+    assert "省長許昆林" in mention  # the Traditional edition, not 省長许昆林
+    assert "于洪濤" in mention and "於洪濤" not in mention  # the surname 于 is not the preposition 於
+    assert doc.meta["speaker"] == "许昆林"  # the Simplified edition keeps the name as written
+
+
+def test_a_name_can_be_given_its_traditional_form_by_hand(tmp_path):
+    doc = _document_with_names(tmp_path, "names:\n  - 林晓明: 林曉明\n  - 李干杰: 李幹傑\n", "林晓明", "李干杰同志出席。")
+    assert doc.block("speaker").text["hant"].endswith("林曉明")
+    assert any("李幹傑同志" in b.text["hant"] for b in doc.blocks)
+
+
+def test_a_names_entry_that_is_neither_a_name_nor_a_pair_is_an_error(tmp_path):
+    import pytest
+
+    from zhpub.errors import ZhpubError
+
+    with pytest.raises(ZhpubError) as caught:
+        _document_with_names(tmp_path, "names:\n  - [许昆林]\n", "许昆林", "")
+    assert "document.yaml:1" in str(caught.value) and "names must be" in str(caught.value)
+
+
+def test_name_to_traditional_uses_the_surname_form():
+    from zhpub.text.convert import name_to_traditional
+
+    assert name_to_traditional("范明") == "范明"  # not 範明
+    assert name_to_traditional("许昆林") == "許昆林"
+    assert name_to_traditional("钟山") == "鍾山"  # OpenCC's reading of 钟 alone is the surname's

@@ -25,7 +25,8 @@ import shutil
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from .content import find_documents, load_document, load_project_glossary, resolve
+from .checks import Review, review_project
+from .content import load_project_glossary
 from .knowledge.glossary import Glossary
 from .knowledge.indicators import to_csv
 from .errors import Location, ProblemsError, ZhpubError, write_file
@@ -37,25 +38,19 @@ from .render.pdf import write_pdfs
 
 
 def publishable_documents(root: Path, names: list[str] | None = None) -> list[Document]:
-    """The documents (all, or those named), refusing any with unresolved corruption or a published id that
-    would name other words, or none.
+    """The documents (all, or those named), if nothing blocks publishing them (see ``publishable``)."""
+    return publishable(root, names).docs
 
-    Every document is checked before anything is refused, so one run lists every problem of every document.
-    """
-    docs, problems = [], []
-    for folder in [resolve(root, n) for n in names] if names else find_documents(root):
-        try:
-            doc = load_document(folder)
-        except ZhpubError as e:
-            problems.append(str(e))
-            continue
-        problems.extend(f"{doc.source_path}:{p.line}:{p.column}: {p}" for p in doc.problems)
-        problems.extend(str(e) for e in doc.id_errors)
-        if not doc.problems and not doc.id_errors:
-            docs.append(doc)
-    if problems:
-        raise ProblemsError(problems, "nothing was built; run `zhpub check`, add errata, garbled text is never published")
-    return docs
+
+def publishable(root: Path, names: list[str] | None = None) -> Review:
+    """The documents and the warnings about them. Refuses to go on if the policy that `zhpub check` applies
+    (checks.review_project) finds any error; every document is checked first, so one run lists every problem."""
+    review = review_project(root, names)
+    if review.fatal:  # no document could be looked at (a bad slug, a broken glossary)
+        raise review.fatal
+    if review.errors:
+        raise ProblemsError(review.errors, "nothing was built; run `zhpub check`, add errata, garbled text is never published")
+    return review
 
 
 def write_data(docs: Iterable[Document], glossary: Glossary, out: Path, site_url: str = "") -> None:
@@ -173,9 +168,11 @@ def build_site(root: Path, out: Path, docs: list[Document]) -> None:
     write_file(out / "index.html", root_page(docs, root), "utf-8")
 
 
-def build_all(root: Path, parts: set[str], names: list[str] | None = None) -> None:
-    """Build ``parts`` (data, pdf, site) into build/. Naming documents builds only those (PDF only)."""
-    docs = publishable_documents(root, names)
+def build_all(root: Path, parts: set[str], names: list[str] | None = None) -> list[str]:
+    """Build ``parts`` (data, pdf, site) into build/. Naming documents builds only those (PDF only).
+    Returns the warnings (see checks.py), which do not stop a build."""
+    review = publishable(root, names)
+    docs = review.docs
     build = root / "build"
     with build_lock(root):
         remove_stale_staging(root)
@@ -200,3 +197,4 @@ def build_all(root: Path, parts: set[str], names: list[str] | None = None) -> No
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
+    return review.notes

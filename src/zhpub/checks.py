@@ -1,7 +1,16 @@
-"""`zhpub check`: everything that would stop a build or mislead a reader, as file:line:col lines."""
+"""`zhpub check` and `zhpub build` share one policy (``review_project``): what blocks a build, what is only a warning.
+
+Errors block a build and make `check` exit 1: text left garbled (``problems``), a published id that would disappear,
+a content or glossary file that does not load, a glossary term whose Traditional form is not found as often as the
+term (the Traditional edition would lose its links), and, for the whole project, a term that occurs in no document
+(a misspelt headword annotates nothing). Warnings are printed by both commands and publish anyway: ids not yet
+recorded in published-ids.txt, small edits to a published paragraph, an indicator name without English (the
+English column stays empty).
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .content import NAMES_EN, find_documents, load_document, load_project_glossary, resolve
@@ -9,21 +18,34 @@ from .knowledge.glossary import unused_terms
 from .knowledge.indicators import load_names_en
 from .errors import ZhpubError
 from .manifest import where_they_differ
+from .model import Document
+
+
+@dataclass
+class Review:
+    docs: list[Document] = field(default_factory=list)  # the documents that loaded
+    errors: list[str] = field(default_factory=list)  # block a build; `check` exits 1
+    notes: list[str] = field(default_factory=list)  # warnings: printed, published anyway
+    fatal: ZhpubError | None = None  # what stopped the review before any document (also in errors)
 
 
 def check_project(root: Path, names: list[str] | None = None) -> tuple[list[str], list[str]]:
-    errors: list[str] = []
-    notes: list[str] = []
+    review = review_project(root, names)
+    return review.errors, review.notes
+
+
+def review_project(root: Path, names: list[str] | None = None) -> Review:
+    """The documents (all under content/, or those named) and everything the policy above finds in them."""
+    review = Review()
+    errors, notes, docs = review.errors, review.notes, review.docs
     try:
         folders = [resolve(root, n) for n in names] if names else find_documents(root)
-    except ZhpubError as e:
-        return [str(e)], notes
-    docs = []
-    try:
         glossary = load_project_glossary(root)
         load_names_en(root / NAMES_EN)  # a broken file is reported here, before any document
     except ZhpubError as e:
-        return [str(e)], notes
+        errors.append(str(e))
+        review.fatal = e
+        return review
     for folder in folders:
         try:
             doc = load_document(folder)
@@ -33,8 +55,8 @@ def check_project(root: Path, names: list[str] | None = None) -> tuple[list[str]
         docs.append(doc)
         for ind in doc.indicators:
             if not ind.name_en:
-                errors.append(f"{root / NAMES_EN}: no English for indicator name {ind.name!r} ({ind.id} in {doc.slug});"
-                              " add a line `name: English`")
+                notes.append(f"{root / NAMES_EN}: no English for indicator name {ind.name!r} ({ind.id} in {doc.slug});"
+                             " add a line `name: English`")
         for p in doc.problems:
             errors.append(f"{doc.source_path}:{p.line}:{p.column}: {p}")
         errors.extend(str(e) for e in doc.id_errors)
@@ -51,7 +73,7 @@ def check_project(root: Path, names: list[str] | None = None) -> tuple[list[str]
                              f" it keeps its id and the revisions page shows the edit; record it with"
                              f" `zhpub ids {folder.slug} --record`")
     if len(docs) < len(folders):
-        return errors, notes  # a document failed to load: term counts over the others would mislead
+        return review  # a document failed to load: term counts over the others would mislead
     # a term is found as often in the Traditional text as in the Simplified (catches a wrong `traditional:`)
     for term in glossary.terms:
         counts = {v: sum(1 for d in docs for h in d.glossary_hits if h.term == term.headword and h.variant == v)
@@ -63,4 +85,4 @@ def check_project(root: Path, names: list[str] | None = None) -> tuple[list[str]
         for term in unused_terms(glossary, docs):
             errors.append(f"{term.where}: glossary term {term.headword!r} occurs in no document;"
                           " check its spelling against the text, or remove it")
-    return errors, notes
+    return review

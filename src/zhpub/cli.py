@@ -97,7 +97,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     errors, notes = check_project(args.root, args.docs)
     for line in notes:
-        print(line, file=sys.stderr)
+        print(f"zhpub: warning: {line}", file=sys.stderr)
     for line in errors:
         print(line)
     if errors:
@@ -224,15 +224,20 @@ def migrate_legacy(folder: ContentFolder, legacy: Path) -> int:
 def cmd_pdf(args: argparse.Namespace) -> int:
     from .build import build_all
 
-    build_all(args.root, {"pdf"}, args.docs or None)
+    print_warnings(build_all(args.root, {"pdf"}, args.docs or None))
     return 0
 
 
 def cmd_build(args: argparse.Namespace) -> int:
     from .build import build_all
 
-    build_all(args.root, set(args.only or ["data", "site", "pdf"]))
+    print_warnings(build_all(args.root, set(args.only or ["data", "site", "pdf"])))
     return 0
+
+
+def print_warnings(lines: list[str]) -> None:
+    for line in lines:
+        print(f"zhpub: warning: {line}", file=sys.stderr)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -22,7 +22,7 @@ from .manifest import align_blocks, align_indicators, read_manifest
 from .model import Document
 from .pipeline import build_document
 from .schemas import validate
-from .yamlio import load_yaml, location
+from .yamlio import Mapping, load_yaml, location
 
 SOURCE = "source.txt"
 METADATA = "document.yaml"
@@ -113,6 +113,8 @@ def load_metadata(path: Path) -> dict:
     for key in URL_FIELDS:  # the schema's pattern says http(s); this also wants a host
         if key in meta:
             check_url(meta[key], location(path, data, key), key)
+    if "names" in meta:  # each a name, or a name with its Traditional form: [(name, form) | name]
+        meta["names"] = [next(iter(n.items())) if isinstance(n, Mapping) else n for n in meta["names"]]
     if "date" in meta:  # a real date, which a pattern cannot tell
         try:
             _dt.date.fromisoformat(meta["date"])

@@ -71,12 +71,37 @@ def to_simplified(text: str) -> str:
     return _simplifier().convert(text)
 
 
-def to_traditional(text: str, variant: str = "hant", protected: tuple[str, ...] = ()) -> str:
+def surnames() -> dict[str, str]:
+    """Surnames whose Traditional form differs from OpenCC's reading of the character alone (于 stays 于)."""
+    return _table("s2t-surnames.tsv")
+
+
+def name_to_traditional(name: str, variant: str = "hant") -> str:
+    """A personal name converted as a name: the surname by the surname table, the given name by OpenCC on its own,
+    so neither merges with the words around it into a phrase (于洪涛 -> 于洪濤, not 於洪濤; 许昆林 -> 許昆林)."""
+    if variant not in VARIANTS or not name:
+        return to_traditional(name, variant)
+    plain = _plain(VARIANTS[variant])
+    head = surnames().get(name[0]) or plain.convert(name[0])
+    return head + plain.convert(name[1:])
+
+
+@functools.lru_cache(maxsize=None)
+def _plain(config: str) -> opencc.OpenCC:
+    return opencc.OpenCC(config)
+
+
+Protected = str | tuple[str, str]  # a name, or a name with its Traditional form given by hand
+
+
+def to_traditional(text: str, variant: str = "hant", protected: tuple[Protected, ...] = ()) -> str:
+    """``protected``: a document's names, each converted as a name (``name_to_traditional``) or as given."""
     if variant not in VARIANTS:
         raise ValueError(f"unknown variant {variant!r}; choose one of {sorted(VARIANTS)}")
     table = dict(overrides())  # a copy: _table is cached
-    for name in protected:
-        table.setdefault(name, name)
+    for entry in protected:
+        name, form = entry if isinstance(entry, tuple) else (entry, name_to_traditional(entry, variant))
+        table[name] = form  # the document's own names come before the project's phrases
     return _custom_converter(VARIANTS[variant], tuple(sorted(table.items()))).convert(text)
 
 
