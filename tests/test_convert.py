@@ -27,9 +27,15 @@ def test_override_phrases(simplified, traditional):
     assert to_traditional(simplified) == traditional
 
 
-def test_protected_names_are_not_converted():
-    assert to_traditional("市长谢道韫", protected=("谢道韫",)) == "市長谢道韫"
-    assert to_traditional("市长谢道韫") == "市長謝道韞"
+def test_protected_names_are_converted_as_names():
+    # a protected name is in the edition's script (issue 13: 许昆林 stayed Simplified in 省長许昆林) ...
+    assert to_traditional("市长谢道韫", protected=("谢道韫",)) == "市長謝道韞"
+    assert to_traditional("省长许昆林", protected=("许昆林",)) == "省長許昆林"
+    # ... and its surname is not read as the word the character is elsewhere
+    assert to_traditional("副市长于洪涛", protected=("于洪涛",)) == "副市長于洪濤"
+    assert to_traditional("副市长于洪涛") == "副市長於洪濤"
+    assert to_traditional("范明同志", protected=("范明",)) == "范明同志"
+    assert to_traditional("市长谢道韫", protected=(("谢道韫", "谢道韫"),)) == "市長谢道韫"  # a form given by hand
 
 
 def test_mirror_glyph_confusions_are_fixed_before_simplifying():

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from conftest import ROOT
 
 # a project file named in a message, a comment or the README: docs/content.md, glossary/README.md, …
@@ -134,3 +136,107 @@ def test_name_to_traditional_uses_the_surname_form():
     assert name_to_traditional("范明") == "范明"  # not 範明
     assert name_to_traditional("许昆林") == "許昆林"
     assert name_to_traditional("钟山") == "鍾山"  # OpenCC's reading of 钟 alone is the surname's
+
+
+# --- item 6: indicators from PDF-extracted text, and the year of a date in Chinese numerals ---
+
+QINGHE_SUBTITLE = "——2023年1月10日在清河县第十八届人民代表大会第三次会议上"
+
+
+def _qinghe(subtitle: str = QINGHE_SUBTITLE, replace: tuple[str, str] = ("", "")):
+    from conftest import DATA
+
+    from zhpub.pipeline import build_document
+
+    text = (DATA / "fixtures" / "qinghe-county-2023.clean.txt").read_text(encoding="utf-8")
+    assert QINGHE_SUBTITLE in text and replace[0] in text
+    text = text.replace(QINGHE_SUBTITLE, subtitle).replace(*replace)
+    return build_document("qinghe-county-2023", text.encode(), "source.txt")  # no document.yaml
+
+
+@pytest.mark.parametrize("subtitle, date", [
+    ("——二〇二三年一月十日在清河县第十八届人民代表大会第三次会议上", "2023-01-10"),
+    ("——二○二三年一月十日在清河县第十八届人民代表大会第三次会议上", "2023-01-10"),  # ○ typed for 〇
+    ("——二〇二三年一月在清河县第十八届人民代表大会第三次会议上", None),  # no day: no date, but the year
+])
+def test_a_date_in_chinese_numerals_gives_the_periods(subtitle, date):
+    from zhpub.knowledge.indicators import extract
+
+    doc = _qinghe(subtitle)
+    assert doc.meta.get("date") == date
+    assert doc.meta["venue"] == "清河县第十八届人民代表大会第三次会议"
+    periods = {(i.kind, i.period) for i in extract(doc)}
+    assert periods == {("result-year", "2022"), ("target-year", "2023")}
+
+
+def test_a_document_that_gives_no_year_gets_no_period_rather_than_a_wrong_one():
+    from zhpub.knowledge.indicators import extract
+
+    doc = _qinghe("——在清河县第十八届人民代表大会第三次会议上")
+    found = extract(doc)
+    assert found and {i.period for i in found} == {""}
+
+
+def test_spaces_inside_figures_from_pdf_text_are_read_through():
+    from zhpub.knowledge.indicators import extract_block
+
+    clean = extract_block("全年实现地区生产总值675亿元、增长5.2%，一般公共预算收入38亿元、增长6.1%。")
+    spaced_text = "全年实现地区生产总值675 亿元、 增长5.2%，一般公共预算收入38 亿元、增长 6.1 %。"
+    spaced = extract_block(spaced_text)
+    fields = lambda rows: [(f.name, f.comparison, f.value, f.unit) for f in rows]
+    assert fields(spaced) == fields(clean)
+    assert fields(clean)[2] == ("一般公共预算收入", "", 38, "亿元")
+    # offsets still point into the text as given, spaces included
+    assert [spaced_text[f.start:f.end] for f in spaced] == ["实现地区生产总值675 亿元", "增长5.2%", "一般公共预算收入38 亿元", "增长 6.1 %"]
+
+
+def test_spaced_figures_in_a_whole_document():
+    from zhpub.knowledge.indicators import extract
+
+    plain = {(i.block, i.name, i.value, i.unit) for i in extract(_qinghe())}
+    doc = _qinghe(replace=("一般公共预算收入28.6亿元、增长6.2%", "一般公共预算收入28.6 亿元、 增长 6.2%"))
+    spaced = {(i.block, i.name, i.value, i.unit) for i in extract(doc)}
+    assert spaced == plain
+    assert any(i.name == "一般公共预算收入" and i.value == 28.6 and i.phrase.endswith("28.6 亿元") for i in extract(doc))
+
+
+# --- item 7: `zhpub new SLUG SOURCE` ---
+
+def test_new_starts_a_document_from_a_scrape(tmp_path):
+    import yaml
+    from conftest import DATA
+    from test_bad_input import zhpub
+
+    from zhpub.content import ContentFolder, load_document
+
+    project = _project(tmp_path)
+    scrape = tmp_path / "downloaded.txt"
+    text = (DATA / "fixtures" / "qinghe-county-2023.clean.txt").read_text(encoding="utf-8")
+    scrape.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))  # BOM and CRLF, as downloaded
+    result = zhpub("new", "qinghe-county-2023", str(scrape), cwd=project)
+    assert result.returncode == 0, result.stderr
+    folder = project / "content" / "qinghe-county-2023"
+    assert (folder / "source.txt").read_bytes() == scrape.read_bytes()  # byte for byte
+    meta = yaml.safe_load((folder / "document.yaml").read_text(encoding="utf-8"))
+    assert meta["date"] == "2023-01-10" and meta["venue"] == "清河县第十八届人民代表大会第三次会议"
+    assert meta["speaker"] == "林晓明" and meta["speaker_role"] == "县长" and meta["names"] == ["林晓明"]
+    assert "# licence:" in (folder / "document.yaml").read_text(encoding="utf-8")  # what is left to fill in
+    doc = load_document(ContentFolder(folder))  # the file it wrote loads as a document
+    assert doc.meta["speaker"] == "林晓明" and doc.block("speaker").text["hant"].endswith("林曉明")
+    out = result.stdout
+    assert "left to do" in out and "fill in:" in out and "title_en" in out
+    assert "zhpub ids qinghe-county-2023 --record" in out
+    assert zhpub("check", "qinghe-county-2023", cwd=project).returncode == 0
+
+
+def test_new_refuses_an_existing_slug_and_a_bad_file_and_writes_nothing(tmp_path):
+    from test_bad_input import one_line_error, zhpub
+
+    project = _project(tmp_path)
+    scrape = tmp_path / "scrape.txt"
+    scrape.write_bytes(b"")
+    before = sorted(p.name for p in (project / "content").iterdir())
+    assert "exists" in one_line_error(zhpub("new", "zhenjiang-2022", str(scrape), cwd=project))
+    assert "empty" in one_line_error(zhpub("new", "qinghe-2023", str(scrape), cwd=project)).lower()
+    assert "not a slug" in one_line_error(zhpub("new", "Qinghe 2023", str(scrape), cwd=project))
+    assert sorted(p.name for p in (project / "content").iterdir()) == before

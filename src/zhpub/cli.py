@@ -54,6 +54,11 @@ def main(argv: list[str] | None = None) -> int:
                    help="write reading N (default 1, the best) of the span at LINE:COL into errata.yaml")
     p.set_defaults(run=cmd_errata)
 
+    p = commands.add_parser("new", help="start a document: content/SLUG/ from a scrape, with a document.yaml read from it")
+    p.add_argument("slug", help="the new document's folder name (qinghe-county-2023)")
+    p.add_argument("source", type=Path, help="the scrape, copied byte for byte")
+    p.set_defaults(run=cmd_new)
+
     p = commands.add_parser("build", help="build data exports, both site variants and the PDFs into build/")
     p.add_argument("--only", choices=["data", "site", "pdf"], action="append", help="build only these parts")
     p.set_defaults(run=cmd_build)
@@ -218,6 +223,17 @@ def migrate_legacy(folder: ContentFolder, legacy: Path) -> int:
     write_manifest(manifest)
     legacy.unlink()
     print(f"{folder.manifest}: {len(manifest.entries)} id(s) converted from {legacy.name}", file=sys.stderr)
+    return 0
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from .newdoc import new_document
+
+    folder, todo = new_document(args.root, args.slug, args.source)
+    print(f"{folder}: created ({args.source} copied to source.txt, document.yaml read from its title block)")
+    print("left to do:")
+    for line in todo:
+        print(f"- {line}" if not line.startswith("  ") else f"  {line}")
     return 0
 
 

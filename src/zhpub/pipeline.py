@@ -186,7 +186,39 @@ def _build_document(slug, data, path, meta, errata, protected_names) -> Document
 
 
 DATE_RE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
-VENUE_RE = re.compile(r"日在(.+?)上$")
+# the same in Chinese numerals, as many reports print it: 二〇二三年一月十日 (〇 is often typed as ○ or 零)
+CN_DATE_RE = re.compile(r"([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月(?:([一二三四五六七八九十]{1,3})日)?")
+YEAR_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0"}
+
+
+YEAR_MONTH_RE = re.compile(r"(\d{4})年\d{1,2}月|([〇○零一二三四五六七八九]{4})年[一二三四五六七八九十]{1,3}月")
+
+
+def year_in(text: str) -> int:
+    """The year of the first date in ``text`` (2023年1月, 二〇二三年一月, with or without the day); 0 if none."""
+    m = YEAR_MONTH_RE.search(text)
+    if not m:
+        return 0
+    return int(m.group(1) or "".join(YEAR_DIGITS[c] for c in m.group(2)))
+
+
+def date_in(text: str) -> str:
+    """The first full date in ``text`` as YYYY-MM-DD, in Arabic or Chinese numerals; "" if none."""
+    from .text.structure import chinese_number
+
+    found = []
+    if d := DATE_RE.search(text):
+        found.append((d.start(), int(d.group(1)), int(d.group(2)), int(d.group(3))))
+    for d in CN_DATE_RE.finditer(text):
+        if d.group(3):
+            year = int("".join(YEAR_DIGITS[c] for c in d.group(1)))
+            found.append((d.start(), year, chinese_number(d.group(2)), chinese_number(d.group(3))))
+            break
+    for _, year, month, day in sorted(found):  # the earliest in the text
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            return f"{year:04d}-{month:02d}-{day:02d}"
+    return ""
+VENUE_RE = re.compile(r"[日月]在(.+?)上$")  # ——2023年1月10日在…上, ——二〇二三年一月在…上
 
 
 def clean_fragment(text: str) -> str:
@@ -213,9 +245,9 @@ def extract_metadata(result: Normalised, blocks: Sequence[Block]) -> dict:
     if titles:
         meta["document_title"] = titles[-1].text["hans"]
     for sub in headline[1:] + subtitles:
-        d = DATE_RE.search(sub)
-        if d and "date" not in meta:
-            meta["date"] = f"{int(d.group(1)):04d}-{int(d.group(2)):02d}-{int(d.group(3)):02d}"
+        date = date_in(sub)
+        if date and "date" not in meta:
+            meta["date"] = date
         v = VENUE_RE.search(sub)
         if v and len(v.group(1)) > len(meta.get("venue", "")):
             meta["venue"] = v.group(1)

@@ -178,11 +178,30 @@ def _clean_name(name: str) -> str:
     return name.removesuffix("分别").removesuffix("的").strip()
 
 
+# Spaces that text extracted from a PDF puts inside figures and between words (38 亿元, 675 亿元、 增长): between
+# two characters of Chinese text or figures, a space means nothing and would split a value from its unit.
+SPACE_IN_TEXT = re.compile(r"(?<=[\d\u3400-\u9fff%‰、，；：。“”（）])[ \u3000\u00a0]+(?=[\d\u3400-\u9fff%‰、，；：。“”（）])")
+
+
 def extract_block(text: str) -> list[Found]:
+    """The indicators of one paragraph; offsets are into ``text`` as given (spaces included)."""
+    squeezed, kept = _without_spaces(text)
     found: list[Found] = []
-    for offset, clause in _clauses(text):
-        found.extend(_extract_clause(text, offset, clause, found))
-    return found
+    for offset, clause in _clauses(squeezed):
+        found.extend(_extract_clause(squeezed, offset, clause, found))
+    if kept is None:
+        return found
+    return [replace(f, start=kept[f.start], end=kept[f.end - 1] + 1) for f in found]
+
+
+def _without_spaces(text: str) -> tuple[str, list[int] | None]:
+    """``text`` without SPACE_IN_TEXT, and for each character left its offset in ``text`` (None: no change)."""
+    if not SPACE_IN_TEXT.search(text):
+        return text, None
+    kept = list(range(len(text)))
+    for m in reversed(list(SPACE_IN_TEXT.finditer(text))):
+        del kept[m.start() : m.end()]
+    return "".join(text[i] for i in kept), kept
 
 
 def _extract_clause(text: str, offset: int, clause: str, earlier: list[Found]) -> list[Found]:
@@ -375,7 +394,7 @@ def _split_respectively(clause: str, offset: int, found: list[Found]) -> list[Fo
 
 def classify_blocks(doc: Document) -> dict[str, str]:
     """Kind of figure each paragraph holds, from the part it stands in."""
-    year = int(str(doc.meta.get("date", "0000"))[:4] or 0)
+    year = document_year(doc)
     kinds: dict[str, str] = {}
     part_kind = ""
     review_mode = ""
@@ -406,7 +425,21 @@ def classify_blocks(doc: Document) -> dict[str, str]:
     return kinds
 
 
+def document_year(doc: Document) -> int:
+    """The year the report was delivered: from its date, else from the first year-and-month in its title block
+    (a subtitle ——二〇二三年一月在…上 gives 2023); 0 if the document says nowhere."""
+    from ..pipeline import year_in
+
+    if doc.meta.get("date"):
+        return int(str(doc.meta["date"])[:4])
+    heads = [str(doc.meta.get(k, "")) for k in ("subtitle", "headline", "title")]
+    heads += [b.text["hans"] for b in doc.blocks if b.level == 0]
+    return next((y for y in map(year_in, heads) if y), 0)
+
+
 def period_of(kind: str, year: int) -> str:
+    if not year:  # no year known: no period rather than a wrong one (-5--1)
+        return ""
     return {
         "result-term": f"{year - 5}-{year - 1}",
         "result-year": f"{year - 1}",
@@ -417,7 +450,7 @@ def period_of(kind: str, year: int) -> str:
 
 def extract(doc: Document) -> list[Indicator]:
     """What the rules find, before hand corrections."""
-    year = int(str(doc.meta.get("date", "0000"))[:4] or 0)
+    year = document_year(doc)
     kinds = classify_blocks(doc)
     out: list[Indicator] = []
     for block in doc.blocks:
@@ -473,7 +506,7 @@ def load_corrections(path: Path) -> list[Correction]:
 
 def apply_corrections(doc: Document, found: list[Indicator], corrections: list[Correction]) -> list[Indicator]:
     rows = list(found)
-    year = int(str(doc.meta.get("date", "0000"))[:4] or 0)
+    year = document_year(doc)
     for c in corrections:
         try:
             block = doc.block(c.block)

@@ -17,6 +17,7 @@ import contextlib
 import functools
 import json
 import os
+import re
 import tempfile
 from collections.abc import Callable, Iterator
 from importlib import resources
@@ -98,11 +99,19 @@ def to_traditional(text: str, variant: str = "hant", protected: tuple[Protected,
     """``protected``: a document's names, each converted as a name (``name_to_traditional``) or as given."""
     if variant not in VARIANTS:
         raise ValueError(f"unknown variant {variant!r}; choose one of {sorted(VARIANTS)}")
-    table = dict(overrides())  # a copy: _table is cached
-    for entry in protected:
-        name, form = entry if isinstance(entry, tuple) else (entry, name_to_traditional(entry, variant))
-        table[name] = form  # the document's own names come before the project's phrases
-    return _custom_converter(VARIANTS[variant], tuple(sorted(table.items()))).convert(text)
+    converter = _custom_converter(VARIANTS[variant], tuple(sorted(overrides().items())))
+    forms = dict(entry if isinstance(entry, tuple) else (entry, name_to_traditional(entry, variant)) for entry in protected)
+    forms = {name: form for name, form in forms.items() if name and name in text}
+    if not forms:
+        return converter.convert(text)
+    # the text is cut at the names, so that no phrase of OpenCC's reaches into one (长于 in 市长于洪涛)
+    pattern = re.compile("|".join(re.escape(n) for n in sorted(forms, key=len, reverse=True)))
+    out, pos = [], 0
+    for m in pattern.finditer(text):
+        out += [converter.convert(text[pos : m.start()]), forms[m.group()]]
+        pos = m.end()
+    out.append(converter.convert(text[pos:]))
+    return "".join(out)
 
 
 @functools.lru_cache(maxsize=None)
