@@ -240,3 +240,80 @@ def test_new_refuses_an_existing_slug_and_a_bad_file_and_writes_nothing(tmp_path
     assert "empty" in one_line_error(zhpub("new", "qinghe-2023", str(scrape), cwd=project)).lower()
     assert "not a slug" in one_line_error(zhpub("new", "Qinghe 2023", str(scrape), cwd=project))
     assert sorted(p.name for p in (project / "content").iterdir()) == before
+
+
+# --- item 4: what an explanation says of one document belongs to that document's notes ---
+
+def test_a_shared_explanation_that_speaks_of_one_document_is_refused(tmp_path):
+    from test_glossary import GOOD
+
+    from zhpub.errors import ZhpubError
+    from zhpub.knowledge.glossary import load_glossary
+
+    for old, new, lang_line in (
+        ("Cutting red tape, combining delegation with regulation, improving services.",
+         "Cutting red tape; the Zhenjiang report uses it as a heading.", 8),
+        ("简政放权、放管结合、优化服务。", "简政放权、放管结合、优化服务。本报告以此为题。", 7),
+    ):
+        folder = tmp_path / f"g{lang_line}"
+        folder.mkdir()
+        (folder / "national.yaml").write_text(GOOD.replace(old, new), encoding="utf-8")
+        with pytest.raises(ZhpubError) as caught:
+            load_glossary(folder)
+        assert f"national.yaml:{lang_line}:" in str(caught.value) and "speaks of one document" in str(caught.value)
+        assert "glossary-notes.yaml" in str(caught.value)
+    folder = tmp_path / "general"
+    folder.mkdir()  # a general statement about reports of the genre is not about one document
+    (folder / "national.yaml").write_text(GOOD.replace("improving services.", "improving services; work reports often cite it."), encoding="utf-8")
+    assert load_glossary(folder).terms
+
+
+def _two_documents_sharing_a_term(tmp_path):
+    """The shipped report (which has a note on 经济强) and another that uses 经济强 and has no note."""
+    from conftest import DATA
+
+    from zhpub.content import ContentFolder, load_document
+
+    project = _project(tmp_path)
+    other = project / "content" / "qinghe-county-2023"
+    other.mkdir()
+    text = (DATA / "fixtures" / "qinghe-county-2023.clean.txt").read_text(encoding="utf-8")
+    text = text.replace("各位代表：", "各位代表：\n\n我们坚持建设“经济强、百姓富、环境美、社会文明程度高”的新江苏。", 1)
+    (other / "source.txt").write_text(text, encoding="utf-8")
+    return project, [load_document(ContentFolder(project / "content" / s)) for s in ("qinghe-county-2023", "zhenjiang-2022")]
+
+
+def test_a_document_note_is_shown_with_that_document_only(tmp_path):
+    from zhpub.content import load_project_glossary
+    from zhpub.render.print_html import print_html
+    from zhpub.render.site import SiteRenderer
+
+    project, (other, shipped) = _two_documents_sharing_a_term(tmp_path)
+    note = shipped.glossary_notes["经济强"]["zh"]
+    assert any(h.term == "经济强" for h in other.glossary_hits) and other.glossary_notes == {}
+    glossary = load_project_glossary(project)
+    assert note in print_html(shipped, glossary, "hans", "2022-03-07", project)
+    other_pdf = print_html(other, glossary, "hans", "2023-01-10", project)
+    assert 'id="g-jing-ji-qiang"' in other_pdf and note not in other_pdf  # the entry, without the other report's note
+    page = SiteRenderer([other, shipped], glossary, "hans", project_root=project).glossary_page().markdown
+    entry = page[page.index('id="jing-ji-qiang"'):]
+    entry = entry[: entry.index("</section>")]
+    assert note in entry and entry.count('class="zh-doc-note"') == 1 and "2022年镇江市政府工作报告" in entry
+    general = next(t for t in glossary.terms if t.headword == "经济强").explanation
+    assert "镇江" not in general["zh"] and "Zhenjiang" not in general["en"]
+
+
+def test_a_note_on_a_term_the_document_does_not_use_is_an_error(tmp_path):
+    from zhpub.content import ContentFolder, load_document
+    from zhpub.errors import ZhpubError
+
+    project, (other, _) = _two_documents_sharing_a_term(tmp_path)
+    notes = project / "content" / "qinghe-county-2023" / "glossary-notes.yaml"
+    assert not any(h.term == "四群八链" for h in other.glossary_hits)
+    for text, what in (("- term: 不存在\n  zh: x\n  en: x\n", "no glossary headword"),
+                       ("- term: 四群八链\n  zh: x\n  en: x\n", "does not occur in this document"),
+                       ("- term: 经济强\n  zh: x\n", "en must be non-empty text")):
+        notes.write_text(text, encoding="utf-8")
+        with pytest.raises(ZhpubError) as caught:
+            load_document(ContentFolder(project / "content" / "qinghe-county-2023"))
+        assert "glossary-notes.yaml:1" in str(caught.value) and what in str(caught.value)

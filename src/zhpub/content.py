@@ -17,6 +17,7 @@ from pathlib import Path
 from .text.errata import load_errata
 from .knowledge.glossary import Glossary, find_hits, load_glossary
 from .knowledge.indicators import indicators_for, load_corrections, load_names_en
+from .knowledge.notes import load_notes
 from .errors import Location, ZhpubError
 from .manifest import align_blocks, align_indicators, read_manifest
 from .model import Document
@@ -29,6 +30,7 @@ METADATA = "document.yaml"
 ERRATA = "errata.yaml"
 MANIFEST = "published-ids.jsonl"
 INDICATORS = "indicators.yaml"
+GLOSSARY_NOTES = "glossary-notes.yaml"  # this document's own notes on glossary terms (knowledge/notes.py)
 
 # document.yaml fields, with what each means: schemas/document.schema.json
 
@@ -201,6 +203,8 @@ def _load_cached(path: Path, stamp: tuple, glossary_stamp: tuple, accept: frozen
         block.id, block.parent = new_id, renamed.get(block.parent, block.parent)
     glossary = load_project_glossary(folder.root)
     doc.glossary_hits = find_hits(doc, glossary)
+    doc.glossary_notes = load_notes(folder.path / GLOSSARY_NOTES, {t.headword for t in glossary.terms},
+                                    {h.term for h in doc.glossary_hits})
     rows = indicators_for(doc, load_corrections(folder.indicators), load_names_en(folder.root / NAMES_EN))
     retired_blocks = {**manifest.moved, **dict(retire)}
     indicators = align_indicators(manifest, rows, folder.slug, dict(retire), retired_blocks)

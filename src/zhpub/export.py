@@ -19,6 +19,7 @@ def document_json(doc: Document) -> dict[str, Any]:
         "variants": list(doc.variants),
         "blocks": [b.to_json() for b in doc.blocks],
         "glossary_hits": [h.to_json() for h in doc.glossary_hits],
+        "glossary_notes": [{"term": term, **note} for term, note in sorted(doc.glossary_notes.items())],
         "indicators": [i.to_json() for i in doc.indicators],
         # the report's own 名词解释: glossary candidates with the status "the report's own explanation"
         "report_notes": [{"term": n.term, "explanation": n.explanation, "block": n.block} for n in doc.report_notes],

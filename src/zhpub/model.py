@@ -94,6 +94,7 @@ class Document:
     variants: tuple[str, ...] = VARIANTS
     glossary_hits: list[Any] = field(default_factory=list)
     indicators: list[Any] = field(default_factory=list)
+    glossary_notes: dict[str, dict[str, str]] = field(default_factory=dict)  # headword -> {zh, en}: this report's use
     report_notes: list[ReportNote] = field(default_factory=list)  # glossary candidates from its 名词解释
     # the published-ids manifest and the document's alignment with it (zhpub.manifest): errors stop a build
     manifest: Any = None

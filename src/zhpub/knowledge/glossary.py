@@ -28,6 +28,12 @@ CATEGORIES = {
     "policy": "policy terms",
 }
 DATA_FILES = ("indicator-names.yaml",)  # kept beside the glossary, not glossary entries
+# Wording by which an explanation speaks of one report (本报告以…, the Zhenjiang report uses …, per the report)
+# rather than of the term: that belongs in the document's notes (content/<doc>/glossary-notes.yaml).
+ONE_DOCUMENT = {
+    "zh": re.compile(r"(?:本|该|此|这份)报告|[\u4e00-\u9fff]{2,4}报告(?=以|中以)|(?<![\u4e00-\u9fff])报告(?:要求|称|提出|以|中)"),
+    "en": re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[A-Z][a-z]+\s+)?report(?:'s)?\b"),
+}
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -161,6 +167,13 @@ def _term(path: Path, entry: Any) -> Term:
         raise ZhpubError(f"status {status} needs a source URL", location(path, entry, "status"),
                          "give the URL where this English is used, or mark it suggested")
     explanation = entry["explanation"]
+    for lang in ("zh", "en"):
+        if m := ONE_DOCUMENT[lang].search(explanation[lang]):
+            raise ZhpubError(
+                f"the explanation speaks of one document ({m.group()!r}); it is shown with every document that uses the term",
+                location(path, explanation, lang),
+                "keep it general here, and say what that report does in content/<doc>/glossary-notes.yaml",
+            )
     pinyin = _text(path, entry, "pinyin")
     # One syllable per Han character; Latin letters and digits are copied as they are (G312, 5G), and a
     # symbol read aloud (+ jiā) may add one.

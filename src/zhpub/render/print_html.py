@@ -76,7 +76,10 @@ def print_html(doc: Document, glossary: Glossary, variant: str, edition_date: st
         blocks=blocks, glossary_href=lambda term: f"#g-{term.slug}",
         terms=[{"slug": term.slug, "headword": term.headword if v == "hans" else term.traditional, "pinyin": term.pinyin,
                 "english": term.english, "status_label": t[term.status],
-                "explanation_zh": in_variant(term.explanation["zh"], v), "explanation_en": term.explanation["en"]}
+                "explanation_zh": in_variant(term.explanation["zh"], v), "explanation_en": term.explanation["en"],
+                # what this report does with the term (its glossary-notes.yaml), after the shared explanation
+                "note_zh": in_variant(doc.glossary_notes.get(term.headword, {}).get("zh", ""), v),
+                "note_en": doc.glossary_notes.get(term.headword, {}).get("en", "")}
                for term in used],
         indicators=indicators, rules=_rules(doc, v), errata=[c for c in doc.changes if c.rule == "errata"],
         colophon=_colophon(doc, v, edition_date),
