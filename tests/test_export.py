@@ -135,3 +135,45 @@ def test_the_json_keeps_chinese_readable():
     text = dumps(document_json(doc))
     assert "报告" in text and "\\u" not in text and text.endswith("}\n")
     assert text.splitlines()[1] == ' "schema": "zhpub.document/1",'  # one space per level, stable for diffs
+
+
+def test_the_corrections_export_names_source_and_encoding(shipped, tmp_path):
+    corrections = corrections_json(shipped)
+    assert corrections["source"] == "content/zhenjiang-2022/source.txt" and corrections["encoding"] == "utf-8"
+    legacy = build_document("legacy", (DATA / "fixtures" / "qinghe-county-2023.clean.txt").read_text(encoding="utf-8")
+                            .encode("gb18030"), "legacy.txt")
+    assert corrections_json(legacy)["encoding"] == legacy.meta["encoding"] == "gb18030"
+    from zhpub.model import Document
+
+    assert corrections_json(Document("bare", {}, [], [], []))["encoding"] == "utf-8"  # not said: the default
+
+
+def test_the_glossary_export_lists_every_term_with_its_occurrences(shipped):
+    from zhpub.content import load_project_glossary
+    from zhpub.export import glossary_json
+
+    from conftest import ROOT
+
+    glossary = load_project_glossary(ROOT)
+    data = json.loads(dumps(glossary_json(glossary, [shipped])))
+    assert data["schema"] == "zhpub.glossary/1"
+    assert [t["headword"] for t in data["terms"]] == [t.headword for t in glossary.terms]
+    entry = next(t for t in data["terms"] if t["headword"] == "四群八链")
+    hits = [h for h in shipped.glossary_hits if h.term == "四群八链"]
+    assert entry["occurrences"] == [{"document": "zhenjiang-2022", **h.to_json()} for h in hits] and hits
+    assert entry["pinyin"] == "sì qún bā liàn" and entry["explanation"]["zh"]
+
+
+def test_model_lookups_and_problem_messages(shipped):
+    from zhpub.model import Problem
+
+    assert shipped.block("s3-2-p4").text["hans"].startswith("聚力推进园区整合")
+    with pytest.raises(KeyError) as caught:
+        shipped.block("s99")
+    assert caught.value.args == ("s99",)
+    assert shipped.ids[:3] == ["title", "subtitle", "speaker"] and len(shipped.ids) == len(shipped.blocks)
+    assert shipped.anchor_ids == shipped.ids + [i.id for i in shipped.indicators]
+    assert shipped.text("hant").split("\n\n")[0] == shipped.blocks[0].text["hant"]
+    garbled = Problem("mojibake", 3, 4, "□基", "garbled text")
+    assert str(garbled) == "garbled text: '□基'; fix it with an erratum in errata.yaml"
+    assert str(Problem("residue-entity", 3, 4, "&amp;", "entity left")) == "entity left: '&amp;'"
