@@ -1,0 +1,128 @@
+"""Each rule of the small text stages on its own: what it changes, what it leaves, what it reports.
+
+Written to kill the mutants that the pipeline-level tests let through (see README, Development): a check or
+branch removed from punctuation.py, residue.py or pinyin.py now fails a test here.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from zhpub.text.pinyin import drop_annotations, is_reading, plain, readings
+from zhpub.text.punctuation import fix_punctuation
+from zhpub.text.residue import residue
+
+
+def punct(text: str) -> str:
+    return fix_punctuation(text).text
+
+
+# --- punctuation ---
+
+@pytest.mark.parametrize("before, after", [
+    ("发展,改革", "发展，改革"),
+    ("发展 , 改革", "发展 ， 改革"),  # spaces skipped when looking for the neighbour
+    ("发展:改革;开放?好!", "发展：改革；开放？好！"),
+    ("目标,", "目标，"),  # one Chinese neighbour is enough
+    (",目标", "，目标"),
+    ("药品(耗材)", "药品（耗材）"),
+    ("(一)加快", "（一）加快"),  # ASCII inside, Chinese after the pair
+    ("加快(2022)", "加快（2022）"),  # ASCII inside, Chinese before
+    ("(abc)", "(abc)"),
+    ("增长5.5%,达到", "增长5.5%，达到"),
+])
+def test_ascii_marks_in_chinese_context_become_full_width(before, after):
+    assert punct(before) == after
+
+
+@pytest.mark.parametrize("text", [
+    "3.14, 2.72", "10:30", "1,000", "http://a.b/c?d=1", "(1)(2)", "a,b", "x (y) z",
+    "行\n,x",  # a line break is no neighbour
+])
+def test_ascii_context_keeps_ascii_marks(text):
+    assert punct(text) == text
+
+
+def test_parentheses_pair_within_a_line_only():
+    assert punct("中(\n)文") == "中(\n)文"  # never paired across lines
+    assert punct("中(国(家)人)民") == "中（国（家）人）民"  # nested, innermost first
+    assert punct("中)文(") == "中)文("  # no pair: left alone (the residue check reports it)
+
+
+def test_dashes():
+    stage = fix_punctuation("发展--改革")
+    assert stage.text == "发展——改革" and [c.rule for c in stage.changes] == ["punctuation-dash"]
+    assert punct("发展--“改革”") == "发展——“改革”"
+    assert punct("2020--2022") == "2020--2022"  # between figures: a range, not a dash
+    assert punct("——2023年-——") == "——2023年——"
+    assert punct("--——在会上") == "——在会上"
+    assert punct("——-在会上") == "——在会上"
+
+
+def test_straight_quotes_turn_in_pairs():
+    assert punct('提出"四群八链"战略') == "提出“四群八链”战略"
+    assert punct('"5G"基站') == "“5G”基站"  # the pair turns together
+    assert punct('推进"一网通办"和"放管服"') == "推进“一网通办”和“放管服”"
+    assert punct('他说"好') == '他说"好'  # an odd number in the line: unsure, left
+    assert punct('say "hi" now') == 'say "hi" now'
+
+
+def test_each_change_is_recorded_with_its_place():
+    stage = fix_punctuation("发展,改革(试点)")
+    assert [(c.start, c.end, c.before, c.after) for c in stage.changes] == [
+        (2, 3, ",", "，"), (5, 6, "(", "（"), (8, 9, ")", "）")]
+    assert all(c.rule == "punctuation" for c in stage.changes) and stage.name == "punctuation"
+
+
+# --- residue: what must never be published ---
+
+@pytest.mark.parametrize("text, rule, found", [
+    ("发展\ue2a6改革", "residue-private-use", "\ue2a6"),
+    ("发展\ufffd改革", "residue-private-use", "\ufffd"),
+    ("发展?改革", "residue-question-mark", "?"),
+    ("发展&amp;改革", "residue-entity", "&amp;"),
+    ("发展&#12345;改革", "residue-entity", "&#12345;"),
+    ("发展乐(xyz)改革", "residue-pinyin", "乐(xyz)"),
+    ("发展,改革", "residue-ascii-punctuation", ","),
+    ("发展)改革", "residue-ascii-punctuation", ")"),
+])
+def test_residue_reports_each_kind_with_its_place(text, rule, found):
+    findings = residue(text)
+    assert [(f.rule, f.text) for f in findings] == [(rule, found)]
+    assert text[findings[0].start:findings[0].end] == found and findings[0].message
+
+
+def test_residue_finds_nothing_in_clean_text_and_sorts_what_it_finds():
+    assert residue("发展改革，“四群八链”（一）3.5%、10:30 a,b") == []
+    findings = residue("甲&amp;乙?丙\ufffd")
+    assert [f.rule for f in findings] == ["residue-entity", "residue-question-mark", "residue-private-use"]
+    assert [f.start for f in findings] == sorted(f.start for f in findings)
+
+
+# --- pinyin annotations ---
+
+def test_plain_strips_tone_marks_and_keeps_u_umlaut():
+    assert plain("Zhèn") == "zhen" and plain("lǜ") == "lü" and plain("nǚ") == "nü" and plain("ā") == "a"
+
+
+def test_readings_cover_both_scripts():
+    assert "zhèn" in readings("鎮") and "zhèn" in readings("镇")
+    assert "jì" in readings("績")  # pypinyin lists only jī for 績; 绩 is jì
+    assert readings("a") == frozenset() and readings("，") == frozenset()
+
+
+@pytest.mark.parametrize("char, syllable, expected", [
+    ("鎮", "zhèn", True), ("鎮", "ZHÈN", True), ("镇", "zhen", True),  # no tone mark: the neutral tone of a reading
+    ("們", "men", True), ("女", "nv", True), ("女", "nǚ", True),  # v typed for ü
+    ("江", "zhèn", False), ("鎮", "jiang", False), ("a", "a", False),
+])
+def test_is_reading(char, syllable, expected):
+    assert is_reading(char, syllable) is expected
+
+
+def test_only_valid_readings_are_dropped():
+    stage = drop_annotations("鎮(zhèn)江(jiāng)藥品(耗材)和(yào)")
+    assert stage.text == "鎮江藥品(耗材)和(yào)"
+    assert [(c.rule, c.before) for c in stage.changes] == [("pinyin-annotation", "(zhèn)"), ("pinyin-annotation", "(jiāng)")]
+    assert "zhèn is a reading of 鎮" in stage.changes[0].note
+    assert drop_annotations("(zhèn)江").text == "(zhèn)江"  # nothing before it to read
