@@ -130,10 +130,27 @@ def test_duplicate_across_files(tmp_path):
     assert "policy.yaml:1" in str(error.value) and "national.yaml:1" in str(error.value)
 
 
-def test_html_in_fields_is_kept_as_plain_text(tmp_path):
-    folder = write(tmp_path, "national.yaml", GOOD.replace("english: streamline", "english: <script>alert(1)</script> streamline"))
-    term = load_glossary(folder).terms[0]
-    assert term.english.startswith("<script>")  # stored as text; renderers escape it (tests/test_site.py)
+def test_html_in_fields_reaches_the_reader_as_text(tmp_path, shipped):
+    """Markup in a glossary field is kept as text and escaped wherever it is shown: the glossary page, the
+    tooltips in the report's text, the PDF's appendix (not just stored: the rendered output is checked)."""
+    from zhpub.render.print_html import print_html
+    from zhpub.render.site import SiteRenderer
+
+    payload = "<script>alert(1)</script>"
+    folder = tmp_path / "glossary"
+    shutil.copytree(ROOT / "glossary", folder)
+    national = folder / "national.yaml"
+    text = national.read_text(encoding="utf-8")
+    assert "english: streamline administration" in text
+    national.write_text(text.replace("english: streamline administration", f"english: {payload} streamline administration", 1),
+                        encoding="utf-8")
+    glossary = load_glossary(folder)
+    assert next(t for t in glossary.terms if t.headword == "放管服").english.startswith(payload)  # kept as written
+    pages = {p.path: p.markdown for p in SiteRenderer([shipped], glossary, "hans").pages()}
+    pdf = print_html(shipped, glossary, "hans", "2022-03-07")
+    for where, html in (("glossary", pages["glossary/index.md"]), ("text", pages["zhenjiang-2022/index.md"]), ("pdf", pdf)):
+        assert "<script>" not in html, where
+        assert "&lt;script&gt;" in html or "&amp;lt;script&amp;gt;" in html, where
 
 
 def test_check_reports_a_term_used_nowhere(tmp_path):
