@@ -203,8 +203,9 @@ def _load_cached(path: Path, stamp: tuple, glossary_stamp: tuple, accept: frozen
         block.id, block.parent = new_id, renamed.get(block.parent, block.parent)
     glossary = load_project_glossary(folder.root)
     doc.glossary_hits = find_hits(doc, glossary)
-    doc.glossary_notes = load_notes(folder.path / GLOSSARY_NOTES, {t.headword for t in glossary.terms},
-                                    {h.term for h in doc.glossary_hits})
+    if glossary.terms:  # a folder read outside a project (no glossary/) has no entries to attach notes to
+        doc.glossary_notes = load_notes(folder.path / GLOSSARY_NOTES, {t.headword for t in glossary.terms},
+                                        {h.term for h in doc.glossary_hits})
     rows = indicators_for(doc, load_corrections(folder.indicators), load_names_en(folder.root / NAMES_EN))
     retired_blocks = {**manifest.moved, **dict(retire)}
     indicators = align_indicators(manifest, rows, folder.slug, dict(retire), retired_blocks)
