@@ -75,6 +75,6 @@ def todo(root: Path, slug: str, meta: dict) -> list[str]:
     if no_english:
         out.append(f"give {len(no_english)} indicator name(s) an English name in glossary/indicator-names.yaml"
                    " (or correct the row in indicators.yaml); `zhpub check` lists them")
-    out += [f"  {n}" for n in review.notes if "published-ids.txt" not in n and n not in no_english]
+    out += [f"  {n}" for n in review.notes if "not yet published" not in n and n not in no_english]
     out.append(f"when it reads right: `zhpub ids {slug} --record` to publish its ids, then `zhpub build`")
     return out

@@ -2,8 +2,8 @@
 
 Each ``<kind>.schema.json`` here declares the shape of one kind of file (types, required keys, allowed values,
 no unknown keys anywhere). What a schema cannot say (a phrase must occur in its block, a date must exist, an
-erratum must match the source once) stays in the loaders. ``tests/test_schemas.py`` validates every shipped
-file against its schema, and every schema against the JSON Schema meta-schema.
+erratum must match the source once) stays in the loaders. ``export.schema.json`` is not a content file: it
+declares the JSON export (``zhpub.document/1``), validated against real exports by tests/test_export.py.
 """
 
 from __future__ import annotations
