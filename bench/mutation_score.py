@@ -3,7 +3,7 @@
 Score = killed / (all mutants that were run or had no test): a mutant no fast test reaches counts as survived,
 since nothing would catch that change. Timeouts count as killed (the mutant hung the code).
 
-    .venv/bin/python bench/mutation_score.py            # table per module and the total
+    .venv/bin/python bench/mutation_score.py [PROJECT]  # table per module and the total
 """
 
 from __future__ import annotations
@@ -19,7 +19,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def main() -> int:
-    metas = sorted((ROOT / "mutants" / "src").rglob("*.py.meta"))
+    root = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT  # a project folder where `mutmut run` ran
+    metas = sorted((root / "mutants" / "src").rglob("*.py.meta"))
     if not metas:
         print("no results in mutants/: run `make mutation` first", file=sys.stderr)
         return 1
@@ -32,7 +33,7 @@ def main() -> int:
         counts = Counter(status_by_exit_code[c] for c in codes.values())
         counts["killed"] += counts.pop("timeout", 0)
         total.update(counts)
-        print(row(meta.relative_to(ROOT / "mutants" / "src").as_posix().removesuffix(".meta"), len(codes), counts))
+        print(row(meta.relative_to(root / "mutants" / "src").as_posix().removesuffix(".meta"), len(codes), counts))
     print(row("total", sum(total.values()), total))
     return 0
 

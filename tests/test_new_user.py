@@ -68,7 +68,10 @@ def test_a_missing_english_indicator_name_warns_in_check_and_build_alike(tmp_pat
 
 
 def test_what_check_reports_as_an_error_blocks_the_build_with_every_error_named(tmp_path):
+    import shutil
+
     import pytest
+    from conftest import SHIPPED
     from test_glossary import GOOD
 
     from zhpub.build import build_all
@@ -79,13 +82,17 @@ def test_what_check_reports_as_an_error_blocks_the_build_with_every_error_named(
     (project / "content" / "zhenjiang-2022" / "errata.yaml").unlink()  # several spans left garbled
     with (project / "glossary" / "national.yaml").open("a", encoding="utf-8") as f:  # and a term found nowhere
         f.write("\n" + GOOD.replace("放管服", "放管用").replace("fàng guǎn fú", "fàng guǎn yòng"))
-    errors, _ = check_project(project)
+    errors, notes = check_project(project)
     assert sum("content/zhenjiang-2022/source.txt:" in e for e in errors) >= 2
-    assert any("glossary term '放管用' occurs in no document" in e for e in errors)
+    unused = "glossary term '放管用' occurs in no document"
+    assert not any(unused in e for e in errors) and any(unused in n for n in notes)  # a warning, in both commands
     with pytest.raises(ZhpubError) as caught:
         build_all(project, {"data"})
-    assert all(e in str(caught.value) for e in errors)
+    assert all(e in str(caught.value) for e in errors) and unused not in str(caught.value)
     assert not (project / "build" / "data").exists()
+    shutil.copy(SHIPPED / "errata.yaml", project / "content" / "zhenjiang-2022" / "errata.yaml")
+    assert check_project(project)[0] == []
+    assert any(unused in w for w in build_all(project, {"data"}))  # builds, with the same warning
 
 
 # --- item 3: protected names are converted as names ---

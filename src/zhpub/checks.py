@@ -2,10 +2,10 @@
 
 Errors block a build and make `check` exit 1: text left garbled (``problems``), a published id that would disappear,
 a content or glossary file that does not load, a glossary term whose Traditional form is not found as often as the
-term (the Traditional edition would lose its links), and, for the whole project, a term that occurs in no document
-(a misspelt headword annotates nothing). Warnings are printed by both commands and publish anyway: ids not yet
-recorded in published-ids.txt, small edits to a published paragraph, an indicator name without English (the
-English column stays empty).
+term (the Traditional edition would lose its links). Warnings are printed by both commands and publish anyway: ids
+not yet recorded in the manifest, small edits to a published paragraph, an indicator name without English (the
+English column stays empty) and, for the whole project, a glossary term that occurs in no document (a misspelt
+headword annotates nothing, but deleting a paragraph must not stop a build).
 """
 
 from __future__ import annotations
@@ -82,7 +82,7 @@ def review_project(root: Path, names: list[str] | None = None) -> Review:
             errors.append(f"{term.where}: glossary term {term.headword!r} occurs {counts['hans']} times in Simplified "
                           f"but its Traditional form {term.traditional!r} {counts['hant']} times; fix `traditional:`")
     if not names:  # only a check of the whole project can tell a term is used nowhere
-        for term in unused_terms(glossary, docs):
-            errors.append(f"{term.where}: glossary term {term.headword!r} occurs in no document;"
+        for term in unused_terms(glossary, docs):  # a warning: an entry with no occurrences misleads no reader
+            notes.append(f"{term.where}: glossary term {term.headword!r} occurs in no document;"
                           " check its spelling against the text, or remove it")
     return review
