@@ -37,8 +37,8 @@ def test_the_errata_format_error_points_at_existing_documentation(tmp_path):
     path.write_text("corrupted: x\n", encoding="utf-8")
     with pytest.raises(ZhpubError) as caught:
         load_errata(path)
-    refs = re.findall(r"[\w/]+\.md", str(caught.value))
-    assert refs and all((ROOT / r).exists() for r in refs)
+    refs = FILE_REF.findall(str(caught.value))
+    assert refs and all((ROOT / r).exists() for r in refs), str(caught.value)
 
 
 # --- item 2: one policy for what blocks a build, the same in `check` and `build` ---
@@ -134,7 +134,8 @@ def test_a_names_entry_that_is_neither_a_name_nor_a_pair_is_an_error(tmp_path):
 
     with pytest.raises(ZhpubError) as caught:
         _document_with_names(tmp_path, "names:\n  - [许昆林]\n", "许昆林", "")
-    assert "document.yaml:1" in str(caught.value) and "names must be" in str(caught.value)
+    assert "document.yaml:1" in str(caught.value) and "names" in str(caught.value)
+    assert "document.schema.json" in str(caught.value)  # the hint names where the shape is declared
 
 
 def test_name_to_traditional_uses_the_surname_form():

@@ -15,9 +15,10 @@ from pathlib import Path
 import yaml
 
 from .checks import review_project
-from .content import METADATA, METADATA_FIELDS, SLUG_RE, SOURCE, read_source
+from .content import METADATA, SLUG_RE, SOURCE, read_source
 from .errors import Location, ZhpubError
 from .pipeline import build_document
+from .schemas import schema
 
 # what the pipeline can read from a title block, in the order document.yaml lists it
 READ_FROM_TEXT = ("title", "document_title", "subtitle", "date", "venue", "speaker_role", "speaker")
@@ -58,7 +59,7 @@ def metadata_yaml(meta: dict, source: str) -> str:
     lines.append("")
     for key in READ_FROM_TEXT + TO_FILL_IN:
         if not meta.get(key):
-            lines.append(f"# {key}:    # {METADATA_FIELDS[key][1]}")
+            lines.append(f"# {key}:    # {schema('document')['properties'][key].get('description', '')}")
     return "\n".join(lines) + "\n"
 
 
