@@ -32,15 +32,17 @@ KINDS = ("result-term", "result-year", "target-term", "target-year")
 # Units, longest first; a magnitude (万, 亿, 万亿) may stand before them.
 UNITS = (
     "个百分点", "个工作日", "工作日", "小时", "微克/立方米", "平方米", "公里", "美元", "人次", "元", "人", "户", "亩", "吨", "家", "个", "项",
-    "件", "条", "所", "座", "处", "倍", "%", "‰", "级",
+    "件", "条", "所", "座", "处", "倍", "斤", "%", "％", "‰", "级",
 )
 QUANTITY_RE = re.compile(
     r"(?P<pre>近|超|约)?"
     r"(?:(?P<num>\d+(?:\.\d+)?)|(?P<cn>[千百])(?=亿|万))"
     r"(?P<mag>万亿|亿|万)?(?P<yu>余)?"
-    r"(?P<unit>" + "|".join(re.escape(u) for u in UNITS) + r")"
+    r"(?:(?P<unit>" + "|".join(re.escape(u) for u in UNITS) + r")|(?<=万|亿)(?=以上|左右|以内|以下|[，。；、]|$))"
     r"(?P<post>以上|左右|以内|以下)?"
 )
+# 6.5%－7%, 6%-6.5%, 5%–5.5%: a range is one target; its low end ends where the dash begins
+RANGE_DASH = re.compile(r"^(?:－|-|–|—|～|~|至)$")
 RATIO_RE = re.compile(r"(?P<num>\d+(?:\.\d+)?)(?:∶\d+(?:\.\d+)?)+")  # 1.9∶1, 4.1∶46.3∶49.6
 RANK_RE = re.compile(r"(?P<scope>全省|全市|全国|全区|全县)(?:第(?P<rank>[一二三四五六七八九十]+|\d+)(?:位|名)?)")
 RANK_MOVE_RE = re.compile(r"从(?:年初)?第(?P<from>\d+)位(?P<verb>上升至|上升到|提升至|跃升至|前移至|下降至)第(?P<rank>\d+)位")
@@ -50,21 +52,21 @@ TWO_DIGITS_RE = re.compile(r"(?:均)?达(?:到)?两位数")
 # Verbs between a name and its value (name VERB value), longest first.
 VERBS = (
     "增加到", "增加至", "减少到", "减少至", "调整为", "保持在", "压缩至", "下降到", "下降至", "提高至", "提高到", "提升至", "提升到", "缩小至", "缩小到", "控制在", "稳定在", "上升至",
-    "降低到", "降低至", "达到", "增长", "下降", "降低", "降至", "提高", "提升", "超过", "突破", "低于", "高于",
-    "压缩", "跃居", "达", "超",
+    "降低到", "降低至", "回落到", "拟定为", "达到", "增长", "上涨", "下降", "降低", "减少", "降至", "降到", "提高", "提升", "超过", "突破", "低于", "高于",
+    "压缩", "跃居", "跃上", "拟按", "达", "超", "为", "在",
 )
 # Verbs that stand before the name (VERB name value). With a counting verb the figure counts the object
 # (新增规上企业800家: 800 enterprises); with an activity verb it measures the activity, which is then part of
 # the name (改造老旧小区65万平方米: 650,000 m² of renovation; 降低企业成本超100亿元).
-COUNTING_VERBS = ("新引进", "新认定", "新签约", "新增", "净增", "新建", "建成", "建设", "创建", "形成", "实施", "实现")
+COUNTING_VERBS = ("新引进", "新认定", "新签约", "新增", "净增", "新建", "建成", "建设", "创建", "形成", "实施", "实现", "减少")
 ACTIVITY_VERBS = (
     "引进培养", "引进", "申报", "改造", "盘活", "修复", "列统", "降低", "完成", "安排", "争取", "开展", "发放", "惠及",
 )
 LEADING_VERBS = COUNTING_VERBS + ACTIVITY_VERBS
-ADVERBS = ("每月同比增幅均", "年均", "累计", "同比", "平均", "均", "再", "预计", "力争", "力促", "严格", "确保")
+ADVERBS = ("每月同比增幅均", "年均", "累计", "同比", "平均", "均", "再", "预计", "预期", "力争", "力促", "严格", "确保", "首次", "要")
 KEPT_ADVERBS = ("年均", "累计", "同比")  # part of the comparison: 年均增长, 累计超过, 同比提高
-HEDGE_ADVERBS = ("预计", "力争", "力促")
-LEADING_NOISE = re.compile(r"^(?:其中|全年|全市|全县|全区|全省|今年|同时|并|和|及|、|，)+")
+HEDGE_ADVERBS = ("预计", "预期", "力争", "力促")
+LEADING_NOISE = re.compile(r"^(?:其中|全年|全市|全县|全区|全省|今年|同时|比上年|比去年|并|和|及|、|，)+")
 # 由312亿元增加到468亿元: the first figure is the baseline of the second
 BASELINE_AFTER = re.compile(r"^的?(?:" + "|".join(("增加到", "增加至", "增长到", "提高到", "提高至", "提升到", "提升至", "上升到", "上升至", "下降到", "下降至", "减少到", "减少至", "缩小到", "缩小至", "调整为", "降至", "降到")) + ")")
 # A count standing before its noun names an instrument, not an outcome: 10条政策, 110项重点任务, 180项能力清单.
@@ -91,9 +93,11 @@ class Indicator:
     name_en: str = ""
     phrase_hant: str = ""
     override: str = ""  # reason, when indicators.yaml changed or added this row
+    upper: float | None = None  # the high end of a range (6.5%－7%); value is its low end
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        extra = {"upper": self.upper} if self.upper is not None else {}
+        return extra | {
             "id": self.id, "block": self.block, "name": {"hans": self.name, "hant": self.name_hant, "en": self.name_en},
             "value": self.value, "value_text": self.value_text, "unit": self.unit, "comparison": self.comparison,
             "hedge": self.hedge, "kind": self.kind, "period": self.period,
@@ -114,6 +118,7 @@ class Found:
     unit: str
     comparison: str
     hedges: list[str] = field(default_factory=list)
+    upper: float | None = None
 
 
 def _number(text: str) -> float:
@@ -162,7 +167,7 @@ def _leading_verb(left: str) -> tuple[str, str, list[str]] | None:
         return None
     i, verb = best
     before = LEADING_NOISE.sub("", left[:i])
-    before = re.sub(rf"^(?:{'|'.join(HEDGE_ADVERBS + KEPT_ADVERBS)})+", "", before)
+    before = re.sub(rf"^(?:{'|'.join(HEDGE_ADVERBS + KEPT_ADVERBS)}|也|要|再)+", "", before)
     if before:  # something stands before the verb: the verb is part of a noun
         return left, verb, [a for a in HEDGE_ADVERBS if a in left[:i]]
     name = left[i + len(verb) :]
@@ -243,7 +248,7 @@ def _extract_clause(text: str, offset: int, clause: str, earlier: list[Found]) -
             continue
         if m.group("unit") == "级" and not (m.group("post") or "控制在" in before[-4:]):
             continue  # 千亿级, D级: a class, not a quantity
-        if m.group("post") == "以上" and re.match(r"^[\u4e00-\u9fff“]", after) and not re.match(r"^(?:的|和|、)", after):
+        if m.group("post") == "以上" and re.match(r"^[\u4e00-\u9fff“]", after) and not re.match(r"^(?:的|和|、|安排)", after):
             continue  # 10亿元以上产业项目: a scope qualifier of the noun that follows
         if re.search(r"(?:由|从)[^，；]*$", before) and BASELINE_AFTER.match(after.lstrip("的")):
             continue  # the baseline of a change; the figure after the verb is the indicator (its name is kept)
@@ -251,11 +256,12 @@ def _extract_clause(text: str, offset: int, clause: str, earlier: list[Found]) -
             value, value_text = _number(m.group("num")), m.group("num")
         else:
             value, value_text = {"千": 1000, "百": 100}[m.group("cn")], m.group("cn")
-        unit = (m.group("mag") or "") + m.group("unit")
+        unit = (m.group("mag") or "") + (m.group("unit") or "").replace("％", "%")
         hedges = [h for h in (m.group("pre"), m.group("yu"), m.group("post")) if h]
         items.append((m.start(), m.end(), dict(value=value, value_text=value_text, unit=unit, hedges=hedges,
                                                  pre=m.group("pre") or "")))
     items.sort(key=lambda i: i[0])
+    items = _merge_ranges(clause, items)
 
     found: list[Found] = []
     previous_end = 0
@@ -332,8 +338,27 @@ def _extract_clause(text: str, offset: int, clause: str, earlier: list[Found]) -
                 name = (found or earlier)[-1].name
         found.append(Found(offset + _phrase_start(left, left_start, left_stripped, name, comparison, kind),
                            offset + (len(clause) if attributive else end), name, f["value"], f["value_text"],
-                           f["unit"], comparison, hedges))
+                           f["unit"], comparison, hedges, f.get("upper")))
     return _split_respectively(clause, offset, found)
+
+
+def _merge_ranges(clause: str, items: list[tuple[int, int, dict]]) -> list[tuple[int, int, dict]]:
+    """6.5%－7% (or 6.5－7%): one item from the low end to the high end, value low, upper high."""
+    out: list[tuple[int, int, dict]] = []
+    for start, end, f in items:
+        if "upper" not in f and f.get("unit") not in ("rank", "ratio"):
+            if out and RANGE_DASH.match(clause[out[-1][1] : start]) and out[-1][2].get("unit") == f["unit"] and "upper" not in out[-1][2]:
+                low_start, _, low = out.pop()
+                out.append((low_start, end, dict(f, value=low["value"], value_text=f"{low['value_text']}{f['unit']}{clause[start - 1]}{f['value_text']}",
+                                                  upper=f["value"])))
+                continue
+            bare = re.search(r"(\d+(?:\.\d+)?)(?:－|-|–|—|～|~|至)$", clause[:start])
+            if bare and not (out and out[-1][1] > bare.start()):
+                out.append((bare.start(), end, dict(f, value=_number(bare.group(1)), value_text=f"{bare.group(1)}{clause[start - 1]}{f['value_text']}",
+                                                     upper=f["value"])))
+                continue
+        out.append((start, end, f))
+    return out
 
 
 def _phrase_start(left: str, left_start: int, left_stripped: str, name: str, comparison: str, kind: str | None) -> int:
@@ -392,36 +417,71 @@ def _split_respectively(clause: str, offset: int, found: list[Found]) -> list[Fo
 
 # --- kinds and periods -------------------------------------------------------------------------------------
 
-def classify_blocks(doc: Document) -> dict[str, str]:
-    """Kind of figure each paragraph holds, from the part it stands in."""
+# What kind of figure a part holds comes from the order every work report follows: first a review of the past
+# (one year, or a term of five), then, when a plan begins, a part on the five-year plan, then this year's
+# requirements, targets and tasks, however many parts they take (2015: 三、…六、; 2020: 三、…八、). So the review
+# is the part (or the run of parts from the first) whose heading looks back; a five-year part is one whose heading
+# names a plan period; every other part after the review is this year's.
+LOOKS_BACK = re.compile(r"回顾|过去|以来|总结|成就|本届政府")
+PLAN_PERIOD = re.compile(r"“?十[一二三四五六七八九]五”?|今后五年|未来五年|五年|规划")
+TERM_OPENING = re.compile(r"过去五年|五年来|这五年|五年间|“十[一二三四五六七八九]五”(?:时期|期间)")
+YEAR_OPENING = re.compile(r"^.{0,8}?(?:过去的?一年|一年来|去年|刚刚过去的)")
+
+
+def part_roles(doc: Document) -> dict[str, str]:
+    """Role of each part (id -> review | plan | year), from its place and its heading's period."""
     year = document_year(doc)
+    roles: dict[str, str] = {}
+    for block in doc.blocks:
+        if block.kind != "part":
+            continue
+        heading = block.text["hans"]
+        looks_back = LOOKS_BACK.search(heading) or (year and f"{year - 1}年" in heading and f"{year}年" not in heading)
+        still_reviewing = all(r == "review" for r in roles.values())
+        if looks_back and (not roles or still_reviewing and not PLAN_PERIOD.search(heading)):
+            roles[block.id] = "review"
+        elif PLAN_PERIOD.search(heading):
+            roles[block.id] = "plan"
+        elif roles:
+            roles[block.id] = "year"
+        else:  # a first part that does not look back: the report has no review
+            roles[block.id] = "year"
+    return roles
+
+
+def classify_blocks(doc: Document) -> dict[str, str]:
+    """Kind of figure each paragraph holds: from the role of the part it stands in, refined by the paragraph's
+    opening (过去五年 in a review is the term, 过去一年 the year). Paragraphs outside numbered parts (before part
+    one, in back matter) take their kind from their opening alone."""
+    year = document_year(doc)
+    roles = part_roles(doc)
     kinds: dict[str, str] = {}
-    part_kind = ""
-    review_mode = ""
+    role, review_mode = "", ""
     for block in doc.blocks:
         if block.kind == "part":
+            role = roles.get(block.id, "")
             heading = block.text["hans"]
-            if "回顾" in heading or "过去" in heading:
-                part_kind = "review"
-                review_mode = "result-year" if str(year - 1) in heading else "result-term"
-            elif "五年" in heading:
-                part_kind = "target-term"
-            elif str(year) in heading or "今年" in heading or "年度" in heading:
-                part_kind = "target-year"
-            else:
-                part_kind = ""
+            five = re.search(r"五年|本届", heading)
+            review_mode = "result-term" if five and not re.search(rf"一年|{year - 1}年", heading) else "result-year"
             continue
-        if block.kind != "paragraph" or not part_kind:
+        if block.kind != "paragraph":
             continue
-        if part_kind == "review":
-            text = block.text["hans"]
-            if re.match(r"^(?:过去的?一年|一年来|20\d\d年)", text):
-                review_mode = "result-year"
-            elif re.match(r"^(?:五年来|过去五年|这五年)", text):
+        text = block.text["hans"]
+        opening = text[:40]
+        if role == "review":
+            if TERM_OPENING.search(opening):
                 review_mode = "result-term"
+            elif YEAR_OPENING.search(opening) or (year and re.match(rf"^.{{0,8}}?{year - 1}年", opening)):
+                review_mode = "result-year"
             kinds[block.id] = review_mode
-        else:
-            kinds[block.id] = part_kind
+        elif role == "plan":
+            kinds[block.id] = "result-term" if TERM_OPENING.search(opening) else "target-term"
+        elif role == "year":
+            kinds[block.id] = "target-year"
+        elif YEAR_OPENING.search(opening):  # outside the numbered parts
+            kinds[block.id] = "result-year"
+        elif re.match(r"^(?:今年|\d{4}年是)", opening) and (not year or f"{year}年" in opening or opening.startswith("今年")):
+            kinds[block.id] = "target-year"
     return kinds
 
 
@@ -430,6 +490,8 @@ def document_year(doc: Document) -> int:
     (a subtitle ——二〇二三年一月在…上 gives 2023); 0 if the document says nowhere."""
     from ..pipeline import year_in
 
+    if str(doc.meta.get("year", "")).isdigit():  # document.yaml's year: the year the report is for
+        return int(doc.meta["year"])
     if doc.meta.get("date"):
         return int(str(doc.meta["date"])[:4])
     heads = [str(doc.meta.get(k, "")) for k in ("subtitle", "headline", "title")]
@@ -467,7 +529,7 @@ def _indicator(block: Block, n: int, f: Found, kind: str, period: str) -> Indica
     return Indicator(
         id=f"ind-{block.id}-{n}", block=block.id, phrase=text[f.start : f.end], start=f.start, end=f.end,
         name=f.name, value=f.value, value_text=f.value_text, unit=f.unit, comparison=f.comparison,
-        hedge="+".join(f.hedges), kind=kind, period=period,
+        hedge="+".join(f.hedges), kind=kind, period=period, upper=f.upper,
     )
 
 

@@ -1,0 +1,203 @@
+"""The target ledger: for each series and year Y, each target of report Y against the result report Y+1 states
+for Y, with a verdict and the rule that gave it.
+
+Rules (a measure's `better`, `close` and `about` come from corpus/measures.yaml):
+- higher is better: the floor is the target's figure (左右, 以上, or the low end of a range 6.5%－7%). met at or
+  above it; close when below by no more than `close`; missed beyond.
+- lower is better: the ceiling is the figure (左右, 以内, 低于, or the high end of a range). met at or below it;
+  close when above by no more than `close`; missed beyond.
+- band: inside the range, or within ± `about` of a 左右 figure (以上: no upper end; 以内/以下/低于: no lower end).
+  met inside; close within `close` outside; missed beyond.
+- not reported: a target, and no figure for that year in the next report; no target: a figure and no target;
+  pending: a target whose next report is not in the corpus.
+A result written 超过3% or 5.3%以下 counts at its stated figure. 力争 (a stretch goal) is judged like any target.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from ..knowledge.indicators import Indicator, document_year
+from ..model import Document
+from .measures import Measure, Measures
+from .series import SeriesRun
+
+VERDICTS = ("met", "close", "missed", "not reported", "no target", "pending")
+VERDICT_LABELS = {
+    "met": {"hans": "完成", "hant": "完成", "en": "met"},
+    "close": {"hans": "接近", "hant": "接近", "en": "close"},
+    "missed": {"hans": "未完成", "hant": "未完成", "en": "missed"},
+    "not reported": {"hans": "未报告结果", "hant": "未報告結果", "en": "not reported"},
+    "no target": {"hans": "未设目标", "hant": "未設目標", "en": "no target"},
+    "pending": {"hans": "待下年报告", "hant": "待下年報告", "en": "pending"},
+}
+RISING = ("增长", "上升", "提高", "提升", "上涨", "增加")
+
+
+@dataclass(frozen=True)
+class Side:
+    """One side of a ledger row: a figure of one document, in the measure's unit."""
+
+    doc: str  # document slug
+    report_year: int
+    indicator: Indicator
+    value: float
+    upper: float | None
+
+    @property
+    def block(self) -> str:
+        return self.indicator.block
+
+    @property
+    def text(self) -> str:
+        return self.indicator.phrase
+
+    @property
+    def hedges(self) -> list[str]:
+        return [h for h in self.indicator.hedge.split("+") if h]
+
+
+@dataclass(frozen=True)
+class LedgerRow:
+    series: str
+    year: int  # the year the target is for
+    measure: Measure
+    target: Side | None
+    result: Side | None
+    verdict: str
+    rule: str  # how the verdict was reached, in English with the figures
+
+    def to_json(self) -> dict:
+        def side(s: Side | None):
+            if s is None:
+                return None
+            return {"doc": s.doc, "report_year": s.report_year, "block": s.block, "indicator": s.indicator.id,
+                    "text": {"hans": s.indicator.phrase, "hant": s.indicator.phrase_hant}, "value": s.value,
+                    "upper": s.upper, "unit": s.indicator.unit, "hedge": s.indicator.hedge}
+        return {"series": self.series, "year": self.year, "measure": self.measure.id, "label": self.measure.label,
+                "unit": self.measure.unit, "target": side(self.target), "result": side(self.result),
+                "verdict": self.verdict, "rule": self.rule}
+
+
+def _side(doc: Document, indicator: Indicator, measure: Measure) -> Side:
+    factor = measure.units[indicator.unit]
+    value = indicator.value * factor
+    upper = indicator.upper * factor if indicator.upper is not None else None
+    if measure.change == "decline" and any(indicator.comparison.endswith(v) for v in RISING):
+        value, upper = -value, (-upper if upper is not None else None)  # a rise is a negative fall
+    return Side(doc.slug, document_year(doc), indicator, value, upper)
+
+
+def figures(doc: Document, measures: Measures, kind: str) -> dict[str, Side]:
+    """The first figure of each measure of one kind (target-year, result-year) in a document, in text order."""
+    out: dict[str, Side] = {}
+    for indicator in doc.indicators:
+        if indicator.kind != kind:
+            continue
+        measure = measures.measure_of(indicator)
+        if measure and measure.id not in out:
+            out[measure.id] = _side(doc, indicator, measure)
+    return out
+
+
+def _fmt(x: float) -> str:
+    return f"{x:g}"
+
+
+def judge(measure: Measure, target: Side, result: Side) -> tuple[str, str]:
+    """(verdict, rule) for a target and its result."""
+    r, hedges, comparison = result.value, target.hedges, target.indicator.comparison
+    if measure.better == "higher":
+        floor = target.value
+        gap = floor - r
+        shown = f"higher is better: result {_fmt(r)} against floor {_fmt(floor)}"
+    elif measure.better == "lower":
+        ceiling = target.upper if target.upper is not None else target.value
+        gap = r - ceiling
+        shown = f"lower is better: result {_fmt(r)} against ceiling {_fmt(ceiling)}"
+    else:
+        if target.upper is not None:
+            low, high = target.value, target.upper
+        elif "以上" in hedges or comparison in ("超过", "突破", "高于"):
+            low, high = target.value, math.inf
+        elif any(h in hedges for h in ("以内", "以下")) or comparison == "低于":
+            low, high = -math.inf, target.value
+        else:
+            low, high = target.value - measure.about, target.value + measure.about
+        gap = max(low - r, r - high, 0.0)
+        shown = f"band {_fmt(low)}–{_fmt(high)}: result {_fmt(r)}"
+    gap = round(gap, 6)
+    if gap <= 0:
+        return "met", f"{shown} → met"
+    if gap <= measure.close + 1e-9:
+        return "close", f"{shown}, {_fmt(gap)} on the wrong side (close within {_fmt(measure.close)}) → close"
+    return "missed", f"{shown}, {_fmt(gap)} on the wrong side (more than {_fmt(measure.close)}) → missed"
+
+
+def ledger(run: SeriesRun, measures: Measures) -> list[LedgerRow]:
+    rows: list[LedgerRow] = []
+    for year in run.years:
+        targets = figures(run.documents[year], measures, "target-year")
+        following = run.documents.get(year + 1)
+        results = figures(following, measures, "result-year") if following else {}
+        for mid, measure in measures.measures.items():
+            target, result = targets.get(mid), results.get(mid)
+            if target and result:
+                verdict, rule = judge(measure, target, result)
+            elif target and following:
+                verdict, rule = "not reported", f"the {year + 1} report states no figure for {year}"
+            elif target:
+                verdict, rule = "pending", f"no {year + 1} report in the corpus yet"
+            elif result:
+                verdict, rule = "no target", f"the {year} report set no target; the {year + 1} report states a figure"
+            else:
+                continue
+            rows.append(LedgerRow(run.series.id, year, measure, target, result, verdict, rule))
+    return rows
+
+
+@dataclass(frozen=True)
+class TargetChange:
+    measure: Measure
+    year: int
+    before: Side
+    after: Side
+    direction: str  # raised | lowered | kept (for the reader: a higher GDP floor is raised, whatever is better)
+
+
+def _level(side: Side) -> float:
+    return (side.value + side.upper) / 2 if side.upper is not None else side.value
+
+
+def target_changes(rows: list[LedgerRow]) -> list[TargetChange]:
+    """Targets raised, lowered or kept from one year to the next (midpoint of a range)."""
+    by_measure: dict[str, dict[int, Side]] = {}
+    for r in rows:
+        if r.target:
+            by_measure.setdefault(r.measure.id, {})[r.year] = r.target
+    out = []
+    measure_of = {r.measure.id: r.measure for r in rows}
+    for mid, years in by_measure.items():
+        for y in sorted(years):
+            if y - 1 in years:
+                a, b = _level(years[y - 1]), _level(years[y])
+                direction = "raised" if b > a + 1e-9 else "lowered" if b < a - 1e-9 else "kept"
+                out.append(TargetChange(measure_of[mid], y, years[y - 1], years[y], direction))
+    return sorted(out, key=lambda c: (c.year, c.measure.id))
+
+
+def dropped_measures(rows: list[LedgerRow]) -> list[tuple[int, Measure, Side]]:
+    """(year, measure, last target): measures a report stops setting a target for, having set one the year before."""
+    targeted: dict[str, dict[int, Side]] = {}
+    years = sorted({r.year for r in rows})
+    measure_of = {r.measure.id: r.measure for r in rows}
+    for r in rows:
+        if r.target:
+            targeted.setdefault(r.measure.id, {})[r.year] = r.target
+    out = []
+    for mid, by_year in targeted.items():
+        for y in years:
+            if y - 1 in by_year and y not in by_year:
+                out.append((y, measure_of[mid], by_year[y - 1]))
+    return sorted(out, key=lambda t: (t[0], t[1].id))
