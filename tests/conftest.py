@@ -25,7 +25,7 @@ def copy_project(target: Path) -> Path:
     import shutil
 
     target.mkdir(parents=True, exist_ok=True)
-    for name in ("content", "glossary", "hooks"):
+    for name in ("content", "glossary", "corpus", "hooks"):
         shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     return target

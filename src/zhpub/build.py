@@ -34,6 +34,7 @@ from .editions import revisions_json
 from .export import corrections_json, document_json, dumps, glossary_json, indicators_json
 from .model import Document
 from .render.citation import citation_files
+from .corpus.project import write_corpus_data
 from .render.pdf import write_pdfs
 
 
@@ -181,6 +182,7 @@ def build_all(root: Path, parts: set[str], names: list[str] | None = None) -> li
         try:
             if "data" in parts:
                 write_data(docs, load_project_glossary(root), staging / "data", configured_site_url(root))
+                write_corpus_data(root, docs, staging / "data")
             if "pdf" in parts:
                 if names:  # keep the other documents' PDFs
                     keep_part(build, staging, "pdf")

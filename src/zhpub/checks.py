@@ -29,6 +29,24 @@ class Review:
     fatal: ZhpubError | None = None  # what stopped the review before any document (also in errors)
 
 
+CANDIDATES_SHOWN = 30
+
+
+def candidate_notes(glossary, docs) -> list[str]:
+    """Terms the documents coin that the glossary lacks, most frequent first, for a curator to add."""
+    from .corpus.terms import candidates
+
+    found = candidates(glossary, docs)
+    if not found:
+        return []
+    lines = [f"{len(found)} candidate glossary term(s) no entry covers, most frequent first"
+             f"{f' (the first {CANDIDATES_SHOWN})' if len(found) > CANDIDATES_SHOWN else ''}:"]
+    for c in found[:CANDIDATES_SHOWN]:
+        explained = f" — the report explains it: {c.explanation[:60]}" if c.explanation else ""
+        lines.append(f"  {c.text}  ×{c.count}  ({c.how}; {', '.join(c.documents)}){explained}")
+    return lines
+
+
 def check_project(root: Path, names: list[str] | None = None) -> tuple[list[str], list[str]]:
     review = review_project(root, names)
     return review.errors, review.notes
@@ -81,6 +99,16 @@ def review_project(root: Path, names: list[str] | None = None) -> Review:
         if counts["hans"] != counts["hant"]:
             errors.append(f"{term.where}: glossary term {term.headword!r} occurs {counts['hans']} times in Simplified "
                           f"but its Traditional form {term.traditional!r} {counts['hant']} times; fix `traditional:`")
+    notes.extend(candidate_notes(glossary, docs))
+    try:  # corpus/series.yaml and corpus/measures.yaml, and each document's series and year
+        from .corpus.project import load_corpus
+        from .corpus.series import SERIES_FILE
+
+        load_corpus(root, docs)
+        if not (root / SERIES_FILE).exists() and any(d.meta.get("series") for d in docs):
+            errors.append(f"{root / SERIES_FILE}: missing, but documents name a series; describe each series there")
+    except ZhpubError as e:
+        errors.append(str(e))
     if not names:  # only a check of the whole project can tell a term is used nowhere
         for term in unused_terms(glossary, docs):  # a warning: an entry with no occurrences misleads no reader
             notes.append(f"{term.where}: glossary term {term.headword!r} occurs in no document;"

@@ -52,6 +52,13 @@ class Corpus:
     series: dict[str, SeriesRun]
     standalone: list[Document]  # documents that belong to no series
 
+    def series_doc(self, slug: str) -> Document:
+        for run in self.series.values():
+            for doc in run.documents.values():
+                if doc.slug == slug:
+                    return doc
+        raise KeyError(slug)
+
     def run_of(self, doc: Document) -> SeriesRun | None:
         sid = doc.meta.get("series")
         return self.series.get(sid) if sid else None

@@ -7,6 +7,7 @@ relative URLs (the site is built with ``use_directory_urls: false`` for file:// 
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -85,7 +86,20 @@ class SiteRenderer:
         pages = [self.home(), self.glossary_page(), self.cite_page()]
         for doc in self.docs:
             pages += [self.document(doc), self.indicators(doc), self.corrections(doc), self.revisions(doc)]
+        if self.corpus_pages:
+            pages += self.corpus_pages.pages()
         return pages
+
+    @functools.cached_property
+    def corpus_pages(self):
+        """The corpus pages, when the project describes series (corpus/series.yaml) and a document joins one."""
+        from ..corpus.project import load_corpus
+        from .corpus_pages import CorpusPages
+
+        if not self.project_root:
+            return None
+        project = load_corpus(Path(self.project_root), self.docs)
+        return CorpusPages(self, project) if project.corpus.series else None
 
     def data_files(self) -> dict[str, str]:
         files = {"data/glossary.json": dumps(glossary_json(self.glossary, self.docs))}
@@ -97,6 +111,8 @@ class SiteRenderer:
             files[f"data/{doc.slug}.revisions.json"] = dumps(revisions_json(doc))
             for name, text in citation.citation_files(doc, self.site_url).items():
                 files[f"data/{name}"] = text
+        if self.corpus_pages:
+            files.update(self.corpus_pages.data_files())
         return files
 
     def heads(self) -> dict[str, str]:
@@ -125,6 +141,8 @@ class SiteRenderer:
                 {self.t("corrections"): f"{doc.slug}/corrections.md"},
                 {self.t("revisions"): f"{doc.slug}/revisions.md"},
             ]})
+        if self.corpus_pages:
+            nav += self.corpus_pages.nav()
         nav += [{self.t("glossary"): "glossary/index.md"}, {self.t("cite"): "cite/index.md"}]
         return nav
 
@@ -183,6 +201,7 @@ class SiteRenderer:
                           links=self._doc_links(src, doc), page_url=page_url, blocks=blocks,
                           citations=self.citation_data(src, doc), sources=self.sources(doc),
                           edition=citation.edition_label(doc, self.variant),
+                          neighbours=self.corpus_pages.neighbours(src, doc) if self.corpus_pages else [],
                           glossary_href=lambda term: rel(src, f"glossary/index.md#{term.slug}"))
 
     def _callout(self, src: str, doc: Document, ind) -> dict:

@@ -1,0 +1,92 @@
+"""SVG charts made at build time (no script): a measure's target and result per year.
+
+Built with xml.etree, which escapes every text and attribute; numbers are formatted with fixed precision so
+the same ledger gives byte-identical files."""
+
+from __future__ import annotations
+
+import math
+import xml.etree.ElementTree as ET
+
+from ..corpus.ledger import LedgerRow
+
+WIDTH, HEIGHT = 640, 220
+LEFT, RIGHT, TOP, BOTTOM = 48, 16, 16, 32
+TARGET_FILL = "#d9d9d9"
+RESULT_FILL = {"met": "#1b7837", "close": "#b35806", "missed": "#b2182b", "no target": "#ffffff"}
+
+
+def _n(x: float) -> str:
+    return f"{x:.1f}"
+
+
+def _target_span(row: LedgerRow) -> tuple[float, float] | None:
+    """What the target allows, on the chart's scale: a floor or ceiling is drawn as a line, a band as a box."""
+    t = row.target
+    if t is None:
+        return None
+    m = row.measure
+    if t.upper is not None:
+        return t.value, t.upper
+    if m.better == "band":
+        return t.value - m.about, t.value + m.about
+    return t.value, t.value
+
+
+def measure_chart(rows: list[LedgerRow], title: str) -> str:
+    """One measure's rows (any years) as an SVG document."""
+    rows = sorted(rows, key=lambda r: r.year)
+    years = [r.year for r in rows]
+    values = [v for r in rows for v in ((_target_span(r) or ()) + ((r.result.value,) if r.result else ()))]
+    if not rows or not values:
+        values = [0.0, 1.0]
+    low, high = min(values), max(values)
+    pad = (high - low) * 0.15 or abs(high) * 0.1 or 1.0
+    low, high = low - pad, high + pad
+    first, last = min(years, default=0), max(years, default=1)
+    span_years = max(last - first, 1)
+
+    def x(year: float) -> float:
+        return LEFT + (year - first + 0.5) / (span_years + 1) * (WIDTH - LEFT - RIGHT)
+
+    def y(value: float) -> float:
+        return TOP + (high - value) / (high - low) * (HEIGHT - TOP - BOTTOM)
+
+    svg = ET.Element("svg", {"xmlns": "http://www.w3.org/2000/svg", "viewBox": f"0 0 {WIDTH} {HEIGHT}",
+                             "width": str(WIDTH), "height": str(HEIGHT), "role": "img", "font-family": "sans-serif",
+                             "font-size": "11"})
+    ET.SubElement(svg, "title").text = title
+    ET.SubElement(svg, "rect", {"x": "0", "y": "0", "width": str(WIDTH), "height": str(HEIGHT), "fill": "#ffffff"})
+    step = _nice_step((high - low) / 4)
+    tick = math.ceil(low / step) * step
+    while tick <= high:
+        ET.SubElement(svg, "line", {"x1": str(LEFT), "x2": str(WIDTH - RIGHT), "y1": _n(y(tick)), "y2": _n(y(tick)),
+                                    "stroke": "#eeeeee"})
+        ET.SubElement(svg, "text", {"x": str(LEFT - 6), "y": _n(y(tick) + 4), "text-anchor": "end"}).text = f"{tick:g}"
+        tick = round(tick + step, 10)
+    slot = (WIDTH - LEFT - RIGHT) / (span_years + 1)
+    for r in rows:
+        cx = x(r.year)
+        ET.SubElement(svg, "text", {"x": _n(cx), "y": str(HEIGHT - 10), "text-anchor": "middle"}).text = str(r.year)
+        span = _target_span(r)
+        if span:
+            a, b = span
+            top, bottom = y(max(a, b)), y(min(a, b))
+            ET.SubElement(svg, "rect", {"x": _n(cx - slot * 0.35), "y": _n(top - 1.5), "width": _n(slot * 0.7),
+                                        "height": _n(max(bottom - top, 0) + 3), "fill": TARGET_FILL})
+        if r.result:
+            fill = RESULT_FILL.get(r.verdict, "#ffffff")
+            ET.SubElement(svg, "circle", {"cx": _n(cx), "cy": _n(y(r.result.value)), "r": "4.5", "fill": fill,
+                                          "stroke": "#333333", "stroke-width": "1"})
+    ET.indent(svg)
+    return ET.tostring(svg, encoding="unicode") + "\n"
+
+
+def _nice_step(raw: float) -> float:
+    if raw <= 0:
+        return 1.0
+    power = 10 ** math.floor(math.log10(raw))
+    for m in (1, 2, 2.5, 5, 10):
+        if raw <= m * power:
+            return m * power
+    return 10 * power

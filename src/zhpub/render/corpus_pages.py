@@ -1,0 +1,235 @@
+"""Corpus pages for one script variant: the corpus home (series × years), a page per series, its target ledger
+(a table per measure with an SVG chart) and a comparison page per pair of consecutive reports. Made from the
+corpus model only (zhpub.corpus); HTML from templates/site/corpus_*.md."""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+
+from ..corpus.compare import Comparison
+from ..corpus.ledger import VERDICT_LABELS, LedgerRow
+from ..corpus.project import ProjectCorpus, corpus_json, ledger_csv, ledger_json
+from ..export import dumps
+from ..model import Document
+from ..text.convert import to_traditional
+from .charts import measure_chart
+from .common import cite_label, in_variant, lang
+
+
+@functools.lru_cache(maxsize=None)
+def _labels() -> dict[str, str]:
+    import yaml
+
+    return yaml.safe_load(resources.files("zhpub").joinpath("data/corpus-labels.yaml").read_text(encoding="utf-8"))
+
+
+def corpus_label(key: str, variant: str) -> str:
+    text = _labels()[key]
+    return text if variant == "hans" else to_traditional(text)
+
+
+def series_page(sid: str) -> str:
+    return f"corpus/{sid}/index.md"
+
+
+def ledger_page(sid: str) -> str:
+    return f"corpus/{sid}/ledger.md"
+
+
+def comparison_page(sid: str, before: int, after: int) -> str:
+    return f"corpus/{sid}/{before}-{after}.md"
+
+
+def chart_file(sid: str, measure: str) -> str:
+    return f"corpus/{sid}/charts/{measure}.svg"
+
+
+class CorpusPages:
+    """Built by SiteRenderer, which owns page paths, links and the template call."""
+
+    def __init__(self, site, project: ProjectCorpus):
+        self.site = site  # the SiteRenderer: rel(), doc_page(), _page(), title(), variant
+        self.project = project
+        self.variant = site.variant
+        self.labels = {key: corpus_label(key, self.variant) for key in _labels()}
+
+    def v(self, text: str) -> str:
+        return in_variant(text, self.variant)
+
+    # -- links ---------------------------------------------------------------------------------------------
+
+    def doc_href(self, src: str, doc: Document, anchor: str = "") -> str:
+        from .site import doc_page, rel
+
+        return rel(src, doc_page(doc.slug) + (f"#{anchor}" if anchor else ""))
+
+    def other_script_href(self, src: str, slug: str, anchor: str) -> str:
+        """The same paragraph in the other script's site (build/site/<lang>/ side by side)."""
+        other = "hant" if self.variant == "hans" else "hans"
+        depth = src.count("/") + 1
+        return "../" * depth + f"{lang(other)}/{slug}/index.html#{anchor}"
+
+    def neighbours(self, src: str, doc: Document) -> list[dict]:
+        """Links from a document to its series, the same body's previous and next report, and their comparisons."""
+        from .site import rel
+
+        corpus = self.project.corpus
+        run = corpus.run_of(doc)
+        if not run:
+            return []
+        out = []
+        before, after = corpus.previous(doc), corpus.next(doc)
+        if before:
+            out.append({"rel": "prev", "href": self.doc_href(src, before), "label": f"← {self.labels['previous_report']}（{self._years(before, doc)[0]}）"})
+            out.append({"rel": "compare", "href": rel(src, comparison_page(run.series.id, *self._years(before, doc))),
+                        "label": f"{self.labels['compare']} {'–'.join(map(str, self._years(before, doc)))}"})
+        out.append({"rel": "series", "href": rel(src, series_page(run.series.id)), "label": self.v(run.series.body["hans"])})
+        if after:
+            out.append({"rel": "next", "href": self.doc_href(src, after), "label": f"{self.labels['next_report']}（{self._years(doc, after)[1]}）→"})
+        return out
+
+    # -- pages ---------------------------------------------------------------------------------------------
+
+    def pages(self) -> list:
+        pages = [self.home()]
+        for sid, run in self.project.corpus.series.items():
+            pages.append(self.series(sid))
+            if sid in self.project.ledgers:
+                pages.append(self.ledger(sid))
+            for before, after in run.pairs():
+                pages.append(self.comparison(sid, before, after))
+        return pages
+
+    def nav(self) -> list:
+        entries: list = [{self.labels["corpus"]: "corpus/index.md"}]
+        for sid, run in self.project.corpus.series.items():
+            items = [{self.labels["series"]: series_page(sid)}]
+            if sid in self.project.ledgers:
+                items.append({self.labels["ledger"]: ledger_page(sid)})
+            items += [{f"{self.labels['compare']} {a}–{b}": comparison_page(sid, a, b)} for a, b in self._pair_years(run)]
+            entries.append({self.v(run.series.body["hans"]): items})
+        return entries
+
+    def _pair_years(self, run) -> list[tuple[int, int]]:
+        return [self._years(a, b) for a, b in run.pairs()]
+
+    def data_files(self) -> dict[str, str]:
+        files = {"data/corpus.json": dumps(corpus_json(self.project))}
+        for sid, rows in self.project.ledgers.items():
+            files[f"data/ledger-{sid}.json"] = dumps(ledger_json(rows))
+            files[f"data/ledger-{sid}.csv"] = "\ufeff" + ledger_csv(rows)
+            for mid, measure_rows in self._by_measure(rows).items():
+                title = f"{self.v(measure_rows[0].measure.label['hans'])} / {measure_rows[0].measure.label['en']}"
+                files[chart_file(sid, mid)] = measure_chart(measure_rows, title)
+        return files
+
+    @staticmethod
+    def _by_measure(rows: list[LedgerRow]) -> dict[str, list[LedgerRow]]:
+        out: dict[str, list[LedgerRow]] = {}
+        for r in rows:
+            out.setdefault(r.measure.id, []).append(r)
+        return out
+
+    def home(self):
+        from .site import rel
+
+        src = "corpus/index.md"
+        years = sorted({y for run in self.project.corpus.series.values() for y in run.years})
+        series = []
+        for sid, run in self.project.corpus.series.items():
+            cells = [{"year": y, "href": self.doc_href(src, run.documents[y]) if y in run.documents else ""} for y in years]
+            series.append({"id": sid, "name": self.v(run.series.body["hans"]), "name_en": run.series.body["en"],
+                           "scope": self.labels.get(run.series.scope, run.series.scope), "href": rel(src, series_page(sid)),
+                           "cells": cells})
+        standalone = [{"title": self.site.title(d), "href": self.doc_href(src, d)} for d in self.project.corpus.standalone]
+        return self.site._page("site/corpus_home.md", src, self.labels["corpus"], c=self.labels, years=years,
+                               series=series, standalone=standalone)
+
+    def series(self, sid: str):
+        from .site import rel
+
+        src = series_page(sid)
+        run = self.project.corpus.series[sid]
+        docs = [{"year": y, "title": self.site.title(run.documents[y]), "href": self.doc_href(src, run.documents[y])}
+                for y in run.years]
+        pairs = [{"label": f"{a}–{b}", "href": rel(src, comparison_page(sid, a, b))} for a, b in self._pair_years(run)]
+        ledger = rel(src, ledger_page(sid)) if sid in self.project.ledgers else ""
+        return self.site._page("site/corpus_series.md", src, self.v(run.series.body["hans"]), c=self.labels,
+                               name_en=run.series.body["en"], scope=self.labels.get(run.series.scope, ""),
+                               docs=docs, pairs=pairs, ledger=ledger)
+
+    def _side(self, src: str, side) -> dict | None:
+        if side is None:
+            return None
+        doc = self.project.corpus.series_doc(side.doc)
+        return {"text": side.indicator.phrase if self.variant == "hans" else side.indicator.phrase_hant,
+                "href": self.doc_href(src, doc, side.block), "other": self.other_script_href(src, side.doc, side.block),
+                "cite": f"{side.report_year} · {cite_label(doc, doc.block(side.block), self.variant)}"}
+
+    def ledger(self, sid: str):
+        from .site import rel
+
+        src = ledger_page(sid)
+        rows = self.project.ledgers[sid]
+        measures = []
+        for mid, measure_rows in self._by_measure(rows).items():
+            m = measure_rows[0].measure
+            measures.append({"id": mid, "name": self.v(m.label["hans"]), "name_en": m.label["en"], "unit": m.unit,
+                             "chart": rel(src, chart_file(sid, mid)), "rows": [{
+                                 "year": r.year, "verdict": r.verdict, "verdict_label": VERDICT_LABELS[r.verdict][self.variant],
+                                 "target": self._side(src, r.target), "result": self._side(src, r.result), "rule": r.rule,
+                             } for r in measure_rows]})
+        changes = [{"year": c.year, "name": self.v(c.measure.label["hans"]), "direction": self.labels[c.direction],
+                    "before": c.before.indicator.phrase if self.variant == "hans" else c.before.indicator.phrase_hant,
+                    "after": c.after.indicator.phrase if self.variant == "hans" else c.after.indicator.phrase_hant}
+                   for c in self.project.changes(sid) if c.direction != "kept"]
+        dropped = [{"year": y, "name": self.v(m.label["hans"]), "last": self._side(src, side)}
+                   for y, m, side in self.project.dropped(sid)]
+        downloads = [(rel(src, f"data/ledger-{sid}.csv"), "CSV"), (rel(src, f"data/ledger-{sid}.json"), "JSON")]
+        run = self.project.corpus.series[sid]
+        return self.site._page("site/corpus_ledger.md", src, f"{self.labels['ledger']} · {self.v(run.series.body['hans'])}",
+                               c=self.labels, measures=measures, changes=changes, dropped=dropped, downloads=downloads)
+
+    def comparison(self, sid: str, before: Document, after: Document):
+        src = comparison_page(sid, *self._years(before, after))
+        comp: Comparison = self.project.comparison(before, after)
+        v = self.v
+        pairs = []
+        for p in comp.sections:
+            left, right = [], []
+            for change in p.changes:
+                if change.op == "equal":
+                    left.append([("equal", v(change.before))])
+                    right.append([("equal", v(change.after))])
+                elif change.op == "delete":
+                    left.append([("delete", v(change.before))])
+                elif change.op == "insert":
+                    right.append([("insert", v(change.after))])
+                else:
+                    left.append([(m.op, v(m.text)) for m in change.marks if m.op != "insert"])
+                    right.append([(m.op, v(m.text)) for m in change.marks if m.op != "delete"])
+            pairs.append({
+                "id": f"pair-{p.before.block.id if p.before else 'none'}-{p.after.block.id if p.after else 'none'}",
+                "level": (p.before or p.after).block.level,
+                "before": v(p.before.heading) if p.before else "", "after": v(p.after.heading) if p.after else "",
+                "before_href": self.doc_href(src, before, p.before.block.id) if p.before else "",
+                "after_href": self.doc_href(src, after, p.after.block.id) if p.after else "",
+                "score": f"{p.score:.2f}", "left": left, "right": right,
+            })
+        s = comp.summary
+        ya, yb = self._years(before, after)
+        changes = [{"name": v(c.measure.label["hans"]), "direction": self.labels[c.direction],
+                    "before": v(c.before.indicator.phrase), "after": v(c.after.indicator.phrase)}
+                   for c in self.project.changes(sid) if c.year == yb]
+        return self.site._page("site/corpus_comparison.md", src, f"{self.labels['compare']} {ya}–{yb}", exclude_from_search=True,
+                               c=self.labels, before_title=self.site.title(before), after_title=self.site.title(after),
+                               before_href=self.doc_href(src, before), after_href=self.doc_href(src, after),
+                               summary={k: [v(x) for x in getattr(s, k)] for k in ("new_terms", "dropped_terms", "new_programmes", "dropped_programmes")},
+                               changes=changes, pairs=pairs)
+
+    @staticmethod
+    def _years(before: Document, after: Document) -> tuple[int, int]:
+        from ..knowledge.indicators import document_year
+
+        return document_year(before), document_year(after)
