@@ -118,3 +118,13 @@ def test_corpus_pages_in_a_browser(project, browser, width, tmp_path):
     colour = view.evaluate("getComputedStyle(document.querySelector('.zh-after ins')).backgroundColor")
     assert colour != "rgba(0, 0, 0, 0)"
     view.close()
+
+
+def test_terms_over_time_page(project):
+    html = page(project, "corpus/national/terms.html")
+    # 高质量发展 is in the glossary and in each of the three reports (counted here on the source files)
+    counts = {y: (DATA / "national" / f"national-{y}.txt").read_text(encoding="utf-8").count("高质量发展") for y in YEARS}
+    assert all(counts.values())
+    assert 'href="../../glossary/index.html#gao-zhi-liang-fa-zhan"' in html
+    svg = (project / "build" / "site" / "zh-Hans" / "corpus" / "national" / "terms" / "gao-zhi-liang-fa-zhan.svg").read_text(encoding="utf-8")
+    assert len(ET.fromstring(svg).findall("{http://www.w3.org/2000/svg}rect")) == len(YEARS)

@@ -109,28 +109,29 @@ def explained_terms(doc: Document) -> dict[str, str]:
 
 
 def candidates(glossary: Glossary, docs: list[Document], minimum: int = 1) -> list[Candidate]:
-    """Candidate terms no glossary entry covers, most frequent first (then by text, for a stable order)."""
+    """Candidate terms no glossary entry covers, most frequent first (then by text, for a stable order). A term
+    found several ways (“四个全面” is quoted and a formula) is one candidate, counted by its most frequent way."""
     known = set()
     for t in glossary.terms:
         known.update((t.headword, *t.aliases))
-    counts: Counter[tuple[str, str]] = Counter()
-    where: dict[tuple[str, str], set[str]] = {}
+    counts: dict[str, Counter[str]] = {}
+    where: dict[str, set[str]] = {}
     explanations: dict[str, str] = {}
     for doc in docs:
         for term, how in terms_in(doc):
-            counts[(term, how)] += 1
-            where.setdefault((term, how), set()).add(doc.slug)
+            counts.setdefault(term, Counter())[how] += 1
+            where.setdefault(term, set()).add(doc.slug)
         for term, explanation in explained_terms(doc).items():
             explanations.setdefault(term, explanation)
-            counts[(term, "explained")] += 0
-            where.setdefault((term, "explained"), set()).add(doc.slug)
+            counts.setdefault(term, Counter())["explained"] += 0
+            where.setdefault(term, set()).add(doc.slug)
     out = []
-    for (term, how), n in counts.items():
+    for term, ways in counts.items():
         if term in known or any(term in k and len(k) - len(term) <= 2 for k in known if len(k) > len(term)):
             continue
-        if how == "explained":
-            n = max(n, sum(c for (t, _), c in counts.items() if t == term))
-        if n < minimum and how != "explained":
+        n = max(ways.values())
+        if n < minimum and term not in explanations:
             continue
-        out.append(Candidate(term, how, n, tuple(sorted(where[(term, how)])), explanations.get(term, "")))
-    return sorted(out, key=lambda c: (-c.count, c.how, c.text))
+        how = "explained" if term in explanations else "+".join(sorted(w for w in ways if ways[w]))
+        out.append(Candidate(term, how, n, tuple(sorted(where[term])), explanations.get(term, "")))
+    return sorted(out, key=lambda c: (-c.count, c.text))

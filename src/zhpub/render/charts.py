@@ -90,3 +90,21 @@ def _nice_step(raw: float) -> float:
         if raw <= m * power:
             return m * power
     return 10 * power
+
+
+def count_chart(per_year: dict[int, int], years: list[int], title: str) -> str:
+    """A term's occurrences per year as small bars (every year of the corpus, empty ones too)."""
+    width, height, bar = max(len(years), 1) * 14 + 4, 40, 10
+    peak = max(per_year.values(), default=0) or 1
+    svg = ET.Element("svg", {"xmlns": "http://www.w3.org/2000/svg", "viewBox": f"0 0 {width} {height}",
+                             "width": str(width), "height": str(height), "role": "img"})
+    ET.SubElement(svg, "title").text = title
+    for i, year in enumerate(years):
+        n = per_year.get(year, 0)
+        h = 0 if not n else max(2.0, (height - 4) * n / peak)
+        ET.SubElement(svg, "rect", {"x": str(2 + i * 14), "y": _n(height - 2 - h), "width": str(bar), "height": _n(h),
+                                    "fill": "#7b1e2b" if n else "#dddddd"})
+        if not n:
+            ET.SubElement(svg, "rect", {"x": str(2 + i * 14), "y": str(height - 3), "width": str(bar), "height": "1", "fill": "#bbbbbb"})
+    ET.indent(svg)
+    return ET.tostring(svg, encoding="unicode") + "\n"

@@ -13,7 +13,7 @@ from ..corpus.project import ProjectCorpus, corpus_json, ledger_csv, ledger_json
 from ..export import dumps
 from ..model import Document
 from ..text.convert import to_traditional
-from .charts import measure_chart
+from .charts import count_chart, measure_chart
 from .common import cite_label, in_variant, lang
 
 
@@ -39,6 +39,14 @@ def ledger_page(sid: str) -> str:
 
 def comparison_page(sid: str, before: int, after: int) -> str:
     return f"corpus/{sid}/{before}-{after}.md"
+
+
+def terms_page(sid: str) -> str:
+    return f"corpus/{sid}/terms.md"
+
+
+def term_chart(sid: str, slug: str) -> str:
+    return f"corpus/{sid}/terms/{slug}.svg"
 
 
 def chart_file(sid: str, measure: str) -> str:
@@ -94,7 +102,7 @@ class CorpusPages:
     def pages(self) -> list:
         pages = [self.home()]
         for sid, run in self.project.corpus.series.items():
-            pages.append(self.series(sid))
+            pages += [self.series(sid), self.terms(sid)]
             if sid in self.project.ledgers:
                 pages.append(self.ledger(sid))
             for before, after in run.pairs():
@@ -104,7 +112,7 @@ class CorpusPages:
     def nav(self) -> list:
         entries: list = [{self.labels["corpus"]: "corpus/index.md"}]
         for sid, run in self.project.corpus.series.items():
-            items = [{self.labels["series"]: series_page(sid)}]
+            items = [{self.labels["series"]: series_page(sid)}, {self.labels["terms"]: terms_page(sid)}]
             if sid in self.project.ledgers:
                 items.append({self.labels["ledger"]: ledger_page(sid)})
             items += [{f"{self.labels['compare']} {a}–{b}": comparison_page(sid, a, b)} for a, b in self._pair_years(run)]
@@ -116,6 +124,10 @@ class CorpusPages:
 
     def data_files(self) -> dict[str, str]:
         files = {"data/corpus.json": dumps(corpus_json(self.project))}
+        for sid, run in self.project.corpus.series.items():
+            for term, line in self._timelines(sid).items():
+                if line.per_year:
+                    files[term_chart(sid, self._term_slug(term))] = count_chart(line.per_year, run.years, term)
         for sid, rows in self.project.ledgers.items():
             files[f"data/ledger-{sid}.json"] = dumps(ledger_json(rows))
             files[f"data/ledger-{sid}.csv"] = "\ufeff" + ledger_csv(rows)
@@ -130,6 +142,39 @@ class CorpusPages:
         for r in rows:
             out.setdefault(r.measure.id, []).append(r)
         return out
+
+    @functools.cached_property
+    def _terms(self):
+        return {t.headword: t for t in self.site.glossary.terms}
+
+    def _term_slug(self, headword: str) -> str:
+        return self._terms[headword].slug
+
+    @functools.lru_cache(maxsize=None)
+    def _timelines(self, sid: str):
+        from ..corpus.terms import timelines
+
+        return timelines(self.site.glossary, list(self.project.corpus.series[sid].documents.values()))
+
+    def terms(self, sid: str):
+        """Every glossary term across a series: count per year, first and last year."""
+        from .site import rel
+
+        src = terms_page(sid)
+        run = self.project.corpus.series[sid]
+        rows = []
+        for term in self.site.glossary.terms:
+            line = self._timelines(sid)[term.headword]
+            if not line.per_year:
+                continue
+            rows.append({"headword": term.headword if self.variant == "hans" else term.traditional, "english": term.english,
+                         "href": rel(src, f"glossary/index.md#{term.slug}"), "first": line.first_year, "last": line.last_year,
+                         "total": sum(line.per_year.values()), "chart": rel(src, term_chart(sid, term.slug)),
+                         "counts": ", ".join(f"{y}: {n}" for y, n in sorted(line.per_year.items()))})
+        rows.sort(key=lambda r: (-r["total"], r["first"], r["headword"]))
+        years = f"{run.years[0]}–{run.years[-1]}" if run.years else ""
+        return self.site._page("site/corpus_terms.md", src, f"{self.labels['terms']} · {self.v(run.series.body['hans'])}",
+                               c=self.labels, rows=rows, years=years)
 
     def home(self):
         from .site import rel
@@ -155,9 +200,10 @@ class CorpusPages:
                 for y in run.years]
         pairs = [{"label": f"{a}–{b}", "href": rel(src, comparison_page(sid, a, b))} for a, b in self._pair_years(run)]
         ledger = rel(src, ledger_page(sid)) if sid in self.project.ledgers else ""
+        terms = rel(src, terms_page(sid))
         return self.site._page("site/corpus_series.md", src, self.v(run.series.body["hans"]), c=self.labels,
                                name_en=run.series.body["en"], scope=self.labels.get(run.series.scope, ""),
-                               docs=docs, pairs=pairs, ledger=ledger)
+                               docs=docs, pairs=pairs, ledger=ledger, terms=terms)
 
     def _side(self, src: str, side) -> dict | None:
         if side is None:
