@@ -30,8 +30,9 @@ def main() -> None:
         same = found is not None and found.verdict == row["verdict"]
         for side, text in ((found and found.target, row["target"]), (found and found.result, row["result"])):
             if same and text:
-                same = side is not None and side.indicator.value_text in text and shared(side.indicator.phrase, text) >= 4
-            elif same:
+                same = (side is not None and side.indicator.value_text in text and shared(side.indicator.phrase, text) >= 4
+                        or side is None and found.said is not None and shared(found.said.sentence, text) >= 8)
+            elif same and not text:
                 same = side is None
         right += same
         if not same and "-v" in sys.argv:

@@ -62,14 +62,15 @@ def test_national_ledger_against_the_reading(national_rows):
         same = found is not None and found.verdict == row["verdict"]
         for side, text in ((found and found.target, row["target"]), (found and found.result, row["result"])):
             if same and text:  # the figure zhpub read is the one the reader read, in the same words
-                same = side is not None and side.indicator.value_text in text and shared(side.indicator.phrase, text) >= 4
+                same = (side is not None and side.indicator.value_text in text and shared(side.indicator.phrase, text) >= 4
+                        or side is None and found.said is not None and shared(found.said.sentence, text) >= 8)
             elif same and not text:
                 same = side is None
         right += same
         if not same:
             wrong.append((row["year"], row["measure"], row["verdict"], found and found.verdict))
     assert right / len(READING) >= 0.95, wrong
-    assert len(wrong) <= 2, wrong  # today: 2015 trade (stated in words only) and 2016 poverty (an attributive count)
+    assert len(wrong) <= 1, wrong  # today: 2016 poverty (an attributive count the rules do not read)
 
 
 def test_each_side_names_its_block(national_rows):
@@ -180,3 +181,26 @@ def test_series_order_and_neighbours():
     docs[2].meta["year"] = 2014
     with pytest.raises(ZhpubError, match="two documents for 2014"):
         build_corpus(docs, load_series(ROOT / "corpus" / "series.yaml"))
+
+
+def test_a_name_may_state_one_measure_only(tmp_path):
+    text = (ROOT / "corpus" / "measures.yaml").read_text(encoding="utf-8").replace("names: [粮食产量, 粮食总产量]", "names: [粮食产量, 国内生产总值]")
+    path = tmp_path / "measures.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ZhpubError, match="belongs to both gdp-growth and grain-output"):
+        load_measures(path)
+
+
+def test_a_verdict_in_words_when_the_review_gives_no_figure():
+    from zhpub.corpus.ledger import statements
+    from zhpub.model import Block, Document
+
+    def doc(year, *paragraphs, part="一、{}年工作回顾"):
+        blocks = [Block("s1", "part", 1, {"hans": part.format(year - 1), "hant": ""}, "一")]
+        blocks += [Block(f"s1-p{i}", "paragraph", 3, {"hans": t, "hant": t}, str(i), "s1") for i, t in enumerate(paragraphs, 1)]
+        return Document(f"d{year}", {"year": year}, blocks, [], [])
+
+    said = statements(doc(2031, "受外需影响，去年进出口总额下降，预期增长目标未能实现。", "居民消费价格涨幅保持较低水平。"), MEASURES)
+    assert {m: s.verdict for m, s in said.items()} == {"trade-growth": "missed"}  # 保持较低水平 judges nothing
+    assert statements(doc(2031, "城镇新增就业超过预期目标。"), MEASURES)["urban-new-jobs"].verdict == "met"
+    assert statements(doc(2031, "城镇新增就业1300万人，超过预期目标。"), MEASURES) == {}  # a figure: judged by the figure

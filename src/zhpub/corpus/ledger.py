@@ -16,9 +16,10 @@ A result written 超过3% or 5.3%以下 counts at its stated figure. 力争 (a s
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
-from ..knowledge.indicators import Indicator, document_year
+from ..knowledge.indicators import Indicator, classify_blocks, document_year
 from ..model import Document
 from .measures import Measure, Measures
 from .series import SeriesRun
@@ -33,6 +34,9 @@ VERDICT_LABELS = {
     "pending": {"hans": "待下年报告", "hant": "待下年報告", "en": "pending"},
 }
 RISING = ("增长", "上升", "提高", "提升", "上涨", "增加")
+# A review that judges a target in words when it gives no figure: 预期增长目标未能实现, 超过全年预期目标
+MISSED_IN_WORDS = re.compile(r"目标(?:未能|没有|未)(?:实现|完成|达到)|未(?:能)?(?:实现|完成|达到)[^，。；]{0,6}目标|低于[^，。；]{0,8}预期目标")
+MET_IN_WORDS = re.compile(r"(?:完成|实现|超过|好于)[^，。；]{0,6}(?:预期)?目标")
 
 
 @dataclass(frozen=True)
@@ -59,6 +63,16 @@ class Side:
 
 
 @dataclass(frozen=True)
+class Statement:
+    """A review's verdict in words on a measure it gives no figure for."""
+
+    doc: str
+    block: str
+    sentence: str
+    verdict: str  # met | missed
+
+
+@dataclass(frozen=True)
 class LedgerRow:
     series: str
     year: int  # the year the target is for
@@ -67,6 +81,7 @@ class LedgerRow:
     result: Side | None
     verdict: str
     rule: str  # how the verdict was reached, in English with the figures
+    said: Statement | None = None  # the next report's verdict in words, when it gives no figure
 
     def to_json(self) -> dict:
         def side(s: Side | None):
@@ -77,7 +92,8 @@ class LedgerRow:
                     "upper": s.upper, "unit": s.indicator.unit, "hedge": s.indicator.hedge}
         return {"series": self.series, "year": self.year, "measure": self.measure.id, "label": self.measure.label,
                 "unit": self.measure.unit, "target": side(self.target), "result": side(self.result),
-                "verdict": self.verdict, "rule": self.rule}
+                "verdict": self.verdict, "rule": self.rule,
+                "said": {"doc": self.said.doc, "block": self.said.block, "text": self.said.sentence} if self.said else None}
 
 
 def _side(doc: Document, indicator: Indicator, measure: Measure) -> Side:
@@ -98,6 +114,24 @@ def figures(doc: Document, measures: Measures, kind: str) -> dict[str, Side]:
         measure = measures.measure_of(indicator)
         if measure and measure.id not in out:
             out[measure.id] = _side(doc, indicator, measure)
+    return out
+
+
+def statements(doc: Document, measures: Measures) -> dict[str, Statement]:
+    """Sentences of the review of last year that name a measure and say in words whether its target was met."""
+    kinds = classify_blocks(doc)
+    out: dict[str, Statement] = {}
+    for block in doc.blocks:
+        if kinds.get(block.id) != "result-year":
+            continue
+        for sentence in re.split(r"(?<=[。；])", block.text["hans"]):
+            verdict = "missed" if MISSED_IN_WORDS.search(sentence) else "met" if MET_IN_WORDS.search(sentence) else ""
+            if not verdict or re.search(r"\d", sentence):
+                continue
+            names = [(len(n), m) for m in measures.measures.values() for n in m.names if n in sentence]
+            if names:
+                measure = max(names, key=lambda t: t[0])[1]
+                out.setdefault(measure.id, Statement(doc.slug, block.id, sentence, verdict))
     return out
 
 
@@ -141,10 +175,13 @@ def ledger(run: SeriesRun, measures: Measures) -> list[LedgerRow]:
         targets = figures(run.documents[year], measures, "target-year")
         following = run.documents.get(year + 1)
         results = figures(following, measures, "result-year") if following else {}
+        in_words = statements(following, measures) if following else {}
         for mid, measure in measures.measures.items():
             target, result = targets.get(mid), results.get(mid)
             if target and result:
                 verdict, rule = judge(measure, target, result)
+            elif target and following and mid in in_words:
+                verdict, rule = in_words[mid].verdict, f"no figure; the {year + 1} report says so in words"
             elif target and following:
                 verdict, rule = "not reported", f"the {year + 1} report states no figure for {year}"
             elif target:
@@ -153,7 +190,8 @@ def ledger(run: SeriesRun, measures: Measures) -> list[LedgerRow]:
                 verdict, rule = "no target", f"the {year} report set no target; the {year + 1} report states a figure"
             else:
                 continue
-            rows.append(LedgerRow(run.series.id, year, measure, target, result, verdict, rule))
+            said = in_words.get(mid) if target and not result else None
+            rows.append(LedgerRow(run.series.id, year, measure, target, result, verdict, rule, said if verdict in ("met", "missed") else None))
     return rows
 
 

@@ -71,8 +71,9 @@ def ledger_csv(rows: list[LedgerRow]) -> str:
         t, s = r.target, r.result
         cells = [r.series, r.year, r.measure.id, r.measure.label["hans"], r.measure.unit, r.verdict,
                  t.text if t else "", t.value if t else "", t.upper if t and t.upper is not None else "",
-                 t.doc if t else "", t.block if t else "", s.text if s else "", s.value if s else "",
-                 s.doc if s else "", s.block if s else "", r.rule]
+                 t.doc if t else "", t.block if t else "", s.text if s else (r.said.sentence if r.said else ""),
+                 s.value if s else "", s.doc if s else (r.said.doc if r.said else ""),
+                 s.block if s else (r.said.block if r.said else ""), r.rule]
         # a cell a spreadsheet would run as a formula (=, +, -, @ first) is quoted with an apostrophe
         writer.writerow([f"'{c}" if isinstance(c, str) and c[:1] in "=+-@" else c for c in cells])
     return buffer.getvalue()

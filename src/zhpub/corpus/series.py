@@ -13,13 +13,9 @@ from pathlib import Path
 from ..errors import Location, ZhpubError
 from ..knowledge.indicators import document_year
 from ..model import Document
-from ..yamlio import Mapping, load_yaml, location
+from ..yamlio import load_yaml
 
 SERIES_FILE = Path("corpus") / "series.yaml"
-SCOPES = ("national", "province", "city", "county", "district")
-SERIES_FIELDS = {"body": "the issuing body's name {hans, hant, en}", "report": "what its reports are called {hans, hant, en}",
-                 "scope": "one of " + ", ".join(SCOPES), "within": "the larger area, for a local body (江苏省)"}
-SCRIPTS = ("hans", "hant", "en")
 
 
 @dataclass(frozen=True)
@@ -79,29 +75,14 @@ class Corpus:
 
 
 def load_series(path: Path) -> dict[str, Series]:
+    """corpus/series.yaml, checked against schemas/series.schema.json (errors name file:line)."""
+    from ..schemas import validate
+
     if not path.exists():
         return {}
     data = load_yaml(path) or {}
-    if not isinstance(data, Mapping):
-        raise ZhpubError("series are a mapping of id: description", Location(str(path), 1))
-    out = {}
-    for sid, entry in data.items():
-        where = location(path, data, sid)
-        if not isinstance(sid, str) or not sid.replace("-", "").isalnum() or sid != sid.lower():
-            raise ZhpubError(f"series id {sid!r} is not a lower-case slug", where)
-        if not isinstance(entry, Mapping):
-            raise ZhpubError(f"series {sid} must be a mapping of fields", where, "fields: " + ", ".join(SERIES_FIELDS))
-        for key in entry:
-            if key not in SERIES_FIELDS:
-                raise ZhpubError(f"unknown field {key!r}", location(path, entry, key), "known fields: " + ", ".join(SERIES_FIELDS))
-        for key in ("body", "report"):
-            names = entry.get(key)
-            if not isinstance(names, Mapping) or set(names) != set(SCRIPTS) or not all(isinstance(v, str) and v.strip() for v in names.values()):
-                raise ZhpubError(f"{key} of series {sid} needs hans, hant and en, each non-empty text", location(path, entry, key) if key in entry else where)
-        if entry.get("scope") not in SCOPES:
-            raise ZhpubError(f"scope of series {sid} must be one of {', '.join(SCOPES)}", location(path, entry, "scope") if "scope" in entry else where)
-        out[sid] = Series(sid, dict(entry["body"]), dict(entry["report"]), entry["scope"], str(entry.get("within", "")))
-    return out
+    validate("series", data, Location(str(path), 1))
+    return {sid: Series(sid, dict(e["body"]), dict(e["report"]), e["scope"], str(e.get("within", ""))) for sid, e in data.items()}
 
 
 def build_corpus(docs: list[Document], series: dict[str, Series], where: str = str(SERIES_FILE)) -> Corpus:

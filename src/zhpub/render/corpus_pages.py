@@ -213,6 +213,14 @@ class CorpusPages:
                 "href": self.doc_href(src, doc, side.block), "other": self.other_script_href(src, side.doc, side.block),
                 "cite": f"{side.report_year} · {cite_label(doc, doc.block(side.block), self.variant)}"}
 
+    def _said(self, src: str, said) -> dict | None:
+        if said is None:
+            return None
+        doc = self.project.corpus.series_doc(said.doc)
+        return {"text": self.v(said.sentence), "href": self.doc_href(src, doc, said.block),
+                "other": self.other_script_href(src, said.doc, said.block),
+                "cite": cite_label(doc, doc.block(said.block), self.variant)}
+
     def ledger(self, sid: str):
         from .site import rel
 
@@ -224,7 +232,8 @@ class CorpusPages:
             measures.append({"id": mid, "name": self.v(m.label["hans"]), "name_en": m.label["en"], "unit": m.unit,
                              "chart": rel(src, chart_file(sid, mid)), "rows": [{
                                  "year": r.year, "verdict": r.verdict, "verdict_label": VERDICT_LABELS[r.verdict][self.variant],
-                                 "target": self._side(src, r.target), "result": self._side(src, r.result), "rule": r.rule,
+                                 "target": self._side(src, r.target), "result": self._side(src, r.result) or self._said(src, r.said),
+                                 "rule": r.rule,
                              } for r in measure_rows]})
         changes = [{"year": c.year, "name": self.v(c.measure.label["hans"]), "direction": self.labels[c.direction],
                     "before": c.before.indicator.phrase if self.variant == "hans" else c.before.indicator.phrase_hant,
