@@ -29,6 +29,9 @@ def corpus_label(key: str, variant: str) -> str:
     return text if variant == "hans" else to_traditional(text)
 
 
+LEDGER_BOOST = 0.01  # as the indicator tables (render/site.py)
+
+
 def series_page(sid: str) -> str:
     return f"corpus/{sid}/index.md"
 
@@ -174,6 +177,7 @@ class CorpusPages:
         rows.sort(key=lambda r: (-r["total"], r["first"], r["headword"]))
         years = f"{run.years[0]}–{run.years[-1]}" if run.years else ""
         return self.site._page("site/corpus_terms.md", src, f"{self.labels['terms']} · {self.v(run.series.body['hans'])}",
+                               exclude_from_search=True,
                                c=self.labels, rows=rows, years=years)
 
     def home(self):
@@ -243,7 +247,9 @@ class CorpusPages:
                    for y, m, side in self.project.dropped(sid)]
         downloads = [(rel(src, f"data/ledger-{sid}.csv"), "CSV"), (rel(src, f"data/ledger-{sid}.json"), "JSON")]
         run = self.project.corpus.series[sid]
+        # the ledger quotes the reports' phrases: ranked after the reports' own paragraphs, like the indicator tables
         return self.site._page("site/corpus_ledger.md", src, f"{self.labels['ledger']} · {self.v(run.series.body['hans'])}",
+                               search_boost=LEDGER_BOOST,
                                c=self.labels, measures=measures, changes=changes, dropped=dropped, downloads=downloads)
 
     def comparison(self, sid: str, before: Document, after: Document):
