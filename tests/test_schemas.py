@@ -26,6 +26,7 @@ def shipped_files() -> list[tuple[str, Path]]:
                 files.append((kind, folder / name))
     for path in sorted((ROOT / "glossary").glob("*.yaml")):
         files.append(("indicator-names" if path.name == "indicator-names.yaml" else "glossary", path))
+    files += [("series", ROOT / "corpus" / "series.yaml"), ("measures", ROOT / "corpus" / "measures.yaml")]
     return files
 
 

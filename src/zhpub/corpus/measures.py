@@ -77,6 +77,9 @@ def load_measures(path: Path) -> Measures:
     out: dict[str, Measure] = {}
     owner: dict[str, str] = {}
     for mid, entry in data["measures"].items():
+        if entry["better"] == "band" and "about" not in entry:
+            raise ZhpubError(f"band measure {mid} needs about: (the half-width of a 左右 target)",
+                             location(path, entry, "better"))
         for n in entry["names"]:
             if n in owner:
                 raise ZhpubError(f"name {n!r} belongs to both {owner[n]} and {mid}", location(path, entry, "names"),
