@@ -88,16 +88,6 @@ def test_previous_and_next_report_links(project):
     assert 'class="zh-prev"' not in page(project, "national-2023/index.html")
 
 
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield browser
-        browser.close()
-
-
 @pytest.mark.parametrize("width", [390, 1280])
 def test_corpus_pages_in_a_browser(project, browser, width, tmp_path):
     site = project / "build" / "site" / "zh-Hans"

@@ -328,26 +328,21 @@ def test_the_old_manifest_format_is_converted_once(project, tmp_path):
     shutil.rmtree(tmp_path / "fresh")
 
 
-def test_a_retired_id_opens_its_successor_in_the_browser(project):
+def test_a_retired_id_opens_its_successor_in_the_browser(project, browser):
     """Deleted s2-p11, retired to s2-p12: an old citation link …#s2-p11 lands on s2-p12 and the address moves on
     to the id in force (Chromium, from file://, both scripts); the retired indicator's link reaches its paragraph."""
-    from playwright.sync_api import sync_playwright
-
     at = line(project, "s2-p11")
     edit_lines(project, lambda lines: lines.__delitem__(slice(at, at + 2)))
     corrections(project, "- block: s1-p12\n  phrase: 城镇登记失业率低于3%\n  drop: true\n  reason: test\n")
     assert run_ids(project, ["ids", SLUG, "--retire", "s2-p11->s2-p12", "--retire", "ind-s1-p12-2->s1-p12"]).returncode == 0
     build_all(project, {"site"})
     site = (project / "build" / "site").as_uri()
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium",
-                                    args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-        page = browser.new_page()
-        for tag in ("zh-Hans", "zh-Hant"):
-            page.goto(f"{site}/{tag}/{SLUG}/index.html#s2-p11")
-            page.wait_for_function("location.hash === '#s2-p12'")
-            assert page.evaluate("document.getElementById('s2-p12').textContent").startswith("——厚植安全理")
-            page.goto(f"{site}/{tag}/{SLUG}/indicators.html#ind-s1-p12-2")
-            page.wait_for_function("location.hash === '#s1-p12'")
-            assert page.url.split("#")[0].endswith(f"/{tag}/{SLUG}/index.html")
-        browser.close()
+    page = browser.new_page()
+    for tag in ("zh-Hans", "zh-Hant"):
+        page.goto(f"{site}/{tag}/{SLUG}/index.html#s2-p11")
+        page.wait_for_function("location.hash === '#s2-p12'")
+        assert page.evaluate("document.getElementById('s2-p12').textContent").startswith("——厚植安全理")
+        page.goto(f"{site}/{tag}/{SLUG}/indicators.html#ind-s1-p12-2")
+        page.wait_for_function("location.hash === '#s1-p12'")
+        assert page.url.split("#")[0].endswith(f"/{tag}/{SLUG}/index.html")
+    page.close()
