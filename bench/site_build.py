@@ -1,6 +1,8 @@
 """Site build time: the full zhpub build of both variants, against a plain `mkdocs build` of the very same pages
-written out as static Markdown (same theme, plugins and extensions, no hooks). Reports the share of the text
-pipeline (scrape -> Document model, glossary, indicators) in the full build; the target is under a quarter.
+written out as static Markdown (same theme, plugins and extensions, without the zhpub plugin). Reports the share of
+the text pipeline (scrape -> Document model, glossary, indicators) in the full build; the target is under a quarter.
+Also times the same site built by ProperDocs 1.6.7 (`properdocs build -f mkdocs.yml`, both variants), the
+maintained MkDocs 1.6 fork (tests/test_plugin.py checks its output is the same).
 
     .venv/bin/python bench/site_build.py [--repeat N]
 
@@ -66,8 +68,12 @@ def run(code: str, *args: str) -> float:
 def static_config(variant_dir: Path, variant: str) -> Path:
     import yaml
 
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    config.pop("hooks")
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])  # its default
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+    config["plugins"] = [p for p in config["plugins"] if not (p == "zhpub" or isinstance(p, dict) and "zhpub" in p)]
     config.pop("watch")
     config["docs_dir"] = str(variant_dir / "docs")
     config["site_dir"] = str(variant_dir / "site")
@@ -88,7 +94,7 @@ def main() -> None:
         tmp = Path(tmp)
         subprocess.run([sys.executable, "-c", DUMP, str(tmp / "static")], cwd=ROOT, env=ENV, check=True)
         configs = [static_config(tmp / "static" / v, v) for v in ("hans", "hant")]
-        full, static, pipeline = [], [], []
+        full, static, pipeline, properdocs = [], [], [], []
         for _ in range(args.repeat):
             shutil.rmtree(tmp / "full", ignore_errors=True)
             full.append(run(FULL.format(out=str(tmp / "full"))))
@@ -97,11 +103,18 @@ def main() -> None:
                 subprocess.run([str(mkdocs), "build", "-q", "-f", str(config)], env=ENV, check=True, capture_output=True)
             static.append(time.perf_counter() - start)
             pipeline.append(run(PIPELINE) - run("import zhpub.build, zhpub.content"))  # minus interpreter start-up
-    f, s, p = min(full), min(static), min(pipeline)
+            start = time.perf_counter()
+            for variant, tag in (("hans", "zh-Hans"), ("hant", "zh-Hant")):
+                subprocess.run([str(Path(sys.executable).parent / "properdocs"), "build", "-q", "-f", "mkdocs.yml",
+                                "-d", str(tmp / "properdocs" / tag)], cwd=ROOT, env=dict(ENV, ZHPUB_VARIANT=variant),
+                               check=True, capture_output=True)
+            properdocs.append(time.perf_counter() - start)
+    f, s, p, pd = min(full), min(static), min(pipeline), min(properdocs)
     print(f"full zhpub site build, both variants:          {f:6.2f} s")
     print(f"plain mkdocs build of the same static pages:   {s:6.2f} s")
     print(f"text pipeline (scrape -> model, glossary, ind.): {p:5.2f} s  = {p / f:.0%} of the full build")
     print(f"everything zhpub adds to plain MkDocs:          {f - s:5.2f} s  = {(f - s) / f:.0%} of the full build")
+    print(f"the same site with ProperDocs 1.6.7 (2 runs):   {pd:6.2f} s")
 
 
 if __name__ == "__main__":

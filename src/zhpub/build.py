@@ -20,6 +20,7 @@ import contextlib
 import ctypes
 import errno
 import fcntl
+import logging
 import os
 import shutil
 from collections.abc import Iterable, Iterator
@@ -142,8 +143,17 @@ def configured_site_url(root: Path) -> str:
     return load_config(str(root / "mkdocs.yml")).site_url or ""
 
 
+class _MkDocsProblems(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
 def build_site(root: Path, out: Path, docs: list[Document]) -> None:
-    """Both variants with MkDocs (mkdocs.yml, hooks/), then the root page that picks a script."""
+    """Both variants with MkDocs (mkdocs.yml and its zhpub plugin), then the root page that picks a script."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
@@ -153,15 +163,19 @@ def build_site(root: Path, out: Path, docs: list[Document]) -> None:
     from .render.site import root_page
 
     saved = os.environ.get("ZHPUB_VARIANT")
+    reasons = _MkDocsProblems()  # MkDocs logs why it aborts (a config error, strict warnings); the error says so
+    logging.getLogger("mkdocs").addHandler(reasons)
     try:
         for variant in VARIANTS:
-            os.environ["ZHPUB_VARIANT"] = variant
-            config = load_config(str(root / "mkdocs.yml"), site_dir=str(out / LANG_TAGS[variant]))
+            os.environ["ZHPUB_VARIANT"] = variant  # mkdocs.yml: the zhpub plugin's `variant: !ENV ZHPUB_VARIANT`
             try:
+                config = load_config(str(root / "mkdocs.yml"), site_dir=str(out / LANG_TAGS[variant]))
                 mkdocs_build(config)
             except MkDocsException as e:  # strict mode turns warnings into this
-                raise ZhpubError(f"MkDocs failed for {LANG_TAGS[variant]}: {e}", Location(str(root / "mkdocs.yml"))) from None
+                why = "; ".join(reasons.messages) or str(e)
+                raise ZhpubError(f"MkDocs failed for {LANG_TAGS[variant]}: {why}", Location(str(root / "mkdocs.yml"))) from None
     finally:
+        logging.getLogger("mkdocs").removeHandler(reasons)
         if saved is None:
             os.environ.pop("ZHPUB_VARIANT", None)
         else:

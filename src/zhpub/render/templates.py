@@ -13,7 +13,6 @@ is HTML blocks Markdown leaves alone; the only text Markdown reads is a heading 
 from __future__ import annotations
 
 import functools
-import html
 import json
 import re
 from pathlib import Path
@@ -21,6 +20,7 @@ from pathlib import Path
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from ..mkdocs_plugin.material_compat import tooltip_text
 from .common import ascii_escape_invisible
 
 OVERRIDES = Path("hooks") / "overrides" / "zhpub"  # relative to the project root
@@ -37,7 +37,7 @@ def md_heading(text: object) -> Markup:
 
 def tooltip(text: object) -> Markup:
     """A title attribute whose text Material's tooltip inserts as HTML: escaped twice, so markup stays text."""
-    return escape(html.escape(str(text), quote=False))
+    return escape(tooltip_text(str(text)))
 
 
 def http_url(url: object) -> str:

@@ -1,0 +1,93 @@
+"""Every place zhpub relies on Material for MkDocs' internals, checked against the versions it was tested with.
+
+Material 9.x is a theme plus plugins whose internals are not an API: the search worker's file name, the jieba
+segmenter inside its search plugin, how its tooltips insert a title, which attributes its search parser reads.
+They are all here, so a Material upgrade (or a move off Material, see README "Moving off Material") is a change
+to this module only. ``check_material_version`` stops a build with a clear message outside the tested range.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+from pathlib import Path
+
+TESTED_MATERIAL = ((9, 8, 0), (9, 9, 0))  # from, up to (excluded): the versions the browser tests ran on
+THEME_LANGUAGE = {"hans": "zh-Hans", "hant": "zh-Hant"}  # Material's translations; <html lang> follows
+PRELUDE_MARK = "/*zhpub-search-prelude*/"
+PARAGRAPH_OPEN = re.compile(r'<p id="([a-z0-9-]+-p\d+)"')
+
+
+class MaterialVersionError(RuntimeError):
+    pass
+
+
+def material_version() -> tuple[int, ...] | None:
+    from importlib import metadata
+
+    try:
+        text = metadata.version("mkdocs-material")
+    except metadata.PackageNotFoundError:
+        return None
+    return tuple(int(x) for x in re.findall(r"\d+", text)[:3])
+
+
+def check_material_version(theme_name: str) -> None:
+    """A clear error when the theme is not Material, or a Material whose internals zhpub has not been tested on."""
+    low, high = TESTED_MATERIAL
+    tested = f"{'.'.join(map(str, low[:2]))}.x"
+    if theme_name != "material":
+        raise MaterialVersionError(f"zhpub needs the theme 'material' (Material for MkDocs {tested}), not {theme_name!r}")
+    version = material_version()
+    if version is None or not low <= version < high:
+        found = ".".join(map(str, version)) if version else "not installed"
+        raise MaterialVersionError(
+            f"zhpub's search and tooltips use internals of Material for MkDocs {tested}; found {found}. "
+            "Install the pinned version (pip install -c constraints.txt mkdocs-material), or check the internals "
+            "listed in src/zhpub/mkdocs_plugin/material_compat.py against the new version and widen TESTED_MATERIAL.")
+
+
+def tooltip_text(text: str) -> str:
+    """Material's tooltips (feature content.tooltips) insert a title attribute's text as HTML: escape it once
+    here, so that after the template's own escaping markup in the text stays text."""
+    return html.escape(text, quote=False)
+
+
+def exclude_from_section_entries(page_html: str) -> str:
+    """Mark each paragraph ``data-search-exclude`` so Material's section entries do not repeat what zhpub indexes
+    per paragraph. The value must be non-empty: Material strips data-search-* attributes only then."""
+    return PARAGRAPH_OPEN.sub(r'<p id="\1" data-search-exclude="p"', page_html)
+
+
+def index_text(escaped_text: str) -> str:
+    """An entry's text as Material's search index holds it: an HTML paragraph (the text already escaped)."""
+    return "<p>" + escaped_text + "</p>"
+
+
+def segmenter():
+    """Material's own Chinese segmentation of index text (jieba, when installed), or None."""
+    try:
+        from material.plugins.search.plugin import SearchIndex, jieba
+    except ImportError:  # pragma: no cover
+        return None
+    if jieba is None:
+        return None
+    jieba.setLogLevel(logging.WARNING)  # not "Building prefix dict…" on every build
+    index = SearchIndex()
+    return index._segment_chinese
+
+
+def search_index_path(site_dir: Path) -> Path:
+    return site_dir / "search" / "search_index.json"
+
+
+def install_worker_prelude(site_dir: Path, prelude: str) -> None:
+    """Put ``prelude`` before the code of Material's search worker (once: `mkdocs serve` rebuilds in place)."""
+    workers = list((site_dir / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
+    if len(workers) != 1:
+        raise MaterialVersionError(f"zhpub search: expected one Material search worker, found {workers}; "
+                                   "Material's layout changed: update src/zhpub/mkdocs_plugin/material_compat.py")
+    code = workers[0].read_text(encoding="utf-8")
+    if not code.startswith(PRELUDE_MARK):
+        workers[0].write_text(PRELUDE_MARK + prelude + "\n" + code, encoding="utf-8")

@@ -1,0 +1,118 @@
+"""The MkDocs plugin: the Document model in, generated pages out; Chinese paragraph search on top.
+
+Configured in mkdocs.yml (``plugins: - zhpub: {variant: !ENV [ZHPUB_VARIANT, hans]}``). Everything a reader sees
+(page text, links, ids, glossary, indicators) comes from zhpub.render; this module only hands it to MkDocs, and
+keeps what one build needs on the plugin instance (MkDocs makes a new one for every configuration it loads).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+from mkdocs.config import base, config_options
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+
+from ..build import publishable_documents
+from ..content import load_project_glossary
+from ..model import LANG_TAGS
+from ..render.common import VARIANT_NAMES, label
+from ..render.site import SiteRenderer
+from . import material_compat
+from .search import ParagraphSearch
+
+
+class ZhpubConfig(base.Config):
+    variant = config_options.Choice(tuple(material_compat.THEME_LANGUAGE), default="hans")
+    """The script of this build: hans (Simplified, the canonical text) or hant (Traditional)."""
+    assets = config_options.Type(str, default="hooks/assets")
+    """Stylesheets and scripts copied into the site (relative to mkdocs.yml)."""
+    paragraph_search = config_options.Type(bool, default=True)
+    """One search entry per paragraph, and Han bigram matching (see search.py)."""
+
+
+class ZhpubPlugin(BasePlugin[ZhpubConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self):
+        self.renderer: SiteRenderer | None = None
+        self.search: ParagraphSearch | None = None
+        self.root: Path | None = None
+        self.heads: dict[str, str] = {}
+
+    @event_priority(100)  # before Material's search plugin reads the theme language
+    def on_config(self, config):
+        try:
+            material_compat.check_material_version(config.theme.name)
+        except material_compat.MaterialVersionError as e:
+            raise PluginError(str(e)) from None
+        variant = self.config.variant
+        self.root = Path(config.config_file_path).parent
+        docs = publishable_documents(self.root)  # a ZhpubError names file:line; it goes up to the caller as it is
+        glossary = load_project_glossary(self.root)
+        site_root = config.site_url or ""  # the address of build/site/, which holds both variants
+        serving = site_root.startswith(f"http://{config.dev_addr.host}:{config.dev_addr.port}/")  # mkdocs serve
+        self.renderer = SiteRenderer(docs, glossary, variant, "" if serving else site_root, self.root)
+        self.search = ParagraphSearch() if self.config.paragraph_search else None
+        if site_root and not serving:
+            config.site_url = f"{site_root.rstrip('/')}/{LANG_TAGS[variant]}/"  # canonical links, sitemap, 404.html
+
+        config.theme["language"] = material_compat.THEME_LANGUAGE[variant]
+        site_dir = Path(config.site_dir)
+        if site_dir.name in LANG_TAGS.values():  # build/site/zh-Hans -> zh-Hant: sibling builds, same paths
+            config.site_dir = str(site_dir.parent / LANG_TAGS[variant])  # (`mkdocs serve` uses a temporary dir)
+        config.site_name = label("site", variant)
+        config.nav = self.renderer.nav()
+        config.extra["alternate"] = [
+            {"name": VARIANT_NAMES[v], "link": f"../{LANG_TAGS[v]}/index.html", "lang": LANG_TAGS[v]}
+            for v in ("hans", "hant")
+        ]
+        # Reproducible output: MkDocs stamps the sitemap with the build date; use the newest document date instead
+        # (unless the caller set one). Recomputed on every build, so `mkdocs serve` follows date edits.
+        dates = [d.meta["date"] for d in docs if d.meta.get("date")]
+        if dates and ("SOURCE_DATE_EPOCH" not in os.environ or os.environ.get("ZHPUB_SET_EPOCH")):
+            newest = dt.datetime.fromisoformat(max(dates)).replace(tzinfo=dt.timezone.utc)
+            os.environ["SOURCE_DATE_EPOCH"] = str(int(newest.timestamp()))
+            os.environ["ZHPUB_SET_EPOCH"] = "1"  # ours to update on the next build
+        return config
+
+    def on_files(self, files: Files, config) -> Files:
+        """Only generated files: the pages and data of every document, and our assets. (content/ holds sources.)"""
+        docs_dir = Path(config.docs_dir).resolve()
+        generated = Files([f for f in files if not _inside(f.abs_src_path, docs_dir)])  # keep the theme's assets
+        self.heads = self.renderer.heads()
+        for page in self.renderer.pages():
+            generated.append(File.generated(config, page.path, content=page.markdown))
+        for path, text in self.renderer.data_files().items():
+            generated.append(File.generated(config, path, content=text))
+        assets = self.root / self.config.assets
+        for asset in sorted(assets.rglob("*")):
+            if asset.is_file():
+                generated.append(File.generated(config, asset.relative_to(assets).as_posix(), abs_src_path=str(asset)))
+        return generated
+
+    def on_page_context(self, context, page, config, nav):
+        """Citation meta tags and JSON-LD for the page's <head> (hooks/overrides/main.html prints them)."""
+        context["zhpub_head"] = self.heads.get(page.file.src_uri, "")
+        return context
+
+    def on_page_content(self, html, page, config, files):
+        if self.search is None or (page.meta.get("search") or {}).get("exclude"):
+            return html
+        return self.search.page_content(html, page.url, page.title)
+
+    @event_priority(-50)  # Material's search writes the index at 0; the offline plugin copies it at -100
+    def on_post_build(self, config):
+        if self.search is not None:
+            self.search.post_build(Path(config.site_dir))
+        # MkDocs writes 404.html with root-absolute links, right only when site_url names the deployment address;
+        # without one it would be a page of broken links (and file:// readers never see a 404).
+        if not config.site_url:
+            (Path(config.site_dir) / "404.html").unlink(missing_ok=True)
+
+
+def _inside(path: str | None, folder: Path) -> bool:
+    return bool(path) and Path(path).resolve().is_relative_to(folder)
