@@ -66,7 +66,7 @@ SCRAPE = """首页 新闻中心 要闻
 def inject(project: Path) -> dict[str, list[str]]:
     """Write the payloads into a project copy; returns, per page path, the texts that must show literally."""
     doc = project / "content" / "zhenjiang-2022"
-    (doc / "published-ids.txt").unlink()  # the body text changes: a first edition, with positional ids
+    (doc / "published-ids.jsonl").unlink()  # the body text changes: a first edition, with positional ids
     meta = yaml.safe_load((doc / "document.yaml").read_text(encoding="utf-8"))
     for key in ("title", "title_en", "document_title", "venue", "speaker", "speaker_role", "body", "kind", "kind_en",
                 "source_note", "licence"):
