@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import logging
+import os
 import re
 from pathlib import Path
 
@@ -74,6 +75,11 @@ def segmenter():
     if jieba is None:
         return None
     jieba.setLogLevel(logging.WARNING)  # not "Building prefix dict…" on every build
+    # jieba keeps its dictionary cache in the system temp directory by default; a cache belongs in the
+    # user's cache folder, so a build leaves nothing in /tmp
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "zhpub"
+    cache.mkdir(parents=True, exist_ok=True)
+    jieba.dt.tmp_dir = str(cache)
     index = SearchIndex()
     return index._segment_chinese
 
