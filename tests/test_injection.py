@@ -1,7 +1,8 @@
 """Hostile text in every field a user or a scrape can set, built for real, then read in Chromium and in the PDFs.
 
 Payloads go into document.yaml (every field), a scraped page headline, title block, part headings and body
-text, an erratum's reason, indicators.yaml (reason, name), the English indicator names and a glossary entry.
+text, an erratum's reason, indicators.yaml (reason, name), the English indicator names and a glossary entry (a
+scrape's own tags are cut by the chrome stage, which the test checks; every other payload reaches the model).
 In every page of both variants: no dialog, no request leaves file://, no handler, script, link or image came
 from a payload, and the payload text is on the page literally. In the PDFs: the text is there literally, and
 there is no JavaScript and no link to anywhere outside the document.
@@ -24,7 +25,11 @@ P = ("{ onmouseover=alert(1) style=position:fixed;top:0;left:0;width:100%;height
      "![](https://example.invalid/x.png) <script>alert(1)</script> <img src=x onerror=alert(1)> {{ 7*7 }} {% raw %} "
      "**b** # h")
 # ... and short ones, for part headings (a scraped heading is a heading only up to 40 characters)
-HEADINGS = ["{ onmouseover=alert(1) }", "[x](javascript:alert(1))", "<svg onload=alert(1)>", "x![](http://x.invalid/a)"]
+HEADINGS = ["{ onmouseover=alert(1) }", "[x](javascript:alert(1))", "**b** {{ 7*7 }}", "x![](http://x.invalid/a)"]
+# A scrape's own markup never reaches the model (the chrome stage cuts tag remnants, and records it), so what a
+# scrape can carry through is the rest
+TAGS = ("<script>alert(1)</script> ", "<img src=x onerror=alert(1)> ")
+P_SCRAPE = P.replace(TAGS[0], "").replace(TAGS[1], "")
 URL = 'https://example.invalid/"><script>alert(1)</script>'
 
 SCRAPE = """首页 新闻中心 要闻
@@ -35,7 +40,7 @@ SCRAPE = """首页 新闻中心 要闻
 
 政府工作报告
 
-——2023年1月10日在示例市第一届人民代表大会第一次会议上 <b>{{{{ 7*7 }}}}</b>
+——2023年1月10日在示例市第一届人民代表大会第一次会议上 {{{{ 7*7 }}}}
 
 市长 张三
 
@@ -57,7 +62,7 @@ SCRAPE = """首页 新闻中心 要闻
 
 三、加强政府自身建设{H2}
 
-我们要坚持依法行政，自觉接受人大监督。 **b** # h
+我们要坚持依法行政，自觉接受人大监督。 **b** # h <svg onload=alert(1)>
 
 各位代表，让我们团结一心，奋力开创新局面！
 """
@@ -78,7 +83,7 @@ def inject(project: Path) -> dict[str, list[str]]:
     text = source.read_text(encoding="utf-8")
     anchor = "請予審議,并請各位政協(xié)委員提出意見。"
     assert text.count(anchor) == 1
-    source.write_text(text.replace(anchor, f"{anchor} {P}"), encoding="utf-8")
+    source.write_text(text.replace(anchor, f"{anchor} {P_SCRAPE}"), encoding="utf-8")
 
     errata = yaml.safe_load((doc / "errata.yaml").read_text(encoding="utf-8"))
     errata[0]["reason"] = P
@@ -106,15 +111,15 @@ def inject(project: Path) -> dict[str, list[str]]:
 
     scraped = project / "content" / "payload-2023"
     scraped.mkdir()
-    (scraped / "source.txt").write_text(SCRAPE.format(P=P, **{f"H{i}": h for i, h in enumerate(HEADINGS)}), encoding="utf-8")
+    (scraped / "source.txt").write_text(SCRAPE.format(P=P_SCRAPE, **{f"H{i}": h for i, h in enumerate(HEADINGS)}), encoding="utf-8")
 
     literal = {  # page (both variants) -> text it must show as text
-        "index.html": [P, "2023年示例市政府工作报告 " + P],
+        "index.html": [P, "2023年示例市政府工作报告 " + P_SCRAPE],
         "zhenjiang-2022/index.html": [P, "2022年镇江市政府工作报告 " + P],
         "zhenjiang-2022/corrections.html": [P],
         "zhenjiang-2022/indicators.html": [P, HEADINGS[2]],
         "glossary/index.html": [P, HEADINGS[1]],
-        "payload-2023/index.html": [P, "<b>{{ 7*7 }}</b>", "**b** # h", *HEADINGS],
+        "payload-2023/index.html": [P_SCRAPE, "上 {{ 7*7 }}", "**b** # h", *HEADINGS],
     }
     return literal
 
@@ -135,10 +140,14 @@ def test_the_payloads_reached_the_model_intact(injected):
 
     build, _ = injected
     doc = load_document(ContentFolder(build.parent / "content" / "payload-2023"))
-    assert doc.meta["title"] == "2023年示例市政府工作报告 " + P  # from the scraped headline
+    assert doc.meta["title"] == "2023年示例市政府工作报告 " + P_SCRAPE  # from the scraped headline
     headings = [b.text["hans"] for b in doc.blocks if b.kind in ("part", "section")]
     assert len(headings) == 4 and all(any(h.endswith(x) for x in HEADINGS) for h in headings), headings
-    assert any(b.text["hans"].endswith(" " + P) for b in doc.blocks if b.kind == "paragraph")
+    assert any(b.text["hans"].endswith(" " + P_SCRAPE) for b in doc.blocks if b.kind == "paragraph")
+    assert not any("<svg" in b.text["hans"] for b in doc.blocks)
+    assert any("<svg onload=alert(1)>" in c.before for c in doc.changes)  # cut, and the cut is recorded
+    shipped = load_document(ContentFolder(build.parent / "content" / "zhenjiang-2022"))
+    assert shipped.meta["title"].endswith(P) and any(b.text["hans"].endswith(" " + P_SCRAPE) for b in shipped.blocks)
 
 
 def squash(text: str) -> str:
@@ -215,7 +224,7 @@ def test_the_pdfs_show_the_payloads_as_text_and_link_nowhere(injected):
     assert len(pdfs) == 4
     for pdf in pdfs:
         text = re.sub(r"\s+", "", subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout)
-        expected = [P] + (HEADINGS + ["<b>{{ 7*7 }}</b>"] if pdf.name.startswith("payload") else [])
+        expected = [P_SCRAPE] + (HEADINGS + ["上 {{ 7*7 }}"] if pdf.name.startswith("payload") else [P])
         for payload in expected:
             assert re.sub(r"\s+", "", payload) in text, (pdf.name, payload)
         raw = pdf.read_bytes()
