@@ -18,7 +18,7 @@ import pytest
 import yaml
 
 from conftest import copy_project
-from test_browser import CHROMIUM, FLAGS
+from axe_audit import CHROMIUM, FLAGS
 
 # What an attacker writes, as one line (a title, a reason) ...
 P = ("{ onmouseover=alert(1) style=position:fixed;top:0;left:0;width:100%;height:100% } [x](javascript:alert(1)) "

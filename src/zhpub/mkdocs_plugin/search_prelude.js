@@ -1,10 +1,10 @@
-/* zhpub: Chinese query rewriting, prepended to Material's search worker by hooks/zhpub_search.py.
+/* zhpub: Chinese query rewriting, prepended to Material's search worker by the zhpub plugin (mkdocs_plugin/search.py).
  *
  * Material's worker (9.8.1) runs every Han run of the query through a greedy
  * segmenter that never tests substrings reaching the last character and then
  * appends "*" (OR + prefix). We rewrite each Han run of >= 2 chars into
  * required bigram terms "+A_B" that match the hidden "zt"/"zx" fields
- * written by hooks/zhpub_search.py. Each Han run inside such a term has length 1,
+ * written by the zhpub plugin (mkdocs_plugin/search.py). Each Han run inside such a term has length 1,
  * so Material's segmenter returns it unchanged, and "+" terms get no "*".
  * A single Han char is passed through (folded) and becomes Material's "X*".
  * Both sides fold Traditional/variant chars to Simplified with one table.
