@@ -30,7 +30,7 @@ HEADINGS = ["{ onmouseover=alert(1) }", "[x](javascript:alert(1))", "**b** {{ 7*
 # scrape can carry through is the rest
 TAGS = ("<script>alert(1)</script> ", "<img src=x onerror=alert(1)> ")
 P_SCRAPE = P.replace(TAGS[0], "").replace(TAGS[1], "")
-URL = 'https://example.invalid/"><script>alert(1)</script>'
+URL = "https://example.invalid/x?q=%22%3E%3Cscript%3Ealert(1)%3C/script%3E"  # quotes are refused by the schema
 
 SCRAPE = """首页 新闻中心 要闻
 
@@ -163,7 +163,9 @@ HTML_CHECK = """() => {
     const href = el.getAttribute('href') || '', src = el.getAttribute('src') || '';
     if (/^\\s*javascript:/i.test(href) || /^\\s*javascript:/i.test(src)) bad.push(el.tagName + ' javascript: URL');
     if (/invalid/.test(src) || src === 'x') bad.push(el.tagName + ' src=' + src);
-    if (el.tagName === 'SCRIPT' && /alert/.test(el.textContent)) bad.push('script from a payload');
+    if (el.tagName === 'SCRIPT' && /^application\/(ld\+)?json$/.test(el.type)) {  // data: must stay one JSON value
+      try { JSON.parse(el.textContent) } catch (e) { bad.push('JSON-LD broken by a payload') }
+    } else if (el.tagName === 'SCRIPT' && /alert/.test(el.textContent)) bad.push('script from a payload');
     if (el.tagName === 'svg' && el.closest('article')) bad.push('svg in the text');
   }
   return bad;
