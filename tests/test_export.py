@@ -175,5 +175,5 @@ def test_model_lookups_and_problem_messages(shipped):
     assert shipped.anchor_ids == shipped.ids + [i.id for i in shipped.indicators]
     assert shipped.text("hant").split("\n\n")[0] == shipped.blocks[0].text["hant"]
     garbled = Problem("mojibake", 3, 4, "□基", "garbled text")
-    assert str(garbled) == "garbled text: '□基'; fix it with an erratum in errata.yaml"
+    assert str(garbled) == "garbled text: '□基'; accept a reading with `zhpub errata DOC --accept LINE:COL=N`, or write an erratum in errata.yaml"
     assert str(Problem("residue-entity", 3, 4, "&amp;", "entity left")) == "entity left: '&amp;'"

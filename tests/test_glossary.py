@@ -158,6 +158,7 @@ def test_check_reports_a_term_used_nowhere(tmp_path):
 
     shutil.copytree(ROOT / "content", tmp_path / "content")
     shutil.copytree(ROOT / "glossary", tmp_path / "glossary")
+    shutil.copytree(ROOT / "corpus", tmp_path / "corpus")
     extra = GOOD.replace("放管服", "放管用").replace("fàng guǎn fú", "fàng guǎn yòng")
     with (tmp_path / "glossary" / "national.yaml").open("a", encoding="utf-8") as f:
         f.write("\n" + extra)

@@ -18,7 +18,6 @@ import pytest
 import yaml
 
 from conftest import copy_project
-from axe_audit import CHROMIUM, FLAGS
 
 # What an attacker writes, as one line (a title, a reason) ...
 P = ("{ onmouseover=alert(1) style=position:fixed;top:0;left:0;width:100%;height:100% } [x](javascript:alert(1)) "
@@ -172,47 +171,43 @@ HTML_CHECK = """() => {
 }"""
 
 
-def test_every_page_shows_the_payloads_as_text_and_runs_none(injected):
-    from playwright.sync_api import sync_playwright
-
+def test_every_page_shows_the_payloads_as_text_and_runs_none(injected, browser):
     build, literal = injected
     site = build / "site"
     pages = sorted(p for p in site.rglob("*.html") if "assets" not in p.parts and "search" not in p.parts)
     assert len(pages) >= 19
     dialogs, outside, problems = [], [], []
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        context = browser.new_context()
-        context.route(re.compile(r"^(?!file:).*"), lambda route: (outside.append(route.request.url), route.abort()))
-        context.on("request", lambda r: None if r.url.startswith(("file:", "data:", "blob:", "about:")) else outside.append(r.url))
-        page = context.new_page()
-        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-        for path in pages:
-            page.goto(path.as_uri())
-            page.wait_for_load_state("load")
-            for x, y in ((5, 5), (300, 200), (700, 400), (1000, 600)):  # an injected full-page onmouseover
-                page.mouse.move(x, y)
-            for heading in page.locator("h1, h2, h3, .zh-term").all()[:40]:
-                if heading.is_visible():
-                    heading.hover()
-            rel = path.relative_to(site)
-            problems += [f"{rel}: {b}" for b in page.evaluate(HTML_CHECK)]
-            shown = squash(page.inner_text("body"))
-            for text in literal.get("/".join(rel.parts[1:]), []):
-                if rel.parts[0] == "zh-Hant":
-                    text = text.replace("政府工作报告", "政府工作報告").replace("镇江", "鎮江")
-                if squash(text) not in shown:
-                    problems.append(f"{rel}: does not show {text[:40]!r}… literally")
-        for tag in ("zh-Hans", "zh-Hant"):  # search results are HTML made from the index
-            page.goto((site / tag / "payload-2023" / "index.html").as_uri())
-            box = page.locator("input.md-search__input")
-            box.click()
-            box.fill("alert")
-            page.keyboard.press("End")
-            page.wait_for_selector(".md-search-result__item", timeout=20000)
-            problems += [f"{tag} search: {b}" for b in page.evaluate(HTML_CHECK)]
-            assert "alert(1)" in page.inner_text(".md-search-result")
-        browser.close()
+    context = browser.new_context()
+    context.route(re.compile(r"^(?!file:).*"), lambda route: (outside.append(route.request.url), route.abort()))
+    context.on("request", lambda r: None if r.url.startswith(("file:", "data:", "blob:", "about:")) else outside.append(r.url))
+    page = context.new_page()
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    for path in pages:
+        page.goto(path.as_uri())
+        page.wait_for_load_state("load")
+        for x, y in ((5, 5), (300, 200), (700, 400), (1000, 600)):  # an injected full-page onmouseover
+            page.mouse.move(x, y)
+        for heading in page.locator("h1, h2, h3, .zh-term").all()[:40]:
+            if heading.is_visible():
+                heading.hover()
+        rel = path.relative_to(site)
+        problems += [f"{rel}: {b}" for b in page.evaluate(HTML_CHECK)]
+        shown = squash(page.inner_text("body"))
+        for text in literal.get("/".join(rel.parts[1:]), []):
+            if rel.parts[0] == "zh-Hant":
+                text = text.replace("政府工作报告", "政府工作報告").replace("镇江", "鎮江")
+            if squash(text) not in shown:
+                problems.append(f"{rel}: does not show {text[:40]!r}… literally")
+    for tag in ("zh-Hans", "zh-Hant"):  # search results are HTML made from the index
+        page.goto((site / tag / "payload-2023" / "index.html").as_uri())
+        box = page.locator("input.md-search__input")
+        box.click()
+        box.fill("alert")
+        page.keyboard.press("End")
+        page.wait_for_selector(".md-search-result__item", timeout=20000)
+        problems += [f"{tag} search: {b}" for b in page.evaluate(HTML_CHECK)]
+        assert "alert(1)" in page.inner_text(".md-search-result")
+    context.close()
     assert dialogs == []
     assert outside == []
     assert problems == [], "\n".join(problems)

@@ -18,6 +18,7 @@ from zhpub.model import RecordedChange
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     shutil.copytree(SHIPPED, tmp_path / "content" / SHIPPED.name)
+    shutil.copytree(SHIPPED.parents[1] / "corpus", tmp_path / "corpus")  # the series the document names
     return tmp_path
 
 

@@ -22,12 +22,30 @@ CHECKS = (
 STRAY_BYTE_RE = re.compile(f"(?<=[{HAN}])[a-z@\\[\\\\\\]^_`{{|}}~](?=[{HAN}])")
 
 
+PAIRS = {"[": "]", "{": "}"}
+CLOSERS = {v: k for k, v in PAIRS.items()}
+
+
+def _is_paired_bracket(text: str, at: int) -> bool:
+    """A bracket whose partner stands on the same line is the text's own ([注释]), not a byte left standing."""
+    char = text[at]
+    line_start, line_end = text.rfind("\n", 0, at) + 1, text.find("\n", at)
+    line_end = len(text) if line_end < 0 else line_end
+    if char in PAIRS:
+        return PAIRS[char] in text[at + 1:line_end]
+    if char in CLOSERS:
+        return CLOSERS[char] in text[line_start:at]
+    return False
+
+
 def residue(text: str) -> list[Finding]:
     found = []
     for rule, pattern, message in CHECKS:
         for m in pattern.finditer(text):
             found.append(Finding(f"residue-{rule}", m.start(), m.end(), m.group(), message))
     for m in STRAY_BYTE_RE.finditer(text):
+        if _is_paired_bracket(text, m.start()):
+            continue
         found.append(Finding("residue-stray-byte", m.start(), m.end(), m.group(),
                              "a single Latin letter or symbol between Chinese characters (a GBK byte left by mojibake?)"))
     return sorted(found, key=lambda f: f.start)
