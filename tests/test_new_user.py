@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -119,6 +120,26 @@ def test_a_protected_name_is_converted_as_a_name_not_left_simplified(tmp_path):
     assert "省長許昆林" in mention  # the Traditional edition, not 省長许昆林
     assert "于洪濤" in mention and "於洪濤" not in mention  # the surname 于 is not the preposition 於
     assert doc.meta["speaker"] == "许昆林"  # the Simplified edition keeps the name as written
+
+
+def test_the_metadata_converts_the_speaker_and_protected_names_as_names(tmp_path):
+    """The metadata box, the PDF cover and the citations say 于洪濤 (the surname), as the text does, not 於洪濤."""
+    from zhpub.knowledge.glossary import Glossary
+    from zhpub.render.citation import citation_files, head, paragraph_citations
+    from zhpub.render.print_html import print_html
+    from zhpub.render.site import SiteRenderer
+
+    doc = _document_with_names(tmp_path, "names: [于洪涛]\nvenue: 于洪涛同志主持的会议\n", "于洪涛", "于洪涛同志出席。")
+    assert doc.meta["speaker"] == "于洪涛" and doc.block("speaker").text["hant"].endswith("于洪濤")
+    site = SiteRenderer([doc], Glossary([]), "hant", "", tmp_path)
+    meta = dict(site._meta_rows(doc))
+    assert meta[site.t("speaker")].endswith("于洪濤") and meta[site.t("venue")].startswith("于洪濤")
+    cover = print_html(doc, Glossary([]), "hant", "2026-12-01", tmp_path)
+    assert "于洪濤" in cover and "於洪濤" not in cover
+    machine = "".join(citation_files(doc).values()) + json.dumps(head(doc, "hant", "", "x.pdf"), ensure_ascii=False)
+    assert "于洪濤" in machine and "於洪濤" not in machine
+    cited = paragraph_citations(doc, doc.blocks[-1], "hant", "https://example.org/", "2026-12-01")
+    assert "於洪濤" not in json.dumps(cited, ensure_ascii=False)
 
 
 def test_a_name_can_be_given_its_traditional_form_by_hand(tmp_path):

@@ -100,6 +100,7 @@ class Document:
     manifest: Any = None
     id_errors: list[Any] = field(default_factory=list)
     id_changes: list[Any] = field(default_factory=list)
+    names: tuple[Any, ...] = ()  # protected names (document.yaml `names:`), converted as names in every variant
 
     def block(self, block_id: str) -> Block:
         for b in self.blocks:

@@ -182,7 +182,7 @@ def _build_document(slug, data, path, meta, errata, protected_names) -> Document
     problems.sort(key=lambda p: (p.line, p.column))
     notes = [ReportNote(term, explanation, b.id) for b in blocks if b.id.startswith("notes") and b.kind == "paragraph"
              for term, explanation in [note_entry(b.text["hans"]) or ("", "")] if term]
-    return Document(slug, extracted, blocks, recorded_changes(result), problems, path, report_notes=notes)
+    return Document(slug, extracted, blocks, recorded_changes(result), problems, path, report_notes=notes, names=names)
 
 
 DATE_RE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")

@@ -25,7 +25,7 @@ import re
 from typing import Any, Union
 
 from ..model import LANG_TAGS, VARIANTS, Block, Document
-from .common import cite_label, in_variant, label
+from .common import cite_label, doc_text, in_variant, label, meta_text
 
 Slot = dict  # {"slot": name}
 Pattern = list[Union[str, Slot]]
@@ -84,7 +84,7 @@ def locator_en(block: Block) -> str:
 
 
 def _title(doc: Document, variant: str) -> str:
-    return in_variant(doc.meta.get("title") or doc.meta.get("document_title") or doc.slug, variant)
+    return doc_text(doc, doc.meta.get("title") or doc.meta.get("document_title") or doc.slug, variant)
 
 
 def edition_label(doc: Document, variant: str) -> str:
@@ -106,7 +106,7 @@ def gbt_pattern(doc: Document, variant: str) -> Pattern:
     other = f"{chinese_date(m['date'])}在{m['venue']}上" if m.get("date") and m.get("venue") else ""
     head = (f"{creator}. " if creator else "") + title + (f": {other}" if other else "") + "[R/OL]. "
     edition = f"{label('edition', 'hans')} {edition_hash(doc)}. "
-    return [in_variant(head + edition, variant) + f"({edition_date(doc)})[", slot("accessed"), "]. ", slot("url"), "#",
+    return [doc_text(doc, head + edition, variant) + f"({edition_date(doc)})[", slot("accessed"), "]. ", slot("url"), "#",
             slot("id"), "."]
 
 
@@ -160,12 +160,12 @@ def csl_items(doc: Document, site_url: str = "") -> list[dict[str, Any]]:
             "title": _title(doc, variant),  # 2022年镇江市政府工作报告: the printed 政府工作报告 alone names no report
         }
         if m.get("speaker") or m.get("body"):
-            item["author"] = [{"literal": in_variant(m.get("speaker") or m["body"], variant)}]
+            item["author"] = [{"literal": doc_text(doc, m.get("speaker") or m["body"], variant)}]
         if m.get("date"):
             item["issued"] = {"date-parts": [[int(x) for x in m["date"].split("-")]]}
         for key, field in (("body", "publisher"), ("venue", "event-title"), ("kind", "genre")):
             if m.get(key):
-                item[field] = in_variant(m[key], variant)
+                item[field] = meta_text(doc, key, variant)
         item["language"] = LANG_TAGS[variant]
         item["version"] = f"{edition_date(doc)} {edition_hash(doc)}"
         url = page_url(site_url, doc, variant) or sources(doc).get("official_url", "")
@@ -227,15 +227,15 @@ def head(doc: Document, variant: str, site_url: str, pdf_href: str) -> dict[str,
     if m.get("title_en"):
         json_ld["alternateName"] = m["title_en"]
     if m.get("speaker"):
-        json_ld["author"] = {"@type": "Person", "name": in_variant(m["speaker"], variant)}
+        json_ld["author"] = {"@type": "Person", "name": meta_text(doc, "speaker", variant)}
         if m.get("speaker_role"):
-            json_ld["author"]["jobTitle"] = in_variant(m["speaker_role"], variant)
+            json_ld["author"]["jobTitle"] = meta_text(doc, "speaker_role", variant)
     if m.get("body"):
-        json_ld["publisher"] = {"@type": "GovernmentOrganization", "name": in_variant(m["body"], variant)}
+        json_ld["publisher"] = {"@type": "GovernmentOrganization", "name": meta_text(doc, "body", variant)}
     if m.get("date"):
         json_ld["datePublished"] = m["date"]
     if m.get("kind"):
-        json_ld["genre"] = in_variant(m["kind"], variant)
+        json_ld["genre"] = meta_text(doc, "kind", variant)
     if url:
         json_ld["url"] = url
     json_ld["encoding"] = {"@type": "MediaObject", "encodingFormat": "application/pdf", "contentUrl": pdf_url}
@@ -245,7 +245,7 @@ def head(doc: Document, variant: str, site_url: str, pdf_href: str) -> dict[str,
         json_ld["isBasedOn"] = based_on
     if "archived_url" in src:
         json_ld["archivedAt"] = src["archived_url"]
-    return {"title": title, "authors": [in_variant(m["speaker"], variant)] if m.get("speaker") else [],
+    return {"title": title, "authors": [meta_text(doc, "speaker", variant)] if m.get("speaker") else [],
             "date": m.get("date", ""), "date_slashes": m.get("date", "").replace("-", "/"),
-            "publisher": in_variant(m.get("body", ""), variant), "language": LANG_TAGS[variant],
+            "publisher": meta_text(doc, "body", variant), "language": LANG_TAGS[variant],
             "pdf_url": pdf_url, "public_url": url, "json_ld": json_ld}

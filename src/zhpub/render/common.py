@@ -42,6 +42,19 @@ def in_variant(text: str, variant: str) -> str:
     return text if variant == "hans" else to_traditional(text)
 
 
+def doc_text(doc: Document, text: str, variant: str) -> str:
+    """A document's metadata (title, speaker, venue …) in the variant's script, converted as its text is: the
+    protected names, and the speaker, who is a person, as names (于洪涛 -> 于洪濤, never 於洪濤)."""
+    if variant == "hans" or not text:
+        return text
+    speaker = doc.meta.get("speaker")
+    return to_traditional(text, variant, (*doc.names, *([speaker] if isinstance(speaker, str) and speaker else [])))
+
+
+def meta_text(doc: Document, key: str, variant: str) -> str:
+    return doc_text(doc, str(doc.meta.get(key) or ""), variant)
+
+
 def page_text(key: str, variant: str):
     """A sentence (or list of sentences) of zhpub's own prose, in the variant's script."""
     text = TEXTS[key]

@@ -17,8 +17,8 @@ from markupsafe import Markup
 from ..knowledge.glossary import Glossary
 from ..model import Document
 from .common import (
-    CATEGORY_LABELS, LABELS, RULE_EXPLANATIONS, TEXTS, cite_label, in_variant, indicator_value, label, lang, page_text,
-    paragraph_segments,
+    CATEGORY_LABELS, LABELS, RULE_EXPLANATIONS, TEXTS, cite_label, doc_text, in_variant, indicator_value, label, lang,
+    meta_text, page_text, paragraph_segments,
 )
 from .citation import edition_label
 from .templates import render
@@ -42,7 +42,7 @@ def print_html(doc: Document, glossary: Glossary, variant: str, edition_date: st
     v = variant
     t = {key: label(key, v) for key in (*LABELS, *CATEGORY_LABELS)}
     texts = {key: page_text(key, v) for key in TEXTS}
-    title = in_variant(doc.meta.get("title") or doc.meta.get("document_title") or doc.slug, v)
+    title = doc_text(doc, doc.meta.get("title") or doc.meta.get("document_title") or doc.slug, v)
     terms = glossary.by_headword()
     used = [terms[h] for h in dict.fromkeys(h.term for h in doc.glossary_hits if h.variant == v)]
     used.sort(key=lambda term: list(terms).index(term.headword))
@@ -67,9 +67,9 @@ def print_html(doc: Document, glossary: Glossary, variant: str, edition_date: st
     } for ind in doc.indicators]
     return render(
         "print/document.html", project_root, t=t, texts=texts, lang=lang(v), title=title, slug=doc.slug,
-        author=in_variant(author, v), subject=in_variant(subject, v), kind=in_variant(m.get("kind", ""), v),
+        author=doc_text(doc, author, v), subject=doc_text(doc, subject, v), kind=meta_text(doc, "kind", v),
         created=m.get("date", edition_date), edition_date=edition_date, stylesheet=Markup(stylesheet(v)),
-        body=in_variant(m.get("body", ""), v), cover_meta=[(k, in_variant(val, v)) for k, val in details if val],
+        body=meta_text(doc, "body", v), cover_meta=[(k, doc_text(doc, val, v)) for k, val in details if val],
         title_en=m.get("title_en", ""), headings=[b for b in blocks if b["kind"] in ("part", "section")],
         appendices=[("appendix-glossary", t["glossary"]), ("appendix-indicators", t["indicators"]),
                     ("appendix-corrections", t["corrections"]), ("colophon", texts["colophon"])],

@@ -19,8 +19,8 @@ from ..knowledge.glossary import Glossary, Term
 from ..knowledge.indicators import KINDS, to_csv
 from ..model import Block, Document
 from .common import (
-    CATEGORY_LABELS, LABELS, RULE_EXPLANATIONS, VARIANT_NAMES, cite_label, esc, in_variant, indicator_value, label,
-    lang, page_text, paragraph_segments,
+    CATEGORY_LABELS, LABELS, RULE_EXPLANATIONS, VARIANT_NAMES, cite_label, doc_text, esc, in_variant, indicator_value,
+    label, lang, meta_text, page_text, paragraph_segments,
 )
 from . import citation
 from .templates import render
@@ -74,7 +74,7 @@ class SiteRenderer:
         return in_variant(text, self.variant)
 
     def title(self, doc: Document) -> str:
-        return self.v(doc.meta.get("title") or doc.meta.get("document_title") or doc.slug)
+        return doc_text(doc, doc.meta.get("title") or doc.meta.get("document_title") or doc.slug, self.variant)
 
     def pdf(self, from_src: str, doc: Document, variant: str) -> str:
         depth = from_src.count("/") + 1  # the variant site sits in build/site/<lang>/
@@ -156,7 +156,7 @@ class SiteRenderer:
         m = doc.meta
         rows = [("speaker", " ".join(x for x in (m.get("speaker_role", ""), m.get("speaker", "")) if x)),
                 ("date", m.get("date", "")), ("venue", m.get("venue", ""))]
-        return [(self.t(k), self.v(v)) for k, v in rows if v]
+        return [(self.t(k), doc_text(doc, v, self.variant)) for k, v in rows if v]
 
     def _doc_links(self, src: str, doc: Document) -> list[tuple[str, str]]:
         return [
@@ -273,7 +273,7 @@ class SiteRenderer:
                           source_intro=page_text("corrections_source" if doc.meta.get("source_url") else
                                                  "corrections_source_unknown", self.variant),
                           source_path=doc.source_path, sources=self.sources(doc),
-                          source_details=[(self.t(k), self.v(doc.meta[k])) for k in ("mirror_published", "encoding")
+                          source_details=[(self.t(k), meta_text(doc, k, self.variant)) for k in ("mirror_published", "encoding")
                                           if doc.meta.get(k)] + [(self.t("edition"), citation.edition_label(doc, self.variant))],
                           errata=[c for c in doc.changes if c.rule == "errata"])
 
