@@ -61,14 +61,53 @@ def test_ledger_exports_and_page(project):
     assert 'id="gdp-growth-2023"' in html and "higher is better" in html
 
 
+SVG = "{http://www.w3.org/2000/svg}"
+
+
 def test_charts_are_svg_made_at_build_time(project):
     svg = (project / "build" / "site" / "zh-Hans" / "corpus" / "national" / "charts" / "gdp-growth.svg").read_text(encoding="utf-8")
     root = ET.fromstring(svg)
-    assert root.tag == "{http://www.w3.org/2000/svg}svg"
-    assert "script" not in svg
-    circles = root.findall("{http://www.w3.org/2000/svg}circle")
-    assert len(circles) == 2  # results for 2023 and 2024; 2025 has no next report yet
+    assert root.tag == f"{SVG}svg" and "script" not in svg
+    legend = set(root.find(f"{SVG}g[@class='zh-legend']").iter())
+    markers = [e for e in root.iter() if "zh-result" in e.get("class", "") and e not in legend]
+    assert len(markers) == 2  # results for 2023 and 2024; 2025 has no next report yet
+    assert len([e for e in root.iter(f"{SVG}rect") if e.get("class") == "zh-target"]) == 3  # a target each year
+    # an accessible name and description (the data in words), a legend and the unit on the axis, in this script
+    assert root.get("role") == "img" and root.get("aria-labelledby") == "chart-title chart-desc"
+    assert root.find(f"{SVG}title").text.startswith("国内生产总值增长（%）")
+    desc = root.find(f"{SVG}desc").text
+    rows = {r["year"]: r for r in json.loads((project / "build" / "data" / "ledger-national.json").read_text(encoding="utf-8"))["rows"]
+            if r["measure"] == "gdp-growth"}
+    for year, row in rows.items():
+        assert f"{year}：目标 {row['target']['text']['hans']}" in desc
+    texts = [t.text for t in root.iter(f"{SVG}text")]
+    assert {"目标", "完成", "接近", "未完成", "未设目标", "%", "2023", "2025"} <= set(texts)
+    assert all(t.get("fill", root.get("fill")) == "#1a1a1a" for t in root.iter(f"{SVG}text"))  # dark ink on white
+    hant = ET.fromstring((project / "build" / "site" / "zh-Hant" / "corpus" / "national" / "charts" / "gdp-growth.svg").read_text(encoding="utf-8"))
+    assert hant.find(f"{SVG}title").text.startswith("國內生產總值增長") and "未設目標" in [t.text for t in hant.iter(f"{SVG}text")]
     assert 'src="charts/gdp-growth.svg"' in page(project, "corpus/national/ledger.html")
+
+
+def test_ledger_is_one_table_with_hedges_and_both_scripts(project):
+    """Every row of the ledger export is one row of the page's table, with its measure, year and verdict as data
+    (for the filter), its hedges shown beside the phrase and each side linked to its paragraph in both scripts."""
+    rows = json.loads((project / "build" / "data" / "ledger-national.json").read_text(encoding="utf-8"))["rows"]
+    for tag, other in (("zh-Hans", "zh-Hant"), ("zh-Hant", "zh-Hans")):
+        html = page(project, "corpus/national/ledger.html", tag)
+        body = html[html.index('id="ledger-table"'):html.index("</table>", html.index('id="ledger-table"'))]
+        assert body.count("<tr id=") == len(rows)
+        for r in rows:
+            assert f'<tr id="{r["measure"]}-{r["year"]}" class="zh-verdict-{r["verdict"].replace(" ", "-")}" data-measure="{r["measure"]}" data-year="{r["year"]}" data-verdict="{r["verdict"]}">' in body
+            for side in (r["target"], r["result"]):
+                if side:
+                    assert f'href="../../../{other}/{side["doc"]}/index.html#{side["block"]}" hreflang="{other}"' in body
+        gdp = next(r for r in rows if r["measure"] == "gdp-growth" and r["year"] == 2024)
+        assert gdp["target"]["hedge"] == "左右"
+        row = body[body.index('<tr id="gdp-growth-2024"'):body.index("</tr>", body.index('<tr id="gdp-growth-2024"'))]
+        assert '<span class="zh-hedge"' in row and ">左右</span>" in row
+        assert gdp["rule"] in row.replace("&gt;", ">")
+        # without script the form is hidden: the page is the full table
+        assert '<form class="zh-ledger-filter" id="ledger-filter" data-table="ledger-table"' in html and "hidden><fieldset>" in html
 
 
 def test_comparison_pages_for_each_pair(project):
@@ -110,6 +149,47 @@ def test_corpus_pages_in_a_browser(project, browser, width, tmp_path):
     view.close()
 
 
+def visible_rows(view) -> list[dict]:
+    return view.eval_on_selector_all("#ledger-table tbody tr", "rs => rs.filter(r => r.offsetParent !== null).map(r => ({...r.dataset}))")
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_ledger_filter_in_a_browser(project, browser, width):
+    """From file://, no server: the filter shows the rows of one measure, year or verdict and keeps the choice in the
+    address (a filtered view can be linked, and survives the script switch); without script, the full table."""
+    rows = json.loads((project / "build" / "data" / "ledger-national.json").read_text(encoding="utf-8"))["rows"]
+    url = (project / "build" / "site" / "zh-Hans" / "corpus" / "national" / "ledger.html").as_uri()
+    view = browser.new_page(viewport={"width": width, "height": 900})
+    view.goto(url)
+    assert view.locator("#ledger-filter").is_visible() and len(visible_rows(view)) == len(rows)
+    view.select_option("#ledger-filter select[name=measure]", "gdp-growth")
+    shown = visible_rows(view)
+    assert [(r["measure"], int(r["year"])) for r in shown] == [("gdp-growth", r["year"]) for r in rows if r["measure"] == "gdp-growth"]
+    assert view.locator("#ledger-filter output").inner_text() == f"显示 {len(shown)} 行，共 {len(rows)} 行"
+    assert "?measure=gdp-growth" in view.url
+    view.select_option("#ledger-filter select[name=measure]", "")
+    view.select_option("#ledger-filter select[name=verdict]", "met")
+    assert {r["verdict"] for r in visible_rows(view)} == {"met"}
+    assert len(visible_rows(view)) == sum(r["verdict"] == "met" for r in rows)
+    view.click("#ledger-filter button[type=reset]")
+    view.wait_for_function(f"document.querySelectorAll('#ledger-table tbody tr:not([hidden])').length === {len(rows)}")
+    # a linked filtered view, and the script switch keeps the filter
+    view.goto(url + "?year=2024")
+    assert {r["year"] for r in visible_rows(view)} == {"2024"} and view.input_value("select[name=year]") == "2024"
+    assert view.evaluate("document.documentElement.scrollWidth") <= width
+    if width >= 1280:  # the language menu sits in the header on a desktop
+        view.hover(".md-header__option .md-select")
+        view.click("a.md-select__link[hreflang='zh-Hant']")
+        view.wait_for_url("**/zh-Hant/corpus/national/ledger.html?year=2024")
+        assert {r["year"] for r in visible_rows(view)} == {"2024"}
+    view.close()
+    context = browser.new_context(java_script_enabled=False, viewport={"width": width, "height": 900})
+    plain = context.new_page()
+    plain.goto(url + "?measure=cpi")
+    assert not plain.locator("#ledger-filter").is_visible() and len(visible_rows(plain)) == len(rows)
+    context.close()
+
+
 def test_terms_over_time_page(project):
     html = page(project, "corpus/national/terms.html")
     # 高质量发展 is in the glossary and in each of the three reports (counted here on the source files)
@@ -118,3 +198,24 @@ def test_terms_over_time_page(project):
     assert 'href="../../glossary/index.html#gao-zhi-liang-fa-zhan"' in html
     svg = (project / "build" / "site" / "zh-Hans" / "corpus" / "national" / "terms" / "gao-zhi-liang-fa-zhan.svg").read_text(encoding="utf-8")
     assert len(ET.fromstring(svg).findall("{http://www.w3.org/2000/svg}rect")) == len(YEARS)
+
+
+AXE_PAGES = ["corpus/index.html", "corpus/national/index.html", "corpus/national/ledger.html",
+             "corpus/national/2024-2025.html", "corpus/national/terms.html"]
+
+
+AXE_CASES = [(path, tag, "desktop") for path in AXE_PAGES for tag in ("zh-Hans", "zh-Hant")] + [
+    (path, "zh-Hant", "phone") for path in AXE_PAGES[:4]]
+
+
+@pytest.mark.parametrize("path,tag,viewport", AXE_CASES)
+def test_corpus_pages_pass_axe(project, browser, path, tag, viewport):
+    from axe_audit import VIEWPORTS, run_axe
+    from test_a11y import describe
+
+    context = browser.new_context(**VIEWPORTS[viewport])
+    view = context.new_page()
+    view.goto((project / "build" / "site" / tag / path).as_uri())
+    violations = run_axe(view)
+    context.close()
+    assert violations == [], f"{path} {tag} {viewport}:\n{describe(violations)}"

@@ -15,7 +15,7 @@
     if (here.indexOf(base) !== 0) return;
     ev.preventDefault();
     ev.stopPropagation();
-    location.href = new URL(here.slice(base.length) + location.hash, a.href).href;
+    location.href = new URL(here.slice(base.length) + location.search + location.hash, a.href).href;  /* a filtered ledger keeps its filter */
   }, true);
 
   /* Citation forms come from zhpub (src/zhpub/render/citation.py) as patterns: literal text and slots for what
@@ -176,4 +176,41 @@
   }
   followMoved();
   window.addEventListener("hashchange", followMoved);
+})();
+
+/* The target ledger's filter (by measure, year, verdict): the form is hidden in the HTML, so a reader without
+ * script gets the full table and no dead controls. The choice is kept in the address (?measure=…&year=…), so a
+ * filtered view can be linked; nothing is fetched, so it works from file:// too. */
+(function () {
+  "use strict";
+  var form = document.querySelector("form.zh-ledger-filter");
+  var table = form && document.getElementById(form.dataset.table);
+  if (!table) return;
+  var keys = ["measure", "year", "verdict"];
+  var rows = Array.prototype.slice.call(table.tBodies[0].rows);
+  var status = form.querySelector("output");
+  var params = new URLSearchParams(location.search);
+  keys.forEach(function (k) {
+    var select = form.elements[k], wanted = params.get(k);
+    if (wanted && Array.prototype.some.call(select.options, function (o) { return o.value === wanted; })) select.value = wanted;
+  });
+  function apply() {
+    var shown = 0, query = new URLSearchParams();
+    keys.forEach(function (k) { if (form.elements[k].value) query.set(k, form.elements[k].value); });
+    rows.forEach(function (row) {
+      var keep = keys.every(function (k) { return !form.elements[k].value || row.dataset[k] === form.elements[k].value; });
+      row.hidden = !keep;
+      if (keep) shown += 1;
+    });
+    status.textContent = form.dataset.shown.replace("{n}", shown).replace("{total}", rows.length);
+    var search = query.toString();
+    try {
+      history.replaceState(null, "", location.pathname + (search ? "?" + search : "") + location.hash);
+    } catch (e) { /* some browsers refuse to rewrite a file:// address: the filter still works */ }
+  }
+  form.addEventListener("change", apply);
+  form.addEventListener("submit", function (ev) { ev.preventDefault(); apply(); });
+  form.addEventListener("reset", function () { setTimeout(apply, 0); });
+  form.hidden = false;
+  apply();
 })();

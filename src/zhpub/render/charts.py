@@ -10,10 +10,13 @@ import xml.etree.ElementTree as ET
 
 from ..corpus.ledger import LedgerRow
 
-WIDTH, HEIGHT = 640, 220
-LEFT, RIGHT, TOP, BOTTOM = 48, 16, 16, 32
-TARGET_FILL = "#d9d9d9"
+WIDTH, HEIGHT = 640, 260
+LEFT, RIGHT, TOP, BOTTOM = 56, 16, 44, 32
+INK, GRID, AXIS = "#1a1a1a", "#dddddd", "#666666"  # dark text on white: readable in print and in high contrast
+TARGET_FILL, TARGET_EDGE = "#cfcfcf", "#8a8a8a"
 RESULT_FILL = {"met": "#1b7837", "close": "#b35806", "missed": "#b2182b", "no target": "#ffffff"}
+# a shape per verdict as well as a colour: the chart reads in black and white and for colour-blind readers
+RESULT_SHAPE = {"met": "circle", "close": "diamond", "missed": "triangle", "no target": "circle"}
 
 
 def _n(x: float) -> str:
@@ -33,8 +36,26 @@ def _target_span(row: LedgerRow) -> tuple[float, float] | None:
     return t.value, t.value
 
 
-def measure_chart(rows: list[LedgerRow], title: str) -> str:
-    """One measure's rows (any years) as an SVG document."""
+def _marker(parent: ET.Element, verdict: str, cx: float, cy: float, size: float = 4.5) -> None:
+    shape = RESULT_SHAPE.get(verdict, "circle")
+    common = {"fill": RESULT_FILL.get(verdict, "#ffffff"), "stroke": "#333333", "stroke-width": "1",
+              "class": f"zh-result zh-{verdict.replace(' ', '-')}"}
+    if shape == "circle":
+        ET.SubElement(parent, "circle", {"cx": _n(cx), "cy": _n(cy), "r": _n(size), **common})
+        return
+    s = size * 1.3
+    if shape == "diamond":
+        points = [(cx, cy - s), (cx + s, cy), (cx, cy + s), (cx - s, cy)]
+    else:  # a triangle pointing down: a result that fell short
+        points = [(cx - s, cy - s * 0.8), (cx + s, cy - s * 0.8), (cx, cy + s)]
+    ET.SubElement(parent, "polygon", {"points": " ".join(f"{_n(x)},{_n(y)}" for x, y in points), **common})
+
+
+def measure_chart(rows: list[LedgerRow], title: str, labels: dict[str, str], unit: str, description: str) -> str:
+    """One measure's rows (any years) as an SVG document: target per year in grey (a band as a box, a floor or
+    ceiling as a bar), the next report's result as a marker whose colour and shape give the verdict, a legend and
+    the unit on the axis. ``labels`` are the page's words (target, the verdict names) in its script;
+    ``description`` is the chart's data in words (the SVG's desc, for a screen reader)."""
     rows = sorted(rows, key=lambda r: r.year)
     years = [r.year for r in rows]
     values = [v for r in rows for v in ((_target_span(r) or ()) + ((r.result.value,) if r.result else ()))]
@@ -53,31 +74,49 @@ def measure_chart(rows: list[LedgerRow], title: str) -> str:
         return TOP + (high - value) / (high - low) * (HEIGHT - TOP - BOTTOM)
 
     svg = ET.Element("svg", {"xmlns": "http://www.w3.org/2000/svg", "viewBox": f"0 0 {WIDTH} {HEIGHT}",
-                             "width": str(WIDTH), "height": str(HEIGHT), "role": "img", "font-family": "sans-serif",
-                             "font-size": "11"})
-    ET.SubElement(svg, "title").text = title
+                             "width": str(WIDTH), "height": str(HEIGHT), "role": "img",
+                             "aria-labelledby": "chart-title chart-desc", "font-family": "sans-serif",
+                             "font-size": "12", "fill": INK})
+    ET.SubElement(svg, "title", {"id": "chart-title"}).text = title
+    ET.SubElement(svg, "desc", {"id": "chart-desc"}).text = description
     ET.SubElement(svg, "rect", {"x": "0", "y": "0", "width": str(WIDTH), "height": str(HEIGHT), "fill": "#ffffff"})
+    # legend, on one line above the plot
+    legend = ET.SubElement(svg, "g", {"class": "zh-legend"})
+    lx = LEFT
+    ET.SubElement(legend, "rect", {"x": str(lx), "y": "10", "width": "18", "height": "10", "fill": TARGET_FILL,
+                                   "stroke": TARGET_EDGE, "stroke-width": "1"})
+    ET.SubElement(legend, "text", {"x": str(lx + 24), "y": "19"}).text = labels["target"]
+    lx += 24 + 14 * len(labels["target"]) + 16
+    for verdict in ("met", "close", "missed", "no target"):
+        _marker(legend, verdict, lx + 5, 15)
+        ET.SubElement(legend, "text", {"x": str(lx + 15), "y": "19"}).text = labels[verdict]
+        lx += 15 + 14 * len(labels[verdict]) + 16
+    # the unit, above the value axis
+    ET.SubElement(svg, "text", {"x": str(LEFT - 8), "y": str(TOP - 8), "text-anchor": "end"}).text = unit
     step = _nice_step((high - low) / 4)
     tick = math.ceil(low / step) * step
     while tick <= high:
         ET.SubElement(svg, "line", {"x1": str(LEFT), "x2": str(WIDTH - RIGHT), "y1": _n(y(tick)), "y2": _n(y(tick)),
-                                    "stroke": "#eeeeee"})
-        ET.SubElement(svg, "text", {"x": str(LEFT - 6), "y": _n(y(tick) + 4), "text-anchor": "end"}).text = f"{tick:g}"
+                                    "stroke": GRID})
+        ET.SubElement(svg, "text", {"x": str(LEFT - 8), "y": _n(y(tick) + 4), "text-anchor": "end"}).text = f"{tick:g}"
         tick = round(tick + step, 10)
+    ET.SubElement(svg, "line", {"x1": str(LEFT), "x2": str(LEFT), "y1": str(TOP), "y2": str(HEIGHT - BOTTOM),
+                                "stroke": AXIS})
+    ET.SubElement(svg, "line", {"x1": str(LEFT), "x2": str(WIDTH - RIGHT), "y1": str(HEIGHT - BOTTOM),
+                                "y2": str(HEIGHT - BOTTOM), "stroke": AXIS})
     slot = (WIDTH - LEFT - RIGHT) / (span_years + 1)
     for r in rows:
         cx = x(r.year)
-        ET.SubElement(svg, "text", {"x": _n(cx), "y": str(HEIGHT - 10), "text-anchor": "middle"}).text = str(r.year)
+        ET.SubElement(svg, "text", {"x": _n(cx), "y": str(HEIGHT - 12), "text-anchor": "middle"}).text = str(r.year)
         span = _target_span(r)
         if span:
             a, b = span
             top, bottom = y(max(a, b)), y(min(a, b))
             ET.SubElement(svg, "rect", {"x": _n(cx - slot * 0.35), "y": _n(top - 1.5), "width": _n(slot * 0.7),
-                                        "height": _n(max(bottom - top, 0) + 3), "fill": TARGET_FILL})
+                                        "height": _n(max(bottom - top, 0) + 3), "fill": TARGET_FILL,
+                                        "stroke": TARGET_EDGE, "stroke-width": "0.5", "class": "zh-target"})
         if r.result:
-            fill = RESULT_FILL.get(r.verdict, "#ffffff")
-            ET.SubElement(svg, "circle", {"cx": _n(cx), "cy": _n(y(r.result.value)), "r": "4.5", "fill": fill,
-                                          "stroke": "#333333", "stroke-width": "1"})
+            _marker(svg, r.verdict, cx, y(r.result.value))
     ET.indent(svg)
     return ET.tostring(svg, encoding="unicode") + "\n"
 

@@ -5,12 +5,14 @@ corpus model only (zhpub.corpus); HTML from templates/site/corpus_*.md."""
 from __future__ import annotations
 
 import functools
+from collections import Counter
 from importlib import resources
 
 from ..corpus.compare import Comparison
-from ..corpus.ledger import VERDICT_LABELS, LedgerRow
+from ..corpus.ledger import VERDICT_LABELS, VERDICTS, LedgerRow
 from ..corpus.project import ProjectCorpus, corpus_json, ledger_csv, ledger_json
 from ..export import dumps
+from ..knowledge.indicators import document_year
 from ..model import Document
 from ..text.convert import to_traditional
 from .charts import count_chart, measure_chart
@@ -134,10 +136,26 @@ class CorpusPages:
         for sid, rows in self.project.ledgers.items():
             files[f"data/ledger-{sid}.json"] = dumps(ledger_json(rows))
             files[f"data/ledger-{sid}.csv"] = "\ufeff" + ledger_csv(rows)
+            chart_labels = {**self.labels, **{k: VERDICT_LABELS[k][self.variant] for k in VERDICT_LABELS}}
             for mid, measure_rows in self._by_measure(rows).items():
-                title = f"{self.v(measure_rows[0].measure.label['hans'])} / {measure_rows[0].measure.label['en']}"
-                files[chart_file(sid, mid)] = measure_chart(measure_rows, title)
+                m = measure_rows[0].measure
+                title = f"{self.v(m.label['hans'])}（{m.unit}） / {m.label['en']}"
+                files[chart_file(sid, mid)] = measure_chart(measure_rows, title, chart_labels, m.unit,
+                                                            self._chart_description(measure_rows))
         return files
+
+    def _phrase(self, side) -> str:
+        return side.indicator.phrase if self.variant == "hans" else side.indicator.phrase_hant
+
+    def _chart_description(self, rows: list[LedgerRow]) -> str:
+        """The chart's data in words, one clause a year: what a screen reader says for the picture."""
+        out = []
+        for r in sorted(rows, key=lambda r: r.year):
+            target = self._phrase(r.target) if r.target else "—"
+            result = self._phrase(r.result) if r.result else (self.v(r.said.sentence) if r.said else "—")
+            out.append(f"{r.year}：{self.labels['target']} {target}；{self.labels['result']} {result}；"
+                       f"{VERDICT_LABELS[r.verdict][self.variant]}")
+        return "。".join(out) + "。"
 
     @staticmethod
     def _by_measure(rows: list[LedgerRow]) -> dict[str, list[LedgerRow]]:
@@ -213,7 +231,7 @@ class CorpusPages:
         if side is None:
             return None
         doc = self.project.corpus.series_doc(side.doc)
-        return {"text": side.indicator.phrase if self.variant == "hans" else side.indicator.phrase_hant,
+        return {"text": self._phrase(side), "hedges": [self.v(h) for h in side.hedges],
                 "href": self.doc_href(src, doc, side.block), "other": self.other_script_href(src, side.doc, side.block),
                 "cite": f"{side.report_year} · {cite_label(doc, doc.block(side.block), self.variant)}"}
 
@@ -221,36 +239,52 @@ class CorpusPages:
         if said is None:
             return None
         doc = self.project.corpus.series_doc(said.doc)
-        return {"text": self.v(said.sentence), "href": self.doc_href(src, doc, said.block),
+        return {"text": self.v(said.sentence), "hedges": [], "href": self.doc_href(src, doc, said.block),
                 "other": self.other_script_href(src, said.doc, said.block),
-                "cite": cite_label(doc, doc.block(said.block), self.variant)}
+                "cite": f"{document_year(doc)} · {cite_label(doc, doc.block(said.block), self.variant)}"}
 
     def ledger(self, sid: str):
+        """One table of every row (filterable by measure, year and verdict in the browser; the full table without
+        script), then a chart per measure, targets raised or lowered, and measures a report stopped setting."""
         from .site import rel
 
         src = ledger_page(sid)
         rows = self.project.ledgers[sid]
-        measures = []
-        for mid, measure_rows in self._by_measure(rows).items():
+        order = {mid: i for i, mid in enumerate(self.project.measures.measures)}
+        by_measure = dict(sorted(self._by_measure(rows).items(), key=lambda kv: order.get(kv[0], len(order))))
+        table, measures = [], []
+        for mid, measure_rows in by_measure.items():
             m = measure_rows[0].measure
-            measures.append({"id": mid, "name": self.v(m.label["hans"]), "name_en": m.label["en"], "unit": m.unit,
-                             "chart": rel(src, chart_file(sid, mid)), "rows": [{
-                                 "year": r.year, "verdict": r.verdict, "verdict_label": VERDICT_LABELS[r.verdict][self.variant],
-                                 "target": self._side(src, r.target), "result": self._side(src, r.result) or self._said(src, r.said),
-                                 "rule": r.rule,
-                             } for r in measure_rows]})
+            name = self.v(m.label["hans"])
+            measures.append({"id": mid, "name": name, "name_en": m.label["en"], "unit": m.unit,
+                             "rule": self.labels[f"rule_{m.better}"], "chart": rel(src, chart_file(sid, mid)),
+                             "count": len(measure_rows)})
+            for r in sorted(measure_rows, key=lambda r: r.year):
+                table.append({"id": f"{mid}-{r.year}", "measure": mid, "measure_name": name, "year": r.year,
+                              "verdict": r.verdict, "verdict_class": r.verdict.replace(" ", "-"),
+                              "verdict_label": VERDICT_LABELS[r.verdict][self.variant],
+                              "target": self._side(src, r.target),
+                              "result": self._side(src, r.result) or self._said(src, r.said),
+                              "in_words": r.result is None and r.said is not None, "rule": r.rule})
+        counts = Counter(r.verdict for r in rows)
+        verdicts = [{"key": k, "class": k.replace(" ", "-"), "label": VERDICT_LABELS[k][self.variant], "count": counts[k]}
+                    for k in VERDICTS if counts[k]]
+        years = sorted({r.year for r in rows})
         changes = [{"year": c.year, "name": self.v(c.measure.label["hans"]), "direction": self.labels[c.direction],
-                    "before": c.before.indicator.phrase if self.variant == "hans" else c.before.indicator.phrase_hant,
-                    "after": c.after.indicator.phrase if self.variant == "hans" else c.after.indicator.phrase_hant}
+                    "before": self._phrase(c.before), "after": self._phrase(c.after),
+                    "href": f"#{c.measure.id}-{c.year}"}
                    for c in self.project.changes(sid) if c.direction != "kept"]
         dropped = [{"year": y, "name": self.v(m.label["hans"]), "last": self._side(src, side)}
                    for y, m, side in self.project.dropped(sid)]
         downloads = [(rel(src, f"data/ledger-{sid}.csv"), "CSV"), (rel(src, f"data/ledger-{sid}.json"), "JSON")]
         run = self.project.corpus.series[sid]
+        other = "hant" if self.variant == "hans" else "hans"
         # the ledger quotes the reports' phrases: ranked after the reports' own paragraphs, like the indicator tables
         return self.site._page("site/corpus_ledger.md", src, f"{self.labels['ledger']} · {self.v(run.series.body['hans'])}",
-                               search_boost=LEDGER_BOOST,
-                               c=self.labels, measures=measures, changes=changes, dropped=dropped, downloads=downloads)
+                               search_boost=LEDGER_BOOST, c=self.labels, measures=measures, table=table, years=years,
+                               verdicts=verdicts, changes=changes, dropped=dropped, downloads=downloads,
+                               other_script=self.labels[f"other_script_{self.variant}"], other_lang=lang(other),
+                               series_href=rel(src, series_page(sid)), series_name=self.v(run.series.body["hans"]))
 
     def comparison(self, sid: str, before: Document, after: Document):
         src = comparison_page(sid, *self._years(before, after))
