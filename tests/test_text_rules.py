@@ -99,6 +99,28 @@ def test_residue_finds_nothing_in_clean_text_and_sorts_what_it_finds():
     assert [f.start for f in findings] == sorted(f.start for f in findings)
 
 
+@pytest.mark.parametrize("text, stray", [
+    ("城乡h境整治", "h"),  # a lowercase trail byte alone between Han
+    ("城乡@境整治", "@"),
+    ("城乡[境整治", "["),  # an opening bracket with no partner on its line
+    ("城乡]境整治", "]"),  # a closing bracket with no partner before it
+    ("城乡[境\n整]治", "[]"),  # the partner is on the next line: not a pair, both reported
+    ("城乡]境[治理", "]["),  # partners in the wrong order pair neither
+    ("见[注释]一", None),  # the text's own brackets
+    ("前文[附件一]后", None),
+    ("乙\n见[注释]一", None),  # a pair on a later line
+    ("见{附}表", None),
+    ("城乡{境整治", "{"),
+    ("城乡}境整治", "}"),
+    ("城乡A境整治", None),  # capitals grade and name things (A股, D级)
+])
+def test_a_stray_byte_between_han_is_reported_unless_its_bracket_is_paired(text, stray):
+    found = [f for f in residue(text) if f.rule == "residue-stray-byte"]
+    assert [f.text for f in found] == list(stray or "")
+    for f in found:
+        assert text[f.start:f.end] == f.text and "GBK" in f.message
+
+
 # --- pinyin annotations ---
 
 def test_plain_strips_tone_marks_and_keeps_u_umlaut():
