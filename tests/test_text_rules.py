@@ -24,6 +24,8 @@ def punct(text: str) -> str:
     ("发展 , 改革", "发展 ， 改革"),  # spaces skipped when looking for the neighbour
     ("发展:改革;开放!好!", "发展：改革；开放！好！"),  # a ? between Han may be a lost character: test_losses
     ("目标,", "目标，"),  # one Chinese neighbour is enough
+    ("目,", "目，"),  # ... also at the start of the text
+    ("目 \t,x", "目 \t，x"),  # spaces and tabs skipped back to the start
     (",目标", "，目标"),
     ("药品(耗材)", "药品（耗材）"),
     ("(一)加快", "（一）加快"),  # ASCII inside, Chinese after the pair
@@ -36,6 +38,8 @@ def test_ascii_marks_in_chinese_context_become_full_width(before, after):
 
 
 @pytest.mark.parametrize("text", [
+    "目X,",  # a letter is not skipped like a space: its neighbour is the letter
+    "a,b目",  # the neighbour is the next character, not the one after
     "3.14, 2.72", "10:30", "1,000", "http://a.b/c?d=1", "(1)(2)", "a,b", "x (y) z",
     "行\n,x",  # a line break is no neighbour
 ])
@@ -119,6 +123,23 @@ def test_a_stray_byte_between_han_is_reported_unless_its_bracket_is_paired(text,
     assert [f.text for f in found] == list(stray or "")
     for f in found:
         assert text[f.start:f.end] == f.text and "GBK" in f.message
+
+
+# --- script: the canonical text is Simplified ---
+
+def test_the_script_stage_records_each_run_it_converts():
+    from zhpub.text.script import diff_changes, to_canonical_simplified
+
+    stage = to_canonical_simplified("鎮江發展，經濟向好")
+    assert stage.name == "script" and stage.text == "镇江发展，经济向好"
+    assert [(c.rule, c.start, c.end, c.before, c.after) for c in stage.changes] == [
+        ("traditional-to-simplified", 0, 1, "鎮", "镇"), ("traditional-to-simplified", 2, 3, "發", "发"),
+        ("traditional-to-simplified", 5, 7, "經濟", "经济")]
+    assert all(c.note.startswith("Traditional character") for c in stage.changes)
+    assert to_canonical_simplified("镇江发展").changes == []
+    # runs of unequal length (a phrase conversion that changes the length) go through the sequence matcher
+    changes = diff_changes("甲乙丙丁", "甲丙丙丙丁", "r", "n")
+    assert [(c.start, c.end, c.before, c.after) for c in changes] == [(1, 2, "乙", "丙丙")]
 
 
 # --- pinyin annotations ---
