@@ -68,3 +68,37 @@ def test_char_marks_rebuild_both_texts():
     marks = char_marks(before, after)
     assert "".join(p.text for p in marks if p.op != "insert") == before
     assert "".join(p.text for p in marks if p.op != "delete") == after
+
+
+def marked_sides(pair) -> tuple[str, list[str], str, list[str]]:
+    """(text, op per character) of each side of a section pair, as the comparison page marks them."""
+    out = []
+    for which in ("before", "after"):
+        pieces = [p for c in pair.changes for p in c.side(which)]
+        out += ["".join(p.text for p in pieces), [p.op for p in pieces for _ in p.text]]
+    return tuple(out)
+
+
+def test_a_section_pair_of_2023_and_2024_against_a_reading():
+    """The agriculture section of 2023 and of 2024, compared with the differences listed by reading both texts
+    (tests/data/compare-national-2023-2024.yaml, a reason per phrase)."""
+    import yaml
+
+    reading = yaml.safe_load((DATA / "compare-national-2023-2024.yaml").read_text(encoding="utf-8"))
+    comparison = compare(national(2023), national(2024))
+    pair = next(p for p in comparison.sections if p.after and p.after.heading == reading["after"]["heading"])
+    assert pair.before is not None and pair.before.heading == reading["before"]["heading"]
+    before, before_ops, after, after_ops = marked_sides(pair)
+    assert before == pair.before.body and after == pair.after.body  # the marks rebuild both texts, nothing lost
+    wrong = []
+    for kind, sides in (("kept", (("before", "equal"), ("after", "equal"))), ("added", (("after", "insert"),)),
+                        ("dropped", (("before", "delete"),))):
+        for item in reading[kind]:
+            for side, op in sides:
+                text, ops = (before, before_ops) if side == "before" else (after, after_ops)
+                at = text.find(item["text"])
+                assert at >= 0, f"{item['text']} is not in the {side} text: fix the reading"
+                got = set(ops[at : at + len(item["text"])])
+                if got != {op}:
+                    wrong.append(f"{kind} {item['text']} ({side}): marked {sorted(got)}")
+    assert not wrong, "\n".join(wrong)

@@ -119,6 +119,42 @@ def test_comparison_pages_for_each_pair(project):
     assert "两重" in html and "新三样" in html  # new and dropped terms, listed by reading (test_compare.py)
 
 
+def side_text(html: str, pair: str, side: str) -> str:
+    """The text of one side of a section pair on a comparison page, tags dropped (the marks are tags)."""
+    import re
+
+    section = html[html.index(f'id="{pair}"'):html.index("</section>", html.index(f'id="{pair}"'))]
+    cells = re.findall(rf'<div class="zh-{side}" data-year="\d+">(.*?)</div>', section)[1:]  # [0] is the heading
+    return re.sub(r"<[^>]+>", "", "".join(cells))
+
+
+def pair_ids(html: str) -> list[str]:
+    import re
+
+    return re.findall(r'<section class="zh-pair zh-pair-level-\d" id="([^"]+)"', html)
+
+
+@pytest.mark.parametrize("tag,script", [("zh-Hans", "hans"), ("zh-Hant", "hant")])
+def test_comparison_marks_rebuild_both_texts_in_both_scripts(project, tag, script):
+    """Every aligned part and section shows the whole own text of both years, in the page's script, nothing lost
+    or doubled; both scripts have the same sections with the same ids (pair-<earlier id>-<later id>)."""
+    import html as htmllib
+
+    other = "zh-Hant" if tag == "zh-Hans" else "zh-Hans"
+    page_html = page(project, "corpus/national/2024-2025.html", tag)
+    ids = pair_ids(page_html)
+    assert len(ids) > 10 and ids == pair_ids(page(project, "corpus/national/2024-2025.html", other))
+    docs = {y: json.loads((project / "build" / "data" / f"national-{y}.json").read_text(encoding="utf-8")) for y in (2024, 2025)}
+    for pair in ids:
+        rest = pair[len("pair-"):]
+        for side, year in (("before", 2024), ("after", 2025)):
+            heads = sorted((b["id"] for b in docs[year]["blocks"] if b["kind"] in ("part", "section")), key=len, reverse=True)
+            block = next((h for h in heads if (rest.startswith(h + "-") if side == "before" else rest.endswith("-" + h))), None)
+            want = "".join(b["text"][script] for b in docs[year]["blocks"]
+                           if block and b.get("parent") == block and b["kind"] == "paragraph")
+            assert htmllib.unescape(side_text(page_html, pair, side)) == want, (pair, side)
+
+
 def test_previous_and_next_report_links(project):
     html = page(project, "national-2024/index.html")
     assert 'class="zh-prev" rel="prev" href="../national-2023/index.html"' in html
@@ -138,12 +174,16 @@ def test_corpus_pages_in_a_browser(project, browser, width, tmp_path):
     view.goto((site / "corpus/national/ledger.html").as_uri())
     assert view.evaluate("document.querySelector('img[src=\"charts/gdp-growth.svg\"]').naturalWidth") > 0  # the chart loads offline
     view.goto((site / "corpus/national/2024-2025.html").as_uri() + "#pair-s2-s2")
-    before = view.locator("#pair-s2-s2 .zh-before").bounding_box()
-    after = view.locator("#pair-s2-s2 .zh-after").bounding_box()
+    row = view.locator("#pair-s2-s2 .zh-row-replace").first  # a reworded sentence: both years in one row
+    before, after = row.locator(".zh-before").bounding_box(), row.locator(".zh-after").bounding_box()
     if width >= 800:
         assert after["x"] > before["x"] + before["width"] - 1  # side by side
     else:
-        assert after["y"] >= before["y"] + before["height"] - 1  # one above the other
+        assert after["y"] >= before["y"] + before["height"] - 1  # the earlier year above the later
+        # a kept run is shown once on a phone, and each side says its year
+        assert not view.locator("#pair-s2-s2 .zh-row-equal .zh-before").first.is_visible()
+        label = view.evaluate("getComputedStyle(document.querySelector('#pair-s2-s2 .zh-row-replace .zh-after'), '::before').content")
+        assert label == '"2025　"'
     colour = view.evaluate("getComputedStyle(document.querySelector('.zh-after ins')).backgroundColor")
     assert colour != "rgba(0, 0, 0, 0)"
     view.close()

@@ -287,41 +287,100 @@ class CorpusPages:
                                series_href=rel(src, series_page(sid)), series_name=self.v(run.series.body["hans"]))
 
     def comparison(self, sid: str, before: Document, after: Document):
+        """Summary first (targets changed, new and dropped wording and programme names, each linked to where the
+        report says it), then every aligned pair of parts and sections as rows of sentences side by side."""
+        from .site import rel
+
         src = comparison_page(sid, *self._years(before, after))
         comp: Comparison = self.project.comparison(before, after)
         v = self.v
+        ya, yb = self._years(before, after)
         pairs = []
         for p in comp.sections:
-            left, right = [], []
-            for change in p.changes:
-                if change.op == "equal":
-                    left.append([("equal", v(change.before))])
-                    right.append([("equal", v(change.after))])
-                elif change.op == "delete":
-                    left.append([("delete", v(change.before))])
-                elif change.op == "insert":
-                    right.append([("insert", v(change.after))])
-                else:
-                    left.append([(m.op, v(m.text)) for m in change.marks if m.op != "insert"])
-                    right.append([(m.op, v(m.text)) for m in change.marks if m.op != "delete"])
+            counts = Counter(c.op for c in p.changes)
             pairs.append({
                 "id": f"pair-{p.before.block.id if p.before else 'none'}-{p.after.block.id if p.after else 'none'}",
                 "level": (p.before or p.after).block.level,
                 "before": v(p.before.heading) if p.before else "", "after": v(p.after.heading) if p.after else "",
                 "before_href": self.doc_href(src, before, p.before.block.id) if p.before else "",
                 "after_href": self.doc_href(src, after, p.after.block.id) if p.after else "",
-                "score": f"{p.score:.2f}", "left": left, "right": right,
+                "score": f"{p.score:.2f}", "rows": self._rows(p),
+                "counts": [(self.labels[f"n_{op}"].format(n=counts[op])) for op in ("equal", "replace", "insert", "delete") if counts[op]],
             })
         s = comp.summary
-        ya, yb = self._years(before, after)
-        changes = [{"name": v(c.measure.label["hans"]), "direction": self.labels[c.direction],
-                    "before": v(c.before.indicator.phrase), "after": v(c.after.indicator.phrase)}
-                   for c in self.project.changes(sid) if c.year == yb]
+        changes = []
+        for c in self.project.changes(sid):
+            if c.year != yb:
+                continue
+            direction = c.direction
+            if direction == "kept" and c.before.indicator.hedge != c.after.indicator.hedge:
+                direction = "reworded"  # the same figure, another hedge (左右 → 以上): a reader wants to see it
+            changes.append({"name": v(c.measure.label["hans"]), "direction": self.labels[direction], "key": direction,
+                            "before": self._phrase(c.before), "after": self._phrase(c.after),
+                            "before_href": self.doc_href(src, before, c.before.block),
+                            "after_href": self.doc_href(src, after, c.after.block)})
+        run = self.project.corpus.series[sid]
+        years = run.years
+        k = years.index(ya)
+        prev_pair = rel(src, comparison_page(sid, years[k - 1], ya)) if k > 0 else ""
+        next_pair = rel(src, comparison_page(sid, yb, years[k + 2])) if k + 2 < len(years) else ""
+        summary = {"new_terms": self._first_places(src, after, s.new_terms),
+                   "dropped_terms": self._first_places(src, before, s.dropped_terms),
+                   "new_programmes": self._first_places(src, after, s.new_programmes),
+                   "dropped_programmes": self._first_places(src, before, s.dropped_programmes)}
         return self.site._page("site/corpus_comparison.md", src, f"{self.labels['compare']} {ya}–{yb}", exclude_from_search=True,
-                               c=self.labels, before_title=self.site.title(before), after_title=self.site.title(after),
+                               c=self.labels, ya=ya, yb=yb, before_title=self.site.title(before), after_title=self.site.title(after),
                                before_href=self.doc_href(src, before), after_href=self.doc_href(src, after),
-                               summary={k: [v(x) for x in getattr(s, k)] for k in ("new_terms", "dropped_terms", "new_programmes", "dropped_programmes")},
-                               changes=changes, pairs=pairs)
+                               series_href=rel(src, series_page(sid)), series_name=v(run.series.body["hans"]),
+                               ledger_href=rel(src, ledger_page(sid)) + f"?year={ya}#ledger" if sid in self.project.ledgers else "",
+                               prev_pair=prev_pair, next_pair=next_pair, prev_years=f"{years[k - 1]}–{ya}" if k > 0 else "",
+                               next_years=f"{yb}–{years[k + 2]}" if next_pair else "",
+                               summary=summary, changes=changes, pairs=pairs)
+
+    def _first_places(self, src: str, doc: Document, items: list[str]) -> list[dict]:
+        """Each wording with a link to the first paragraph (or heading) of the report that has it."""
+        out = []
+        for item in items:
+            block = next((b for b in doc.blocks if item in b.text["hans"]), None)
+            out.append({"text": self.v(item), "href": self.doc_href(src, doc, block.id) if block else ""})
+        return out
+
+    def _rows(self, pair) -> list[dict]:
+        """Sentence changes as rows of the side-by-side view: a run of kept, added or dropped sentences is one row,
+        a reworded sentence a row of its own; a sentence opening a paragraph on either side starts a row.
+        The pieces are cut from the document's own text in this script (its Traditional edition, overrides and
+        names included), by offset: converting each piece alone would lose the context OpenCC needs (放松 → 放鬆,
+        but 松 alone stays 松)."""
+        texts, at = {}, {"before": 0, "after": 0}
+        for which, unit in (("before", pair.before), ("after", pair.after)):
+            paragraphs = unit.paragraphs if unit else []
+            aligned = all(len(b.text[self.variant]) == len(b.text["hans"]) for b in paragraphs)
+            texts[which] = "".join(b.text[self.variant] for b in paragraphs) if aligned else None
+
+        def pieces(change, which: str) -> list[tuple[str, str]]:
+            out = []
+            for piece in change.side(which):
+                start = at[which]
+                at[which] += len(piece.text)
+                text = texts[which]
+                out.append((piece.op, text[start : at[which]] if text is not None else self.v(piece.text)))
+            return out
+
+        rows: list[dict] = []
+        for change in pair.changes:
+            op = change.op
+            opens = any(change.new_paragraph)
+            left, right = pieces(change, "before"), pieces(change, "after")
+            last = rows[-1] if rows else None
+            if last and last["op"] == op and op != "replace" and not opens:
+                last["left"] += left
+                last["right"] += right
+            elif last and last["op"] == "delete" and op == "insert" and not last["right"]:
+                # dropped sentences, then added ones in their place: one row, side by side
+                last.update(op="swap", right=right)
+            else:
+                rows.append({"op": op, "para": opens, "left": left, "right": right})
+        return rows
 
     @staticmethod
     def _years(before: Document, after: Document) -> tuple[int, int]:
