@@ -9,6 +9,13 @@
   anonymous in-memory files (memfd, named /proc/self/fd/N) that the kernel frees with the process, even one
   killed by SIGKILL; OpenCC reads them whole while it is constructed, and we close them right after. (Where
   there is no memfd, a temporary folder removed as soon as the converter exists.)
+
+Conversion to Traditional respects word boundaries (``to_traditional``): the Simplified text is cut into words by
+jieba first, and OpenCC converts each word on its own, so none of its phrase entries matches across two words
+(更加|注重 is not 更加註重 through 加注; 一个|中国 not 一箇中國 through 个中; 足额|发放 not 足額髮放 through 额发).
+Where jieba splits a run of whole words that OpenCC's phrase table knows as one entry (这|只 -> 這隻, 松|了 -> 鬆了),
+the run is converted as one. A one-to-many character whose reading depends on the word next to it is decided by
+the sense rules in ``data/s2t-senses.tsv`` (不准 "not allowed" -> 不准, 看不准 -> 看不準).
 """
 
 from __future__ import annotations
@@ -17,15 +24,21 @@ import contextlib
 import functools
 import json
 import os
+import logging
+import math
 import re
+import subprocess
 import tempfile
+from dataclasses import dataclass
 from collections.abc import Callable, Iterator
 from importlib import resources
 from pathlib import Path
 
+import jieba
 import opencc
 
 VARIANTS = {"hant": "s2tw", "hk": "s2hk"}  # variant name -> OpenCC config
+VARIANT_STEPS = {"hant": "t2tw", "hk": "t2hk"}  # OpenCC's regional glyph step alone, for words a sense rule decides
 
 _SHARE = Path(opencc.__file__).parent / "clib" / "share" / "opencc"
 
@@ -99,7 +112,7 @@ def to_traditional(text: str, variant: str = "hant", protected: tuple[Protected,
     """``protected``: a document's names, each converted as a name (``name_to_traditional``) or as given."""
     if variant not in VARIANTS:
         raise ValueError(f"unknown variant {variant!r}; choose one of {sorted(VARIANTS)}")
-    converter = _custom_converter(VARIANTS[variant], tuple(sorted(overrides().items())))
+    converter = _word_converter(variant)
     forms = dict(entry if isinstance(entry, tuple) else (entry, name_to_traditional(entry, variant)) for entry in protected)
     forms = {name: form for name, form in forms.items() if name and name in text}
     if not forms:
@@ -114,18 +127,189 @@ def to_traditional(text: str, variant: str = "hant", protected: tuple[Protected,
     return "".join(out)
 
 
+@dataclass(frozen=True)
+class SenseRule:
+    """A Simplified word whose Traditional form depends on the word before or after it (data/s2t-senses.tsv)."""
+
+    word: str
+    traditional: str
+    after: tuple[str, ...] = ()  # the previous word ends with one of these
+    before: tuple[str, ...] = ()  # the next word starts with one of these
+
+    def applies(self, previous: str, following: str) -> bool:
+        if self.after and not previous.endswith(self.after):
+            return False
+        return not self.before or following.startswith(self.before)
+
+
+@functools.lru_cache(maxsize=None)
+def sense_rules() -> dict[str, tuple[SenseRule, ...]]:
+    """word -> its rules, in file order (the first that applies wins; a rule without context is the default)."""
+    text = resources.files("zhpub").joinpath("data/s2t-senses.tsv").read_text(encoding="utf-8")
+    rules: dict[str, list[SenseRule]] = {}
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        word, traditional, *context = line.split("\t")
+        if len(word) != len(traditional):
+            raise ValueError(f"data/s2t-senses.tsv line {number}: {word!r} and {traditional!r} differ in length")
+        found = {"after": (), "before": ()}
+        for field in context:
+            key, _, values = field.partition("=")
+            if key not in found or not values:
+                raise ValueError(f"data/s2t-senses.tsv line {number}: {field!r}: write after=A|B or before=A|B")
+            found[key] = tuple(values.split("|"))
+        rules.setdefault(word, []).append(SenseRule(word, traditional, **found))
+    return {word: tuple(entries) for word, entries in rules.items()}
+
+
+SEPARATOR_CANDIDATES = tuple(chr(cp) for cp in range(0xE000, 0xE100))  # private use: in no dictionary of OpenCC's
+
+
+class WordConverter:
+    """OpenCC inside jieba's words: no phrase entry of OpenCC's matches across a word boundary it would break."""
+
+    def __init__(self, variant: str):
+        # OpenCC's first step (Simplified -> OpenCC's Traditional, with our phrases) runs word by word; its regional
+        # glyph step (臺灣 or 香港 forms) runs on the joined text, whose own phrases (無綫新聞) span words
+        self.opencc = _custom_converter(VARIANTS[variant], tuple(sorted(overrides().items())), only_first_step=True)
+        self.variant_step = _plain(VARIANT_STEPS[variant])
+        self.rules = sense_rules()
+        config = json.loads((_SHARE / f"{VARIANTS[variant]}.json").read_text(encoding="utf-8"))
+        files = tuple(sorted(_ocd2_files(config["segmentation"])))
+        self.phrases = opencc_phrases(files) | frozenset(overrides()) | frozenset(self.rules)
+        self.longest = max(map(len, self.phrases))
+        self.tokenizer = _tokenizer()
+
+    def units(self, text: str) -> list[str]:
+        """jieba's words, each run of whole words that is one phrase entry joined (longest run first), and each long
+        word that is no phrase entry cut into its own words (分配制度 -> 分配|制度, so no 配制 -> 配製 inside it)."""
+        units: list[str] = []
+        for unit in self._join_runs(self.tokenizer.lcut(text, HMM=False)):
+            units += self._inner_words(unit)
+        return units
+
+    def _join_runs(self, words: list[str]) -> list[str]:
+        units, i = [], 0
+        while i < len(words):
+            end, run = i + 1, words[i]
+            for j in range(i + 1, len(words)):
+                run += words[j]
+                if len(run) > self.longest:
+                    break
+                if run in self.phrases:
+                    end = j + 1
+            units.append("".join(words[i:end]))
+            i = end
+        return units
+
+    def _inner_words(self, word: str) -> list[str]:
+        """A word OpenCC does not know whole, as the shorter dictionary words it is made of (jieba's best path through
+        its word graph without the whole word); a word OpenCC knows (市场准入), or one with no such parts, stays."""
+        if len(word) < 3 or word in self.phrases:
+            return [word]
+        graph = self.tokenizer.get_DAG(word)
+        graph[0] = [end for end in graph[0] if end != len(word) - 1]
+        if not graph[0]:
+            return [word]
+        log_total = math.log(self.tokenizer.total)
+        route: dict[int, tuple[float, int]] = {len(word): (0.0, 0)}
+        for start in range(len(word) - 1, -1, -1):
+            route[start] = max(
+                (math.log(self.tokenizer.FREQ.get(word[start : end + 1]) or 1) - log_total + route[end + 1][0], end)
+                for end in graph[start]
+            )
+        parts, start = [], 0
+        while start < len(word):
+            end = route[start][1] + 1
+            parts.append(word[start:end])
+            start = end
+        return [inner for part in self._join_runs(parts) for inner in self._inner_words(part)]
+
+    def convert(self, text: str) -> str:
+        if not text:
+            return text
+        separator = next((c for c in SEPARATOR_CANDIDATES if c not in text), None)
+        if separator is None:  # pragma: no cover - a text that uses all 256 first private-use characters
+            return self.opencc.convert(text)
+        units = self.units(text)
+        converted = self.opencc.convert(separator.join(units)).split(separator)
+        if len(converted) != len(units):  # pragma: no cover - OpenCC keeps characters it does not know
+            raise RuntimeError("OpenCC changed a word separator; cannot convert by words")
+        for k, unit in enumerate(units):
+            for rule in self.rules.get(unit, ()):
+                if rule.applies(units[k - 1] if k else "", units[k + 1] if k + 1 < len(units) else ""):
+                    converted[k] = rule.traditional
+                    break
+        return self.variant_step.convert("".join(converted))
+
+
+@functools.lru_cache(maxsize=None)
+def _word_converter(variant: str) -> WordConverter:
+    return WordConverter(variant)
+
+
+@functools.lru_cache(maxsize=1)
+def _tokenizer() -> jieba.Tokenizer:
+    """A jieba segmenter of our own (the search plugin's global one may get other words), on jieba's dictionary."""
+    jieba.setLogLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
+    # jieba keeps its dictionary cache in the system temp directory by default; ours goes to the user's cache
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "zhpub"
+    cache.mkdir(parents=True, exist_ok=True)
+    tokenizer.tmp_dir = str(cache)
+    tokenizer.initialize()
+    return tokenizer
+
+
+def _ocd2_files(node: object) -> Iterator[str]:
+    if isinstance(node, dict):
+        if node.get("type") == "ocd2":
+            yield node["file"]
+        for value in node.values():
+            yield from _ocd2_files(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _ocd2_files(value)
+
+
+@functools.lru_cache(maxsize=None)
+def opencc_phrases(files: tuple[str, ...]) -> frozenset[str]:
+    """The keys of OpenCC's installed dictionaries (its own ``opencc_dict`` tool writes them as text): OpenCC's data
+    stays the one source of its phrases, whatever version is installed."""
+    tool = Path(opencc.__file__).parent / "clib" / "bin" / "opencc_dict"
+    keys: set[str] = set()
+    for name in files:
+        try:
+            dumped = subprocess.run(
+                [os.fspath(tool), "-i", os.fspath(_SHARE / name), "-o", "/dev/stdout", "-f", "ocd2", "-t", "text"],
+                check=True, capture_output=True, timeout=60,
+            ).stdout.decode("utf-8")
+        except (OSError, subprocess.SubprocessError) as error:
+            raise RuntimeError(
+                f"cannot read OpenCC's dictionary {name} with {tool} ({error}); reinstall the opencc package "
+                "(pip install -c constraints.txt opencc)"
+            ) from error
+        keys.update(line.split("\t", 1)[0] for line in dumped.splitlines() if "\t" in line)
+    return frozenset(keys)
+
+
 @functools.lru_cache(maxsize=None)
 def _custom_converter(
-    base: str, table: tuple[tuple[str, str], ...], first_step: bool = False, keep: tuple[str, ...] = ()
+    base: str, table: tuple[tuple[str, str], ...], first_step: bool = False, keep: tuple[str, ...] = (),
+    only_first_step: bool = False,
 ) -> opencc.OpenCC:
     """OpenCC's ``base`` config with our phrase table in front of its dictionaries.
 
     ``first_step``: run the table as a separate first conversion step (for glyph fixes, whose output the
     base config then converts); otherwise it takes precedence inside the first step (for phrase overrides).
     ``keep``: words the first step of the base config must leave alone (identity phrases in front of it).
+    ``only_first_step``: drop the base config's later steps (its regional glyph step, run separately).
     Every phrase also joins the segmentation dictionary, so OpenCC sees it as one segment.
     """
     config = json.loads((_SHARE / f"{base}.json").read_text(encoding="utf-8"))
+    if only_first_step:
+        config["conversion_chain"] = config["conversion_chain"][:1]
     _absolutise(config)
     with _scratch_files() as write:
 
