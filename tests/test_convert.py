@@ -131,6 +131,24 @@ def test_sense_rules(simplified, traditional):
     assert to_traditional(simplified) == traditional
 
 
+@pytest.mark.parametrize(
+    "simplified,traditional",
+    [
+        # 签 outside OpenCC's phrases is 簽 (to sign); the 籤 words are OpenCC's own phrases and stay
+        ("扩大单方面免签国家范围，过境免签境内停留时间延长", "擴大單方面免簽國家範圍，過境免簽境內停留時間延長"),
+        ("新签和升级6个自贸协定", "新簽和升級6個自貿協定"),
+        ("同更多国家和地区商签高标准自贸协定", "同更多國家和地區商簽高標準自貿協定"),
+        ("签署区域全面经济伙伴关系协定", "簽署區域全面經濟夥伴關係協定"),
+        ("摇号抽签、价格标签、书签和牙签", "搖號抽籤、價格標籤、書籤和牙籤"),
+        # 舍 as a word of its own is 捨; the house in its words
+        ("有关部门和单位都要舍小利顾大义", "有關部門和單位都要捨小利顧大義"),
+        ("完成中小学校舍安全工程，改善学生宿舍", "完成中小學校舍安全工程，改善學生宿舍"),
+    ],
+)
+def test_character_defaults_and_words_of_their_own(simplified, traditional):
+    assert to_traditional(simplified) == traditional
+
+
 def test_every_sense_rule_changes_what_opencc_alone_gives_somewhere():
     """A rule that never differs from OpenCC within its own word is dead data."""
     plain = WordConverter("hant").opencc

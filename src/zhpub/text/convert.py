@@ -59,6 +59,11 @@ def overrides() -> dict[str, str]:
     return _table("s2t-overrides.tsv")
 
 
+def character_defaults() -> dict[str, str]:
+    """One-to-many characters whose reading outside OpenCC's phrases is not OpenCC's first (data/s2t-characters.tsv)."""
+    return _table("s2t-characters.tsv")
+
+
 def glyph_fixes() -> dict[str, str]:
     """Traditional glyphs mirrors confuse -> the character meant, applied before conversion to Simplified."""
     return _table("t2s-glyph-fixes.tsv")
@@ -172,13 +177,16 @@ class WordConverter:
     def __init__(self, variant: str):
         # OpenCC's first step (Simplified -> OpenCC's Traditional, with our phrases) runs word by word; its regional
         # glyph step (臺灣 or 香港 forms) runs on the joined text, whose own phrases (無綫新聞) span words
-        self.opencc = _custom_converter(VARIANTS[variant], tuple(sorted(overrides().items())), only_first_step=True)
+        self.opencc = _custom_converter(
+            VARIANTS[variant], tuple(sorted(overrides().items())), only_first_step=True,
+            characters=tuple(sorted(character_defaults().items())),
+        )
         self.variant_step = _plain(VARIANT_STEPS[variant])
         self.rules = sense_rules()
         config = json.loads((_SHARE / f"{VARIANTS[variant]}.json").read_text(encoding="utf-8"))
         files = tuple(sorted(_ocd2_files(config["segmentation"])))
         self.phrases = opencc_phrases(files) | frozenset(overrides()) | frozenset(self.rules)
-        self.longest = max(map(len, self.phrases))
+        self.prefixes = frozenset(key[:end] for key in self.phrases for end in range(1, len(key)))
         self.tokenizer = _tokenizer()
 
     def units(self, text: str) -> list[str]:
@@ -194,9 +202,9 @@ class WordConverter:
         while i < len(words):
             end, run = i + 1, words[i]
             for j in range(i + 1, len(words)):
-                run += words[j]
-                if len(run) > self.longest:
+                if run not in self.prefixes:  # no phrase entry goes on from here
                     break
+                run += words[j]
                 if run in self.phrases:
                     end = j + 1
             units.append("".join(words[i:end]))
@@ -297,7 +305,7 @@ def opencc_phrases(files: tuple[str, ...]) -> frozenset[str]:
 @functools.lru_cache(maxsize=None)
 def _custom_converter(
     base: str, table: tuple[tuple[str, str], ...], first_step: bool = False, keep: tuple[str, ...] = (),
-    only_first_step: bool = False,
+    only_first_step: bool = False, characters: tuple[tuple[str, str], ...] = (),
 ) -> opencc.OpenCC:
     """OpenCC's ``base`` config with our phrase table in front of its dictionaries.
 
@@ -305,6 +313,7 @@ def _custom_converter(
     base config then converts); otherwise it takes precedence inside the first step (for phrase overrides).
     ``keep``: words the first step of the base config must leave alone (identity phrases in front of it).
     ``only_first_step``: drop the base config's later steps (its regional glyph step, run separately).
+    ``characters``: single characters read before OpenCC's character table, after all phrases (a default reading).
     Every phrase also joins the segmentation dictionary, so OpenCC sees it as one segment.
     """
     config = json.loads((_SHARE / f"{base}.json").read_text(encoding="utf-8"))
@@ -322,6 +331,9 @@ def _custom_converter(
             kept = text_dict("keep.txt", [(w, w) for w in keep])
             config["conversion_chain"][0]["dict"]["dicts"].insert(0, kept)
             segmentation.append(kept)
+        if characters:
+            first = config["conversion_chain"][0]["dict"]["dicts"]
+            first.insert(len(first) - 1, text_dict("characters.txt", characters))  # just before STCharacters
         if first_step:
             config["conversion_chain"].insert(0, {"dict": ours})
         else:
