@@ -114,17 +114,27 @@ def test_no_request_leaves_the_site(site):
 
 
 def test_search_index_has_paragraph_entries_with_folded_bigrams(site):
+    """A document's pages search the document's own shard (paragraph entries, folded bigrams); the site's index
+    holds the other pages; from file:// Material's offline script takes the shard the page loaded."""
     import json
 
     for tag in ("zh-Hans", "zh-Hant"):
-        index = json.loads((site / tag / "search" / "search_index.json").read_text(encoding="utf-8"))
-        entries = {d["location"]: d for d in index["docs"]}
+        shard = json.loads((site / tag / "search" / "shards" / "zhenjiang-2022.json").read_text(encoding="utf-8"))
+        entries = {d["location"]: d for d in shard["docs"]}
         entry = entries["zhenjiang-2022/index.html#s3-2-p4"]
         assert "园_区" in entry["zx"]  # folded to Simplified in both variants
         assert "zhenjiang-2022/corrections.html" not in {l.split("#")[0] for l in entries}
-        assert index["config"]["fields"]["zx"] == {"boost": 1}
+        assert {l.split("/")[0] for l in entries} == {"zhenjiang-2022"}
+        assert shard["config"]["fields"]["zx"] == {"boost": 1}
+        script = (site / tag / "search" / "shards" / "zhenjiang-2022.js").read_text(encoding="utf-8")
+        assert json.loads(script.removeprefix("var __zhpubIndex = ")) == shard
+        site_index = json.loads((site / tag / "search" / "search_index.json").read_text(encoding="utf-8"))
+        pages = {d["location"].split("#")[0] for d in site_index["docs"]}
+        assert "glossary/index.html" in pages and not any(p.startswith("zhenjiang-2022/") for p in pages)
     offline = (site / "zh-Hans" / "search" / "search_index.js").read_text(encoding="utf-8")
-    assert offline.startswith("var __index =") and "s3-2-p4" in offline
+    assert offline.startswith("var __index = window.__zhpubIndex ||")
+    page = (site / "zh-Hans" / "zhenjiang-2022" / "index.html").read_text(encoding="utf-8")
+    assert 'data-json="../search/shards/zhenjiang-2022.json"' in page
 
 
 def test_glossary_text_is_escaped_never_markup(tmp_path):

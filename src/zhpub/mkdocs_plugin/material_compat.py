@@ -88,6 +88,11 @@ def search_index_path(site_dir: Path) -> Path:
     return site_dir / "search" / "search_index.json"
 
 
+def offline_index_path(site_dir: Path) -> Path:
+    """The script Material's offline plugin makes of the index; Material reads its ``__index`` on file:// pages."""
+    return site_dir / "search" / "search_index.js"
+
+
 def install_worker_prelude(site_dir: Path, prelude: str) -> None:
     """Put ``prelude`` before the code of Material's search worker (once: `mkdocs serve` rebuilds in place)."""
     workers = list((site_dir / "assets" / "javascripts" / "workers").glob("search.*.min.js"))

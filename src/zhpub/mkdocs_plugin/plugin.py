@@ -18,11 +18,17 @@ from mkdocs.structure.files import File, Files
 
 from ..build import publishable_documents
 from ..content import load_project_glossary
+from ..corpus.series import SERIES_FILE, load_series
+from ..knowledge.indicators import document_year
 from ..model import LANG_TAGS
 from ..render.common import VARIANT_NAMES, label
 from ..render.site import SiteRenderer
+from ..render.templates import render
 from . import material_compat
-from .search import ParagraphSearch
+from .search import ParagraphSearch, SearchDocument, shard_of
+
+SEARCH_PAGE = "search.md"  # search across the corpus (search.py's corpus index)
+SEARCH_CSS = "stylesheets/search.css"  # in the assets folder (hooks/assets)
 
 
 class ZhpubConfig(base.Config):
@@ -56,7 +62,7 @@ class ZhpubPlugin(BasePlugin[ZhpubConfig]):
         site_root = config.site_url or ""  # the address of build/site/, which holds both variants
         serving = site_root.startswith(f"http://{config.dev_addr.host}:{config.dev_addr.port}/")  # mkdocs serve
         self.renderer = SiteRenderer(docs, glossary, variant, "" if serving else site_root, self.root)
-        self.search = ParagraphSearch() if self.config.paragraph_search else None
+        self.search = ParagraphSearch(self._search_documents(docs)) if self.config.paragraph_search else None
         if site_root and not serving:
             config.site_url = f"{site_root.rstrip('/')}/{LANG_TAGS[variant]}/"  # canonical links, sitemap, 404.html
 
@@ -66,6 +72,10 @@ class ZhpubPlugin(BasePlugin[ZhpubConfig]):
             config.site_dir = str(site_dir.parent / LANG_TAGS[variant])  # (`mkdocs serve` uses a temporary dir)
         config.site_name = label("site", variant)
         config.nav = self.renderer.nav()
+        if self.search is not None:
+            config.nav.append({label("search_all", variant): SEARCH_PAGE})
+            if SEARCH_CSS not in config.extra_css:
+                config.extra_css.append(SEARCH_CSS)
         config.extra["alternate"] = [
             {"name": VARIANT_NAMES[v], "link": f"../{LANG_TAGS[v]}/index.html", "lang": LANG_TAGS[v]}
             for v in ("hans", "hant")
@@ -88,6 +98,8 @@ class ZhpubPlugin(BasePlugin[ZhpubConfig]):
             generated.append(File.generated(config, page.path, content=page.markdown))
         for path, text in self.renderer.data_files().items():
             generated.append(File.generated(config, path, content=text))
+        if self.search is not None:
+            generated.append(File.generated(config, SEARCH_PAGE, content=self._search_page()))
         assets = self.root / self.config.assets
         for asset in sorted(assets.rglob("*")):
             if asset.is_file():
@@ -97,6 +109,9 @@ class ZhpubPlugin(BasePlugin[ZhpubConfig]):
     def on_page_context(self, context, page, config, nav):
         """Citation meta tags and JSON-LD for the page's <head> (hooks/overrides/main.html prints them)."""
         context["zhpub_head"] = self.heads.get(page.file.src_uri, "")
+        if self.search is not None:  # the index shard the page's search box loads (search-shard.js)
+            context["zhpub_search_shard"] = shard_of(page.url, {d.slug for d in self.search.documents})
+            context["zhpub_search_all"] = label("search_all", self.config.variant)
         return context
 
     def on_page_content(self, html, page, config, files):
@@ -104,7 +119,28 @@ class ZhpubPlugin(BasePlugin[ZhpubConfig]):
             return html
         return self.search.page_content(html, page.url, page.title)
 
-    @event_priority(-50)  # Material's search writes the index at 0; the offline plugin copies it at -100
+    def _search_documents(self, docs) -> list[SearchDocument]:
+        series = load_series(self.root / SERIES_FILE)
+        variant = self.config.variant
+        found = []
+        for doc in docs:
+            sid = doc.meta.get("series") or ""
+            name = series[sid].body[variant] if sid in series else ""
+            found.append(SearchDocument(doc.slug, self.renderer.title(doc), document_year(doc), sid, name))
+        return found
+
+    def _search_page(self) -> str:
+        documents = self.search.documents
+        series = sorted({(d.series, d.series_label) for d in documents if d.series})
+        labels = {key: label(key, self.config.variant) for key in (
+            "search_all", "search_query", "search_series", "search_year", "search_any", "search_submit",
+            "search_results", "search_none", "search_more", "search_loading", "search_hint")}
+        return render("site/search.md", self.root, title=labels["search_all"], t=labels, exclude_from_search=True,
+                      search_boost=None, series=series, years=sorted({d.year for d in documents if d.year}, reverse=True))
+
+    # Material's search writes the index at 0; the offline plugin copies it into a script at -100; zhpub shards it
+    # after both (and writes the offline script itself)
+    @event_priority(-110)
     def on_post_build(self, config):
         if self.search is not None:
             self.search.post_build(Path(config.site_dir))

@@ -11,13 +11,22 @@ term of its own full length (四群八链 becomes 四* and finds the heading （
    finds both.
 3. The search worker gets a prelude (``search_prelude.js``) that rewrites each Han run of a query into required
    bigrams (+四_群 +群_八 +八_链), folded the same way, and marks phrase hits in the results.
+
+At corpus scale one index for every page does not work: Material loads it whole before the box answers (measured:
+12.7 MB and 4.5 s at 50 documents). So the index is cut into shards (``search/shards/<key>.json``, and ``.js`` for
+file://): a document's pages search that document, every other page the site's own pages (corpus, glossary,
+home); ``search-shard.js`` points Material's index request at the page's shard. Search across the corpus is a
+page of its own (``search.html``, ``corpus_index``) whose index is an inverted index of the same folded keys,
+split into posting shards and text chunks that are loaded on demand as scripts (so it works from file:// too).
 """
 
 from __future__ import annotations
 
 import html
 import json
+import math
 import re
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from importlib import resources
 from pathlib import Path
@@ -69,19 +78,137 @@ class _Paragraphs(HTMLParser):
 
 def bigrams(text: str) -> str:
     """'四群八鏈' -> '四_群 群_八 八_链 链': folded Han bigrams plus each run's last character, deduplicated."""
-    text = html.unescape(TAG.sub(" ", text)).replace("\u200b", "").translate(FOLD)
+    return " ".join(_han_keys(html.unescape(TAG.sub(" ", text)).replace("\u200b", "").translate(FOLD)))
+
+
+def _han_keys(folded: str) -> list[str]:
     keys: list[str] = []
-    for run in HAN.findall(text):
+    for run in HAN.findall(folded):
         keys += [run[i] + JOIN + run[i + 1] for i in range(len(run) - 1)]
         keys.append(run[-1])
-    return " ".join(dict.fromkeys(keys))
+    return list(dict.fromkeys(keys))
+
+
+SITE_SHARD = "site"  # the shard of every page that is not a document's
+LATIN = re.compile(r"[0-9a-z][0-9a-z.%]*[0-9a-z%]|[0-9a-z]")  # 5.5%, pm2.5, gdp: one key each (search-corpus.js too)
+
+
+@dataclass(frozen=True)
+class SearchDocument:
+    """What a corpus search result shows of its document (in the build's script) and what it can be restricted by."""
+
+    slug: str
+    title: str
+    year: int
+    series: str  # series id, "" when the document belongs to none
+    series_label: str
+
+
+def shard_of(url: str, slugs: set[str]) -> str:
+    """A page's index shard: its document's slug for a document's pages, else the site shard."""
+    head = url.split("/", 1)[0] if "/" in url else ""
+    return head if head in slugs else SITE_SHARD
+
+
+def corpus_keys(text: str) -> list[str]:
+    """The keys the corpus index files a paragraph (plain text) under: its folded Han bigrams and run ends (as
+    ``bigrams``), every Han character once (a one-character query), and Latin/number tokens lowercased."""
+    folded = text.replace("\u200b", "").translate(FOLD)
+    keys = _han_keys(folded)
+    keys += [c for run in HAN.findall(folded) for c in run]
+    keys += LATIN.findall(folded.lower())
+    return list(dict.fromkeys(keys))
+
+
+def key_hash(key: str) -> int:
+    """The posting shard of a key: a 32-bit polynomial hash of its code points (search-corpus.js computes the same)."""
+    h = 0
+    for ch in key:
+        h = (h * 31 + ord(ch)) & 0xFFFFFFFF
+    return h
+
+
+def _base36(n: int) -> str:
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    out = ""
+    while True:
+        n, r = divmod(n, 36)
+        out = digits[r] + out
+        if not n:
+            return out
+
+
+def _script(name: str, data) -> str:
+    """A JSONP-style file: scripts load from file:// where fetch() cannot."""
+    return f"__zhpubCorpus({json.dumps(name)},{json.dumps(data, ensure_ascii=False, separators=(',', ':'), sort_keys=True)})\n"
+
+
+POSTING_SHARD_BYTES = 40_000  # the posting shards' target size: a query of n keys loads at most n of them
+TEXT_CHUNK = 48  # paragraphs per text chunk: the results shown need the chunks they are in, nothing more
+
+
+def corpus_index(documents: list[SearchDocument], paragraphs: dict[str, list[dict]]) -> dict[str, str]:
+    """The corpus search index: file name (under search/corpus/) -> content. ``paragraphs``: page url -> its
+    paragraphs ({"id", "heading", "text"}, text in the build's script), pages of documents only.
+
+    manifest.js holds the documents, each paragraph's key count (BM25's length) and the fold table; p<n>.js the
+    postings of the keys that hash to n (entry numbers, delta-coded in base 36); t<n>.js the texts of entries
+    n*TEXT_CHUNK... A query loads the manifest, one posting shard per key, and the text chunks of the results shown.
+    """
+    by_slug = {d.slug: d for d in documents}
+    entries, docs = [], []
+    for slug in sorted(by_slug):
+        pages = sorted(u for u in paragraphs if u.split("/", 1)[0] == slug)
+        first = len(entries)
+        for url in pages:
+            entries += [dict(p, url=url) for p in paragraphs[url]]
+        if len(entries) > first:
+            d = by_slug[slug]
+            docs.append({"slug": slug, "title": d.title, "year": d.year, "series": d.series, "first": first,
+                         "count": len(entries) - first})
+    postings: dict[str, list[int]] = {}
+    lengths = []
+    for number, entry in enumerate(entries):
+        keys = corpus_keys(entry["text"])
+        lengths.append(len(keys))
+        for key in keys:
+            postings.setdefault(key, []).append(number)
+    encoded = {}
+    for key, numbers in postings.items():
+        deltas = [numbers[0]] + [b - a for a, b in zip(numbers, numbers[1:])]
+        encoded[key] = ",".join(map(_base36, deltas))
+    total = sum(len(k.encode()) + len(v) + 6 for k, v in encoded.items())
+    shard_count = max(1, math.ceil(total / POSTING_SHARD_BYTES))
+    shards: list[dict[str, str]] = [{} for _ in range(shard_count)]
+    for key, value in encoded.items():
+        shards[key_hash(key) % shard_count][key] = value
+    series = sorted({(d.series, d.series_label) for d in documents if d.series})
+    table = fold_table()
+    manifest = {
+        "docs": docs,
+        "series": [{"id": sid, "label": name} for sid, name in series],
+        "years": sorted({d.year for d in documents if d.year}, reverse=True),
+        "lengths": ",".join(map(_base36, lengths)),
+        "shards": shard_count,
+        "chunk": TEXT_CHUNK,
+        "fold": ["".join(table), "".join(table.values())],
+    }
+    files = {"manifest.js": _script("manifest", manifest)}
+    for n, shard in enumerate(shards):
+        files[f"p{n}.js"] = _script(f"p{n}", shard)
+    for n in range(0, len(entries), TEXT_CHUNK):
+        chunk = [[e["url"] + "#" + e["id"], e["heading"], e["text"]] for e in entries[n:n + TEXT_CHUNK]]
+        files[f"t{n // TEXT_CHUNK}.js"] = _script(f"t{n // TEXT_CHUNK}", chunk)
+    return files
 
 
 class ParagraphSearch:
     """The paragraph entries of one build (one per plugin instance: no state survives between builds)."""
 
-    def __init__(self):
+    def __init__(self, documents: list[SearchDocument] | None = None):
         self.entries: dict[str, list[dict]] = {}
+        self.paragraphs: dict[str, list[dict]] = {}  # page url -> paragraphs as text, for the corpus index
+        self.documents = documents or []
         self._segment_chinese = material_compat.segmenter()
 
     def _segment(self, text: str) -> str:
@@ -92,6 +219,9 @@ class ParagraphSearch:
         parser = _Paragraphs()
         parser.feed(page_html)
         parser.close()
+        if shard_of(url, {d.slug for d in self.documents}) != SITE_SHARD:
+            self.paragraphs[url] = [{"id": p["id"], "heading": p["heading"] or title,
+                                     "text": re.sub(r"\s+", " ", "".join(p["text"])).strip()} for p in parser.found]
         self.entries[url] = [
             {
                 "location": f"{url}#{p['id']}",
@@ -121,10 +251,38 @@ class ParagraphSearch:
             if not entry.pop("paragraph", False):  # a heading's words must not boost every paragraph under it
                 entry["zt"] = bigrams(entry["title"])
             entry["zx"] = bigrams(entry["text"])
-        index["docs"] = docs
-        path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        slugs = {d.slug for d in self.documents}
+        shards: dict[str, list[dict]] = {SITE_SHARD: []}
+        for entry in docs:
+            shards.setdefault(shard_of(entry["location"], slugs), []).append(entry)
+        folder = site_dir / "search" / "shards"
+        _clear(folder, "*.json", "*.js")
+        for key in sorted(shards):
+            data = json.dumps({"config": index["config"], "docs": shards[key]}, ensure_ascii=False, separators=(",", ":"))
+            (folder / f"{key}.json").write_text(data, encoding="utf-8")
+            (folder / f"{key}.js").write_text(f"var __zhpubIndex = {data}", encoding="utf-8")
+        # A page without a shard of its own (none of zhpub's) gets the site's pages; from file://, the page has
+        # loaded its shard as a script before Material reads __index (search-shard.js)
+        site_index = json.dumps({"config": index["config"], "docs": shards[SITE_SHARD]}, ensure_ascii=False,
+                                separators=(",", ":"))
+        path.write_text(site_index, encoding="utf-8")
+        empty = json.dumps({"config": index["config"], "docs": []}, ensure_ascii=False, separators=(",", ":"))
+        material_compat.offline_index_path(site_dir).write_text(f"var __index = window.__zhpubIndex || {empty}",
+                                                                encoding="utf-8")
+        corpus = site_dir / "search" / "corpus"
+        _clear(corpus, "*.js")
+        for name, text in corpus_index(self.documents, self.paragraphs).items():
+            (corpus / name).write_text(text, encoding="utf-8")
         table = fold_table()
         prelude = (resources.files("zhpub").joinpath("mkdocs_plugin/search_prelude.js").read_text(encoding="utf-8")
                    .replace("__T2S_KEYS__", json.dumps("".join(table), ensure_ascii=False))
                    .replace("__T2S_VALS__", json.dumps("".join(table.values()), ensure_ascii=False)))
         material_compat.install_worker_prelude(site_dir, prelude)
+
+
+def _clear(folder: Path, *patterns: str) -> None:
+    """An empty folder for this build's files (`mkdocs serve` rebuilds in place: no shard of a removed document stays)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for pattern in patterns:
+        for old in folder.glob(pattern):
+            old.unlink()

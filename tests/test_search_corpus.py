@@ -1,0 +1,145 @@
+"""Search across the corpus (search.html) and the per-document index shards, in a real browser.
+
+A project of two documents in two series (the shipped Zhenjiang report and the Qinghe county fixture), site only.
+What each query should find is read from the built pages' paragraphs in the browser (the DOM), not from the index.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import DATA, copy_project
+
+QINGHE = "qinghe-county-2023"
+SHIPPED = "zhenjiang-2022"
+
+
+@pytest.fixture(scope="module")
+def corpus_site(tmp_path_factory) -> Path:
+    from zhpub.build import build_all
+
+    project = copy_project(tmp_path_factory.mktemp("search-corpus"))
+    for folder in (project / "content").iterdir():  # only the documents this test needs
+        if folder.name != SHIPPED:
+            shutil.rmtree(folder)
+    qinghe = project / "content" / QINGHE
+    qinghe.mkdir()
+    (qinghe / "source.txt").write_bytes((DATA / "fixtures" / f"{QINGHE}.clean.txt").read_bytes())
+    (qinghe / "document.yaml").write_text("title: 2023年清河县政府工作报告\nseries: qinghe\nyear: 2023\n", encoding="utf-8")
+    with (project / "corpus" / "series.yaml").open("a", encoding="utf-8") as f:
+        f.write("\nqinghe:\n  body: {hans: 清河县人民政府, hant: 清河縣人民政府, en: Qinghe County People's Government}\n"
+                "  report: {hans: 清河县政府工作报告, hant: 清河縣政府工作報告, en: Report on the Work of the Qinghe County Government}\n"
+                "  scope: county\n")
+    build_all(project, {"site"})
+    return project / "build" / "site"
+
+
+@pytest.fixture(scope="module")
+def corpus_base(corpus_site):
+    from axe_audit import SiteServer
+
+    with SiteServer(corpus_site) as url:
+        yield url
+
+
+def paragraphs_with(page, url: str, phrase: str) -> set[str]:
+    """Ids of the paragraphs of the page at ``url`` whose visible text contains ``phrase``."""
+    page.goto(url)
+    return set(page.eval_on_selector_all(
+        "article p[id*='-p']", "(ps, phrase) => ps.filter(p => p.textContent.includes(phrase)).map(p => p.id)", phrase))
+
+
+def corpus_search(page, query: str) -> list[dict]:
+    """Type the query into the corpus search form and press Enter; the results as shown."""
+    box = page.get_by_label({"zh-Hans": "检索词", "zh-Hant": "檢索詞"}[page.evaluate("document.documentElement.lang")])
+    box.fill(query)
+    box.press("Enter")
+    page.wait_for_function("() => /结果|結果/.test(document.getElementById('zh-cs-status').textContent)", timeout=20000)
+    page.wait_for_function("() => !document.getElementById('zh-cs-more').hidden || document.querySelectorAll('.zh-cs-result').length < 10")
+    return page.eval_on_selector_all(".zh-cs-result", """els => els.map(li => ({
+        href: li.querySelector("a.zh-cs-link").getAttribute("href"),
+        doc: li.querySelector(".zh-cs-doc").textContent, year: li.querySelector(".zh-cs-year").textContent,
+        id: li.querySelector(".zh-cs-id").textContent, text: li.querySelector(".zh-cs-text").textContent,
+        marks: Array.from(li.querySelectorAll("mark")).map(m => m.textContent)}))""")
+
+
+def all_results(page, query: str) -> list[dict]:
+    results = corpus_search(page, query)
+    while page.is_visible("#zh-cs-more"):
+        count = len(results)
+        page.click("#zh-cs-more")
+        page.wait_for_function(f"() => document.querySelectorAll('.zh-cs-result').length > {count}")
+        results = page.eval_on_selector_all(".zh-cs-result a.zh-cs-link", "els => els.map(a => ({href: a.getAttribute('href')}))")
+    return results
+
+
+@pytest.mark.parametrize("tag,query,shown", [("zh-Hans", "专精特新", "专精特新"), ("zh-Hant", "专精特新", "專精特新")])
+def test_corpus_search_finds_the_paragraphs_of_every_document_with_title_and_year(browser, corpus_base, tag, query, shown):
+    page = browser.new_page()
+    expected = {(slug, pid) for slug in (SHIPPED, QINGHE)
+                for pid in paragraphs_with(page, f"{corpus_base}{tag}/{slug}/index.html", shown)}
+    assert {slug for slug, _ in expected} == {SHIPPED, QINGHE}  # the phrase is in both reports
+    page.goto(f"{corpus_base}{tag}/search.html")
+    found = {(r["href"].split("/")[0], r["href"].split("#")[1]) for r in all_results(page, query)}  # either script
+    assert expected <= found
+    page.goto(f"{corpus_base}{tag}/search.html?query={query}")  # the header box's link lands here
+    results = corpus_search(page, query)
+    titles = {SHIPPED: {"zh-Hans": "2022年镇江市政府工作报告", "zh-Hant": "2022年鎮江市政府工作報告"}[tag],
+              QINGHE: {"zh-Hans": "2023年清河县政府工作报告", "zh-Hant": "2023年清河縣政府工作報告"}[tag]}
+    for r in results:
+        slug = r["href"].split("/")[0]
+        assert r["doc"] == titles[slug] and r["year"] == slug[-4:], r
+        assert r["id"] == "#" + r["href"].split("#")[1]
+        assert shown in r["marks"], r  # the phrase is marked in the page's script
+    page.close()
+
+
+def test_corpus_search_restricted_to_a_series_or_a_year_by_keyboard(browser, corpus_base):
+    page = browser.new_page()
+    page.goto(f"{corpus_base}zh-Hans/search.html")
+    everywhere = {r["href"].split("/")[0] for r in corpus_search(page, "高质量发展")}
+    assert everywhere == {SHIPPED, QINGHE}
+    series = page.get_by_label("系列")
+    series.focus()
+    options = page.eval_on_selector_all("#zh-cs-series option", "os => os.map(o => o.value)")
+    for _ in range(options.index("qinghe")):
+        page.keyboard.press("ArrowDown")  # a closed <select> changes with the arrow keys
+    assert series.input_value() == "qinghe"
+    page.wait_for_function("() => document.querySelectorAll('.zh-cs-result').length > 0 && "
+                           "[...document.querySelectorAll('.zh-cs-link')].every(a => a.getAttribute('href').startsWith('qinghe-'))")
+    assert "series=qinghe" in page.url  # the restriction is in the address, to share
+    page.get_by_label("年份").select_option("2022")
+    page.wait_for_function("() => document.getElementById('zh-cs-status').textContent === '没有找到结果'")
+    series.select_option("")
+    page.wait_for_function("() => document.querySelectorAll('.zh-cs-result').length > 0 && "
+                           f"[...document.querySelectorAll('.zh-cs-link')].every(a => a.getAttribute('href').startsWith('{SHIPPED}/'))")
+    page.close()
+
+
+def test_a_document_page_from_file_url_searches_its_own_shard(browser, corpus_site):
+    """From file:// the header box answers from the document's own index (no other document's), and its link to the
+    corpus search carries the query there, where the corpus index works from file:// too."""
+    from test_browser import search
+
+    context = browser.new_context()
+    requests: list[str] = []
+    context.on("request", lambda r: requests.append(r.url))
+    page = context.new_page()
+    page.goto((corpus_site / "zh-Hans" / SHIPPED / "index.html").as_uri())
+    links = search(page, "四群八链")
+    assert any(link.endswith("#s1-p2") for link in links)
+    assert [link for link in links if f"/zh-Hans/{SHIPPED}/" not in link] == []  # its pages only
+    index = [u.split("/search/", 1)[1] for u in requests if "/search/" in u]
+    assert f"shards/{SHIPPED}.js" in index and not any(QINGHE in u or "site." in u for u in index), index
+    assert sum((corpus_site / "zh-Hans" / "search" / u).stat().st_size for u in set(index)) < 2_000_000
+    page.click(".zh-search-all a")
+    page.wait_for_url("**/zh-Hans/search.html?query=*")
+    page.wait_for_selector(".zh-cs-result")
+    assert page.input_value("#zh-cs-q") == "四群八链"
+    hrefs = page.eval_on_selector_all("a.zh-cs-link", "els => els.map(a => a.getAttribute('href'))")
+    assert f"{SHIPPED}/index.html#s1-p2" in hrefs
+    assert [u for u in requests if not u.startswith(("file:", "data:", "blob:", "about:"))] == []
+    context.close()
