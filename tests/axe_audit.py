@@ -88,6 +88,11 @@ def _search_results(page, base: str, tag: str) -> None:
     open_search(page, "营商环境" if tag == "zh-Hans" else "營商環境")
 
 
+def _corpus_search_results(page, base: str, tag: str) -> None:
+    page.goto(f"{base}{tag}/search.html?query=" + ("营商环境" if tag == "zh-Hans" else "營商環境"))
+    page.wait_for_selector(".zh-cs-result", timeout=20000)
+
+
 @dataclass(frozen=True)
 class PageType:
     name: str
@@ -109,6 +114,7 @@ PAGE_TYPES = [
     PageType("glossary-entry", _first_glossary_entry),
     PageType("how-to-cite", _goto("cite/index.html")),
     PageType("search-results", _search_results),
+    PageType("corpus-search", _corpus_search_results),
     PageType("root", _root_page, per_script=False),
 ]
 
