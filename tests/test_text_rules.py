@@ -114,6 +114,11 @@ def test_residue_finds_nothing_in_clean_text_and_sorts_what_it_finds():
     ("前文[附件一]后", None),
     ("乙\n见[注释]一", None),  # a pair on a later line
     ("见{附}表", None),
+    ("见[注释]一\n乙", None),  # a line after the pair
+    ("见[注]", None),  # the partner is the text's last character
+    ("[乙]丙", None),  # the opener is the line's first character
+    ("甲\n[乙\n见]丙", "]"),  # the opener is two lines up
+    ("见[注\n释]一\n乙", "[]"),  # the partner is on the next line, with more lines after
     ("城乡{境整治", "{"),
     ("城乡}境整治", "}"),
     ("城乡A境整治", None),  # capitals grade and name things (A股, D级)
