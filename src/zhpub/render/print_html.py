@@ -17,8 +17,8 @@ from markupsafe import Markup
 from ..knowledge.glossary import Glossary
 from ..model import Document
 from .common import (
-    CATEGORY_LABELS, LABELS, RULE_EXPLANATIONS, TEXTS, cite_label, doc_text, in_variant, indicator_value, label, lang,
-    meta_text, page_text, paragraph_segments,
+    CATEGORY_LABELS, LABELS, RULE_EXPLANATIONS, TEXTS, ascii_escape_invisible, cite_label, doc_text, in_variant,
+    indicator_value, label, lang, meta_text, page_text, paragraph_segments,
 )
 from .citation import edition_label
 from .templates import render
@@ -87,7 +87,10 @@ def print_html(doc: Document, glossary: Glossary, variant: str, edition_date: st
 
 
 def _rules(doc: Document, v: str) -> list[dict]:
-    """Every rule with its count and (before, after) pairs, places listed when the rule changed few spans."""
+    """Every rule with its count and its distinct (before, after) pairs with their counts, places (line:column)
+    listed when the rule changed few spans. The pairs of a rule are one run of text: thousands of separately
+    styled inline boxes made this appendix the slowest part of the PDF to lay out (bench/pdf_speed.py), and every
+    single change is in the attached corrections.json."""
     counts = Counter(c.rule for c in doc.changes)
     groups: dict[str, dict[tuple[str, str], list]] = defaultdict(lambda: defaultdict(list))
     for c in doc.changes:
@@ -95,10 +98,13 @@ def _rules(doc: Document, v: str) -> list[dict]:
     rules = []
     for rule, n in counts.items():
         pairs = sorted(groups[rule].items(), key=lambda kv: (-len(kv[1]), kv[0]))
-        rules.append({"name": rule, "count": n, "explanation": in_variant(RULE_EXPLANATIONS.get(rule, ""), v), "pairs": [
-            {"before": before, "after": after, "count": len(changes),
-             "places": ("（" + "、".join(f"{c.line}:{c.column}" for c in changes) + "）") if n <= PLACES_SHOWN else ""}
-            for (before, after), changes in pairs]})
+        shown = []
+        for (before, after), changes in pairs:
+            places = ("（" + "、".join(f"{c.line}:{c.column}" for c in changes) + "）") if n <= PLACES_SHOWN else ""
+            shown.append(f"{ascii_escape_invisible(before) or '∅'}→{ascii_escape_invisible(after) or '∅'}"
+                         f"×{len(changes)}{places}")
+        rules.append({"name": rule, "count": n, "explanation": in_variant(RULE_EXPLANATIONS.get(rule, ""), v),
+                      "distinct": len(pairs), "pairs_text": "　".join(shown)})
     return rules
 
 
