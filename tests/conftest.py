@@ -33,11 +33,12 @@ def copy_project(target: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory) -> Path:
-    """The whole project built once (data, PDFs, both site variants) into a temporary copy."""
+    """The whole project built once (data, PDFs, both site variants) into a temporary copy, by two processes
+    (test_site.py checks a serial build without the cache gives the same bytes)."""
     from zhpub.build import build_all
 
     project = copy_project(tmp_path_factory.mktemp("project"))
-    build_all(project, {"data", "pdf", "site"})
+    build_all(project, {"data", "pdf", "site"}, jobs=2)
     return project / "build"
 
 

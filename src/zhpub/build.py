@@ -21,9 +21,15 @@ import ctypes
 import errno
 import fcntl
 import logging
+import multiprocessing
 import os
 import shutil
+import sys
+import threading
+import time
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .checks import Review, review_project
@@ -36,7 +42,7 @@ from .export import corrections_json, document_json, dumps, glossary_json, indic
 from .model import Document
 from .render.citation import citation_files
 from .corpus.project import write_corpus_data
-from .render.pdf import write_pdfs
+from .render.pdf import edition_jobs, render_edition
 
 
 def publishable_documents(root: Path, names: list[str] | None = None) -> list[Document]:
@@ -55,17 +61,38 @@ def publishable(root: Path, names: list[str] | None = None) -> Review:
     return review
 
 
-def write_data(docs: Iterable[Document], glossary: Glossary, out: Path, site_url: str = "") -> None:
+def document_data(doc: Document, site_url: str) -> dict[str, bytes]:
+    """The data files of one document, by name."""
+    files = {name: text.encode("utf-8") for name, text in citation_files(doc, site_url).items()}  # CSL-JSON, BibTeX
+    files[f"{doc.slug}.json"] = dumps(document_json(doc)).encode("utf-8")
+    files[f"{doc.slug}.corrections.json"] = dumps(corrections_json(doc)).encode("utf-8")
+    files[f"{doc.slug}.indicators.json"] = dumps(indicators_json(doc)).encode("utf-8")
+    files[f"{doc.slug}.revisions.json"] = dumps(revisions_json(doc)).encode("utf-8")
+    # with a BOM: spreadsheet programs read a UTF-8 CSV as a legacy code page without one
+    files[f"{doc.slug}.indicators.csv"] = to_csv(doc.indicators).encode("utf-8-sig")
+    return files
+
+
+def write_data(docs: Iterable[Document], glossary: Glossary, out: Path, site_url: str = "", root: Path | None = None,
+               report: "BuildReport | None" = None) -> None:
+    """Every document's data files (from the cache, under the model's key, when the project has one), then the
+    glossary's, which depends on every document."""
+    from .cache import Cache, key
+
     out.mkdir(parents=True, exist_ok=True)
+    cache = Cache(root) if root is not None else None
     for doc in docs:
-        for name, text in citation_files(doc, site_url).items():  # CSL-JSON and BibTeX
-            write_file(out / name, text, "utf-8")
-        write_file(out / f"{doc.slug}.json", dumps(document_json(doc)), "utf-8")
-        write_file(out / f"{doc.slug}.corrections.json", dumps(corrections_json(doc)), "utf-8")
-        write_file(out / f"{doc.slug}.indicators.json", dumps(indicators_json(doc)), "utf-8")
-        write_file(out / f"{doc.slug}.revisions.json", dumps(revisions_json(doc)), "utf-8")
-        # with a BOM: spreadsheet programs read a UTF-8 CSV as a legacy code page without one
-        write_file(out / f"{doc.slug}.indicators.csv", to_csv(doc.indicators), "utf-8-sig")
+        product = key("data", doc.cache_key, site_url) if cache and doc.cache_key else ""
+        files = cache.get_object("data", doc.slug, product) if product else None
+        reused = files is not None
+        if not reused:
+            files = document_data(doc, site_url)
+            if product:
+                cache.put_object("data", doc.slug, product, files)
+        if report:
+            report.done("reused" if reused else "built", f"data/{doc.slug}.*")
+        for name, data in files.items():
+            (out / name).write_bytes(data)
     write_file(out / "glossary.json", dumps(glossary_json(glossary, list(docs))), "utf-8")
 
 
@@ -137,10 +164,26 @@ def configured_site_url(root: Path) -> str:
     """mkdocs.yml's site_url ('' when unset or without a site), so build/data/ cites the same addresses as the site."""
     if not (root / "mkdocs.yml").is_file():
         return ""
-    from mkdocs.config import load_config
+    import yaml
 
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    return load_config(str(root / "mkdocs.yml")).site_url or ""
+    class EnvLoader(yaml.SafeLoader):  # MkDocs' `!ENV VAR` / `!ENV [VAR, ..., default]`
+        pass
+
+    def env(loader, node):
+        names = [loader.construct_scalar(node)] if isinstance(node, yaml.ScalarNode) else loader.construct_sequence(node)
+        *variables, default = names if len(names) > 1 else (*names, None)
+        return next((os.environ[v] for v in variables if v in os.environ), default)
+
+    EnvLoader.add_constructor("!ENV", env)
+    EnvLoader.add_multi_constructor("!", lambda loader, suffix, node: None)  # other tags (!relative …): not site_url
+    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=EnvLoader) or {}
+    if "INHERIT" in config:  # a configuration built from another: let MkDocs resolve it
+        from mkdocs.config import load_config
+
+        os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+        return load_config(str(root / "mkdocs.yml")).site_url or ""
+    url = config.get("site_url") or ""
+    return url if not url or url.endswith("/") else url + "/"  # as MkDocs normalises it (a folder address)
 
 
 class _MkDocsProblems(logging.Handler):
@@ -152,65 +195,202 @@ class _MkDocsProblems(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def build_site(root: Path, out: Path, docs: list[Document]) -> None:
-    """Both variants with MkDocs (mkdocs.yml and its zhpub plugin), then the root page that picks a script."""
+def site_key(root: Path, variant: str) -> str:
+    """The cache key of one site variant: everything the MkDocs build reads (mkdocs.yml, content/, glossary/,
+    corpus/, hooks/), the variant, a caller's SOURCE_DATE_EPOCH, and the code version (cache.py)."""
+    from .cache import key, tree_bytes
+
+    epoch = "" if os.environ.get("ZHPUB_SET_EPOCH") else os.environ.get("SOURCE_DATE_EPOCH", "")
+    config = (root / "mkdocs.yml").read_bytes() if (root / "mkdocs.yml").is_file() else b""
+    return key("site", variant, epoch, config, *(tree_bytes(root / name) for name in ("content", "glossary", "corpus", "hooks")))
+
+
+def build_variant(root: Path, out: Path, variant: str) -> tuple | None:
+    """One MkDocs build (run in a worker process: the variant is chosen through the environment). None, or why
+    it failed as (message, location, hint) of a ZhpubError (picklable, to cross back from the worker)."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    from .model import LANG_TAGS, VARIANTS
-    from .render.site import root_page
+    from .model import LANG_TAGS
 
     saved = os.environ.get("ZHPUB_VARIANT")
     reasons = _MkDocsProblems()  # MkDocs logs why it aborts (a config error, strict warnings); the error says so
     logging.getLogger("mkdocs").addHandler(reasons)
     try:
-        for variant in VARIANTS:
-            os.environ["ZHPUB_VARIANT"] = variant  # mkdocs.yml: the zhpub plugin's `variant: !ENV ZHPUB_VARIANT`
-            try:
-                config = load_config(str(root / "mkdocs.yml"), site_dir=str(out / LANG_TAGS[variant]))
-                mkdocs_build(config)
-            except MkDocsException as e:  # strict mode turns warnings into this
-                why = "; ".join(reasons.messages) or str(e)
-                raise ZhpubError(f"MkDocs failed for {LANG_TAGS[variant]}: {why}", Location(str(root / "mkdocs.yml"))) from None
+        os.environ["ZHPUB_VARIANT"] = variant  # mkdocs.yml: the zhpub plugin's `variant: !ENV ZHPUB_VARIANT`
+        try:
+            config = load_config(str(root / "mkdocs.yml"), site_dir=str(out / LANG_TAGS[variant]))
+            mkdocs_build(config)
+        except MkDocsException as e:  # strict mode turns warnings into this
+            why = "; ".join(reasons.messages) or str(e)
+            return f"MkDocs failed for {LANG_TAGS[variant]}: {why}", Location(str(root / "mkdocs.yml")), ""
+        except ZhpubError as e:  # the plugin's (a ZhpubError names file:line): it goes up to the caller as it is
+            return e.message, e.location, e.hint
+        return None
     finally:
         logging.getLogger("mkdocs").removeHandler(reasons)
         if saved is None:
             os.environ.pop("ZHPUB_VARIANT", None)
         else:
             os.environ["ZHPUB_VARIANT"] = saved
+
+
+def build_site(root: Path, out: Path, docs: list[Document], pool: Executor | None = None,
+               report: "BuildReport | None" = None) -> None:
+    """Both variants with MkDocs (mkdocs.yml and its zhpub plugin), each reused from the cache when nothing it
+    reads changed, in parallel when given a pool; then the root page that picks a script."""
+    from .cache import Cache, copy_tree
+    from .model import LANG_TAGS, VARIANTS
+    from .render.site import root_page
+
+    report = report or BuildReport()
+    cache = Cache(root)
+    todo = {}
+    for variant in VARIANTS:
+        product = site_key(root, variant)
+        cached = cache.get_tree("site", LANG_TAGS[variant], product)
+        if cached is not None:
+            copy_tree(cached, out / LANG_TAGS[variant])
+            report.done("reused", f"site/{LANG_TAGS[variant]}/")
+        else:
+            todo[variant] = product
+    if pool is not None and len(todo) > 1:
+        futures = {pool.submit(build_variant, root, out, v): v for v in todo}
+        outcome = {futures[f]: f.result() for f in as_completed(futures)}
+    else:
+        outcome = {v: build_variant(root, out, v) for v in todo}
+    for variant, product in todo.items():
+        if outcome[variant] is not None:
+            raise ZhpubError(*outcome[variant])
+        cache.put_tree("site", LANG_TAGS[variant], product, out / LANG_TAGS[variant])
+        report.done("built", f"site/{LANG_TAGS[variant]}/")
     write_file(out / "index.html", root_page(docs, root), "utf-8")
 
 
-def build_all(root: Path, parts: set[str], names: list[str] | None = None) -> list[str]:
+@dataclass
+class BuildReport:
+    """What a build made and what it took from the cache; on a terminal it says so as it goes (``live``)."""
+    live: bool = False
+    built: list[str] = field(default_factory=list)
+    reused: list[str] = field(default_factory=list)
+    started: float = field(default_factory=time.perf_counter)
+
+    def say(self, text: str) -> None:
+        if self.live:
+            print(f"zhpub: {text}", file=sys.stderr, flush=True)
+
+    def done(self, how: str, what: str, step: str = "") -> None:
+        (self.built if how == "built" else self.reused).append(what)
+        self.say(f"{step}{what} {how}")
+
+    def summary(self, where: Path) -> str:
+        seconds = time.perf_counter() - self.started
+        return (f"zhpub build: {len(self.built)} built, {len(self.reused)} reused from the cache, in {seconds:.1f} s;"
+                f" output in {where}/")
+
+
+def worker_count() -> int:
+    """Processes to use: ZHPUB_JOBS, else every core this process may run on."""
+    if os.environ.get("ZHPUB_JOBS", "").isdigit():
+        return max(1, int(os.environ["ZHPUB_JOBS"]))
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+@contextlib.contextmanager
+def process_pool(jobs: int) -> Iterator[Executor | None]:
+    """A pool of ``jobs`` processes (none for one). Forked (no start-up cost, and their CPU time is counted in
+    this process's children) unless the caller runs other threads (a test's browser): a forked child would
+    inherit their locks, so then forkserver."""
+    if jobs <= 1:
+        yield None
+        return
+    method = "fork" if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods() else "forkserver"
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method)) as pool:
+        yield pool
+
+
+def _warm_document(path: str) -> bool:
+    """Load one document into the cache in a worker process (errors are reported by the review in the caller).
+    True if it had to be built."""
+    from .content import ContentFolder, is_cached, load_document
+
+    folder = ContentFolder(Path(path))
+    if is_cached(folder):
+        return False
+    try:
+        load_document(folder)
+    except ZhpubError:
+        pass
+    return True
+
+
+def warm_documents(root: Path, names: list[str] | None, pool: Executor | None, report: BuildReport) -> None:
+    """Build the document models that are not cached yet in parallel (the review then reads them from the cache)."""
+    from .content import find_documents, is_cached, resolve
+
+    if pool is None:
+        return
+    try:
+        folders = [resolve(root, n) for n in names] if names else find_documents(root)
+    except ZhpubError:
+        return  # the review reports it
+    folders = [f for f in folders if f.path.parent.name == "content" and not is_cached(f)]
+    futures = {pool.submit(_warm_document, str(f.path)): f for f in folders}
+    for n, future in enumerate(as_completed(futures), 1):
+        future.result()
+        report.say(f"[{n}/{len(folders)}] document {futures[future].slug} read")
+
+
+def write_pdfs_parallel(docs: list[Document], glossary: Glossary, out: Path, root: Path, pool: Executor | None,
+                        report: BuildReport) -> None:
+    jobs = edition_jobs(docs, glossary, out, root)
+    if pool is None:
+        outcomes = ((job, render_edition(job)) for job in jobs)
+    else:
+        futures = {pool.submit(render_edition, job): job for job in jobs}
+        outcomes = ((futures[f], f.result()) for f in as_completed(futures))
+    for n, (job, rendered) in enumerate(outcomes, 1):
+        report.done("built" if rendered else "reused", f"pdf/{job.path.name}", f"[{n}/{len(jobs)}] ")
+
+
+def build_all(root: Path, parts: set[str], names: list[str] | None = None, report: BuildReport | None = None,
+              jobs: int | None = None) -> list[str]:
     """Build ``parts`` (data, pdf, site) into build/. Naming documents builds only those (PDF only).
-    Returns the warnings (see checks.py), which do not stop a build."""
-    review = publishable(root, names)
-    docs = review.docs
+    Products whose inputs did not change come from the cache (cache.py); documents, PDFs and site variants are
+    made by ``jobs`` processes (default: one per core). Returns the warnings (see checks.py), which do not stop a build."""
+    report = report or BuildReport()
     build = root / "build"
-    with build_lock(root):
-        remove_stale_staging(root)
-        staging = root / f"{STAGING_PREFIX}{os.getpid()}"
-        staging.mkdir()
-        try:
-            if "data" in parts:
-                write_data(docs, load_project_glossary(root), staging / "data", configured_site_url(root))
-                write_corpus_data(root, docs, staging / "data")
-            if "pdf" in parts:
-                if names:  # keep the other documents' PDFs
-                    keep_part(build, staging, "pdf")
-                write_pdfs(docs, load_project_glossary(root), staging / "pdf", root)
-            if "site" in parts:
-                build_site(root, staging / "site", docs)
-            for name in ("data", "pdf", "site"):
-                keep_part(build, staging, name)
-            if "site" in parts or "pdf" in parts:  # the site links to the PDFs: a self-contained copy
-                if (staging / "site").is_dir() and (staging / "pdf").is_dir():
-                    shutil.rmtree(staging / "site" / "pdf", ignore_errors=True)
-                    shutil.copytree(staging / "pdf", staging / "site" / "pdf", copy_function=os.link)
-            swap_into_place(staging, build)
-        except BaseException:
-            shutil.rmtree(staging, ignore_errors=True)
-            raise
+    with process_pool(jobs or worker_count()) as pool:
+        warm_documents(root, names, pool, report)
+        review = publishable(root, names)
+        docs = review.docs
+        report.say(f"{len(docs)} document(s) ready")
+        with build_lock(root):
+            remove_stale_staging(root)
+            staging = root / f"{STAGING_PREFIX}{os.getpid()}"
+            staging.mkdir()
+            try:
+                if "data" in parts:
+                    write_data(docs, load_project_glossary(root), staging / "data", configured_site_url(root), root, report)
+                    write_corpus_data(root, docs, staging / "data")
+                if "pdf" in parts:
+                    if names:  # keep the other documents' PDFs
+                        keep_part(build, staging, "pdf")
+                    report.say("rendering PDFs")
+                    write_pdfs_parallel(docs, load_project_glossary(root), staging / "pdf", root, pool, report)
+                if "site" in parts:
+                    report.say("building the site (both variants)")
+                    build_site(root, staging / "site", docs, pool, report)
+                for name in ("data", "pdf", "site"):
+                    keep_part(build, staging, name)
+                if "site" in parts or "pdf" in parts:  # the site links to the PDFs: a self-contained copy
+                    if (staging / "site").is_dir() and (staging / "pdf").is_dir():
+                        shutil.rmtree(staging / "site" / "pdf", ignore_errors=True)
+                        shutil.copytree(staging / "pdf", staging / "site" / "pdf", copy_function=os.link)
+                swap_into_place(staging, build)
+            except BaseException:
+                shutil.rmtree(staging, ignore_errors=True)
+                raise
     return review.notes

@@ -61,10 +61,12 @@ def main(argv: list[str] | None = None) -> int:
 
     p = commands.add_parser("build", help="build data exports, both site variants and the PDFs into build/")
     p.add_argument("--only", choices=["data", "site", "pdf"], action="append", help="build only these parts")
+    add_build_options(p)
     p.set_defaults(run=cmd_build)
 
     p = commands.add_parser("pdf", help="build the PDF editions into build/pdf/")
     p.add_argument("docs", nargs="*", help="document slugs (default: all)")
+    add_build_options(p)
     p.set_defaults(run=cmd_pdf)
 
     args = parser.parse_args(argv)
@@ -237,18 +239,27 @@ def cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_pdf(args: argparse.Namespace) -> int:
-    from .build import build_all
+def add_build_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress and no summary (progress is shown only on a terminal)")
+    p.add_argument("-j", "--jobs", type=int, metavar="N", help="processes to use (default: one per core; ZHPUB_JOBS)")
 
-    print_warnings(build_all(args.root, {"pdf"}, args.docs or None))
+
+def run_build(args: argparse.Namespace, parts: set[str], names: list[str] | None) -> int:
+    from .build import BuildReport, build_all
+
+    report = BuildReport(live=not args.quiet and sys.stderr.isatty())
+    print_warnings(build_all(args.root, parts, names, report, args.jobs))
+    if not args.quiet:
+        print(report.summary(args.root / "build"), file=sys.stderr)
     return 0
+
+
+def cmd_pdf(args: argparse.Namespace) -> int:
+    return run_build(args, {"pdf"}, args.docs or None)
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from .build import build_all
-
-    print_warnings(build_all(args.root, set(args.only or ["data", "site", "pdf"])))
-    return 0
+    return run_build(args, set(args.only or ["data", "site", "pdf"]), None)
 
 
 def print_warnings(lines: list[str]) -> None:

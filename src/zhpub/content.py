@@ -185,11 +185,42 @@ def refuse_links(folder: ContentFolder) -> None:
                              Location(str(folder.path / name)), "copy the file into the folder instead")
 
 
-@functools.lru_cache(maxsize=16)
+@functools.lru_cache(maxsize=256)  # a corpus: every document of a build stays loaded (the stamps follow edits)
 def _load_cached(path: Path, stamp: tuple, glossary_stamp: tuple, accept: frozenset[str] = frozenset(),
                  retire: tuple[tuple[str, str], ...] = ()) -> Document:
     folder = ContentFolder(path)
     refuse_links(folder)
+    if folder.path.parent.name != "content":  # a folder outside a project: no project cache to keep it in
+        return _build(folder, accept, retire)
+    from .cache import Cache
+
+    cache = Cache(folder.root)
+    product = document_key(folder, accept, retire)
+    doc = cache.get_object("document", folder.slug, product)
+    if doc is None:
+        doc = _build(folder, accept, retire)
+        doc.cache_key = product
+        cache.put_object("document", folder.slug, product, doc)
+    return doc
+
+
+def document_key(folder: ContentFolder, accept: frozenset[str] = frozenset(),
+                 retire: tuple[tuple[str, str], ...] = ()) -> str:
+    """The cache key of a document's model: every file of its folder, the glossary folder (terms, indicator
+    names), the id decisions being made, the folder's place and the code version (cache.py)."""
+    from .cache import key, tree_bytes
+
+    return key("document", str(folder.path), tree_bytes(folder.path, recursive=False),
+               tree_bytes(folder.root / "glossary", recursive=False), repr(sorted(accept)), repr(retire))
+
+
+def is_cached(folder: ContentFolder) -> bool:
+    from .cache import Cache
+
+    return Cache(folder.root).has("document", folder.slug, document_key(folder))
+
+
+def _build(folder: ContentFolder, accept: frozenset[str], retire: tuple[tuple[str, str], ...]) -> Document:
     meta = load_metadata(folder.metadata)
     errata = load_errata(folder.errata)
     names = tuple(meta.pop("names", ()))
@@ -233,4 +264,14 @@ def load_project_glossary(root: Path) -> Glossary:
 
 @functools.lru_cache(maxsize=4)
 def _glossary_cached(folder: Path, stamp: tuple) -> Glossary:
-    return load_glossary(folder)
+    from .cache import Cache, key, tree_bytes
+
+    if not folder.is_dir():
+        return load_glossary(folder)
+    cache = Cache(folder.parent)
+    product = key("glossary", str(folder), tree_bytes(folder, recursive=False))
+    glossary = cache.get_object("glossary", "glossary", product)
+    if glossary is None:
+        glossary = load_glossary(folder)
+        cache.put_object("glossary", "glossary", product, glossary)
+    return glossary

@@ -101,6 +101,9 @@ class Document:
     id_errors: list[Any] = field(default_factory=list)
     id_changes: list[Any] = field(default_factory=list)
     names: tuple[Any, ...] = ()  # protected names (document.yaml `names:`), converted as names in every variant
+    # what the model was made from, as a cache key (content.document_key); "" for a scrape outside a project.
+    # Products made from the model alone (a PDF edition, data files) are cached under it (cache.py)
+    cache_key: str = field(default="", compare=False, repr=False)
 
     def block(self, block_id: str) -> Block:
         for b in self.blocks:

@@ -14,6 +14,7 @@ import io
 import logging
 import shutil
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import ZhpubError
@@ -57,13 +58,14 @@ def attachment_files(doc: Document, source: bytes | None) -> list[tuple[str, byt
     return files
 
 
-def attachments(doc: Document, source: bytes | None) -> list:
+def attachments(doc: Document, files: list[tuple[str, bytes, str, str]]) -> list:
+    """WeasyPrint attachments of ``files`` (see attachment_files)."""
     from weasyprint import Attachment
 
     when = dt.datetime.fromisoformat(edition_date(doc))  # not the clock: byte-identical builds
     return [Attachment(file_obj=io.BytesIO(data), name=name, description=f"{description}. {edition_label(doc, 'hans')}",
                        relationship=relationship, created=when, modified=when)
-            for name, data, relationship, description in attachment_files(doc, source)]
+            for name, data, relationship, description in files]
 
 
 def unique_associated_files(document, pdf) -> None:
@@ -81,23 +83,87 @@ def read_scrape(doc: Document, project_root: Path | None) -> bytes | None:
     return path.read_bytes() if path.is_file() else None
 
 
-def write_pdfs(docs: list[Document], glossary: Glossary, out: Path, project_root: Path | None = None,
-               pdf_variant: str | None = PDF_VARIANT) -> list[Path]:
-    """Both editions of every document; ``project_root`` is where template overrides and the scrapes live.
-    ``pdf_variant=None`` (plain, untagged PDF without attachments) is only for bench/pdf_speed.py's comparison."""
+def fonts_fingerprint() -> str:
+    """Which font files the named families resolve to (path, size, modification time): part of every PDF's cache
+    key, so installing other fonts renders the PDFs again."""
+    lines = []
+    for family in sorted({f for pair in FONTS.values() for f in pair}):
+        for style in ("", ":bold"):
+            found = subprocess.run(["fc-match", "-f", "%{file}:%{index}", family + style], capture_output=True,
+                                   text=True, check=False).stdout
+            path = Path(found.rsplit(":", 1)[0])
+            stat = path.stat() if path.is_file() else None
+            lines.append(f"{family}{style} {found} {stat.st_size if stat else '-'} {stat.st_mtime_ns if stat else '-'}")
+    return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class EditionJob:
+    """One PDF to make: what a worker process needs (all picklable)."""
+    doc: Document
+    glossary: Glossary
+    variant: str
+    path: Path
+    project_root: Path | None
+    pdf_variant: str | None
+    fonts: str
+    inputs: str  # a digest of the glossary folder and the project's template overrides (hooks/), which the edition shows
+
+
+def render_edition(job: EditionJob) -> bool:
+    """Write one PDF edition; True if it was rendered, False if the cache had it (its key: the print HTML, the
+    attachments, the PDF profile, the fonts and the code version, see cache.py)."""
+    from ..cache import Cache, key
+
+    doc, v = job.doc, job.variant
+    cache = Cache(job.project_root) if job.project_root is not None and doc.cache_key else None
+    name = f"{doc.slug}.{LANG_TAGS[v]}"
+    if cache:  # the edition is made from the model (its key covers the scrape), the glossary and the templates
+        product = key("pdf", doc.cache_key, v, str(job.pdf_variant), job.fonts, job.inputs)
+        cached = cache.get_bytes("pdf", name, product)
+        if cached is not None:
+            write_bytes(job.path, cached)
+            return False
+    html = print_html(doc, job.glossary, v, edition_date(doc), job.project_root)
+    files = attachment_files(doc, read_scrape(doc, job.project_root)) if job.pdf_variant else []
     from weasyprint import HTML
 
-    check_fonts()
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
+    archival = {"pdf_variant": job.pdf_variant, "attachments": attachments(doc, files), "finisher": unique_associated_files}
+    data = HTML(string=html, base_url=str(job.path.parent)).write_pdf(**(archival if job.pdf_variant else {}))
+    write_bytes(job.path, data)
+    if cache:
+        cache.put_bytes("pdf", name, product, data)
+    return True
+
+
+def write_bytes(path: Path, data: bytes) -> None:
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_bytes(data)
+    tmp.replace(path)
+
+
+def edition_jobs(docs: list[Document], glossary: Glossary, out: Path, project_root: Path | None = None,
+                 pdf_variant: str | None = PDF_VARIANT) -> list[EditionJob]:
+    import hashlib
+
+    from ..cache import tree_bytes
+
+    check_fonts()
     out.mkdir(parents=True, exist_ok=True)
-    written = []
-    for doc in docs:
-        for variant in VARIANTS:
-            path = out / f"{doc.slug}.{LANG_TAGS[variant]}.pdf"
-            html = print_html(doc, glossary, variant, edition_date(doc), project_root)
-            archival = {"pdf_variant": pdf_variant, "attachments": attachments(doc, read_scrape(doc, project_root)),
-                        "finisher": unique_associated_files}
-            HTML(string=html, base_url=str(out)).write_pdf(path, **(archival if pdf_variant else {}))
-            written.append(path)
-    return written
+    fonts = fonts_fingerprint()
+    inputs = hashlib.sha256(tree_bytes(project_root / "glossary", recursive=False) + b"\0"
+                            + tree_bytes(project_root / "hooks") if project_root is not None else b"").hexdigest()
+    return [EditionJob(doc, glossary, variant, out / f"{doc.slug}.{LANG_TAGS[variant]}.pdf", project_root, pdf_variant,
+                       fonts, inputs) for doc in docs for variant in VARIANTS]
+
+
+def write_pdfs(docs: list[Document], glossary: Glossary, out: Path, project_root: Path | None = None,
+               pdf_variant: str | None = PDF_VARIANT, pool=None) -> list[Path]:
+    """Both editions of every document; ``project_root`` is where template overrides, the scrapes and the cache
+    live. ``pool`` (a concurrent.futures executor) renders the editions in parallel; the files are the same.
+    ``pdf_variant=None`` (plain, untagged PDF without attachments) is only for bench/pdf_speed.py's comparison."""
+    jobs = edition_jobs(docs, glossary, out, project_root, pdf_variant)
+    list(pool.map(render_edition, jobs) if pool else map(render_edition, jobs))
+    return [job.path for job in jobs]

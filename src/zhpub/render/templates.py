@@ -53,8 +53,23 @@ def front_matter_string(text: object) -> Markup:
     return Markup(json.dumps(str(escape(text)), ensure_ascii=False))
 
 
-@functools.lru_cache(maxsize=None)
+def overrides_stamp(project_root: str | None) -> tuple:
+    """The override templates there are (name, size, modification time): a new environment when one is added,
+    removed or edited (Jinja's own reload check would keep serving a built-in template it loaded before an
+    override of it appeared, e.g. under `mkdocs serve` or in a test)."""
+    folder = Path(project_root) / OVERRIDES if project_root else None
+    if folder is None or not folder.is_dir():
+        return ()
+    return tuple((p.relative_to(folder).as_posix(), p.stat().st_size, p.stat().st_mtime_ns)
+                 for p in sorted(folder.rglob("*")) if p.is_file())
+
+
 def environment(project_root: str | None = None) -> Environment:
+    return _environment(project_root, overrides_stamp(project_root))
+
+
+@functools.lru_cache(maxsize=16)
+def _environment(project_root: str | None, stamp: tuple) -> Environment:
     loaders = []
     if project_root and (Path(project_root) / OVERRIDES).is_dir():
         loaders.append(FileSystemLoader(str(Path(project_root) / OVERRIDES)))

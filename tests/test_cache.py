@@ -1,0 +1,154 @@
+"""The build cache (cache.py): a rebuild reuses what did not change, and every kind of input that changes a
+product makes that product again (never a stale one)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import copy_project
+from zhpub import cache
+from zhpub.build import BuildReport, build_all
+
+SLUG = "zhenjiang-2022"
+DATA = Path("build") / "data" / f"{SLUG}.json"
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def build(project: Path, parts: set[str]) -> BuildReport:
+    report = BuildReport()
+    build_all(project, parts, report=report, jobs=1)
+    return report
+
+
+@pytest.fixture
+def project(tmp_path):
+    return copy_project(tmp_path / "project")
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_a_no_op_rebuild_reuses_every_product_and_gives_the_same_bytes(project):
+    first = build(project, {"data", "site"})
+    assert f"data/{SLUG}.*" in first.built and "site/zh-Hans/" in first.built and first.reused == []
+    before = files(project / "build")
+    again = build(project, {"data", "site"})
+    assert again.built == [] and sorted(again.reused) == sorted(first.built)
+    assert files(project / "build") == before
+
+
+# Each input kind of a document's model. Never stale: after the edit, what the cached build serves is what a build
+# from scratch makes; and the export made from the model changed (the glossary's English is not in the model's
+# export, but the model is made again: its hits depend on the glossary).
+MODEL_INPUTS = [
+    ("source", f"content/{SLUG}/source.txt", "責(zé)任編輯:龔逍遙", "責(zé)任編輯:龔逍"),  # the scrape (a chrome line)
+    ("document YAML", f"content/{SLUG}/document.yaml", "title: ", "title: 新"),
+    ("errata", f"content/{SLUG}/errata.yaml", 'reason: "', 'reason: "复核 '),
+    ("glossary", "glossary/national.yaml", "english: streamline administration", "english: streamline admin"),
+]
+
+
+@pytest.mark.parametrize("kind, name, old, new", MODEL_INPUTS, ids=[k for k, *_ in MODEL_INPUTS])
+def test_changing_an_input_of_the_model_rebuilds_its_products(project, monkeypatch, kind, name, old, new):
+    build(project, {"data"})
+    before = files(project / "build")
+    edit(project / name, old, new)
+    report = build(project, {"data"})
+    assert f"data/{SLUG}.*" in report.built, kind
+    cached = files(project / "build")
+    if kind != "glossary":
+        assert cached[f"data/{SLUG}.json"] != before[f"data/{SLUG}.json"], kind
+    else:
+        assert b"streamline admin, delegate" in cached["data/glossary.json"]
+    monkeypatch.setenv("ZHPUB_CACHE", "0")
+    shutil.rmtree(project / "build")
+    build(project, {"data"})
+    assert files(project / "build") == cached, kind
+
+
+def test_the_cache_can_be_turned_off(project, monkeypatch):
+    monkeypatch.setenv("ZHPUB_CACHE", "0")
+    build(project, {"data"})
+    assert not (project / cache.CACHE_DIR).exists()
+    assert build(project, {"data"}).reused == []
+
+
+def test_a_site_template_change_rebuilds_the_site(project):
+    build(project, {"site"})
+    page = project / "build" / "site" / "zh-Hant" / SLUG / "index.html"
+    before = page.read_bytes()
+    overrides = project / "hooks" / "overrides" / "zhpub" / "fragments"
+    overrides.mkdir(parents=True, exist_ok=True)
+    (overrides / "meta.html").write_text(
+        '{% macro meta_list(rows, class) %}<ul class="cache-test-{{ class }}">{% for k, v in rows %}<li>{{ k }}={{ v }}</li>'
+        "{% endfor %}</ul>{% endmacro %}", encoding="utf-8")
+    report = build(project, {"site"})
+    assert "site/zh-Hant/" in report.built
+    assert page.read_bytes() != before and b"cache-test-zh-docmeta" in page.read_bytes()
+
+
+def test_a_new_code_version_rebuilds_everything(project, monkeypatch):
+    build(project, {"data"})
+    monkeypatch.setattr(cache, "code_version", lambda: "another version of zhpub")
+    report = build(project, {"data"})
+    assert report.reused == [] and f"data/{SLUG}.*" in report.built
+
+
+def test_the_code_version_follows_every_file_of_the_package(tmp_path):
+    package = Path(cache.__file__).parent
+    copy = tmp_path / "zhpub"
+    shutil.copytree(package, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    digest = cache.package_digest(copy)
+    assert cache.package_digest(copy) == digest  # stable
+    css = copy / "data" / "print.css"
+    css.write_text(css.read_text(encoding="utf-8") + "\n/* a change to the PDF's style */\n", encoding="utf-8")
+    assert cache.package_digest(copy) != digest
+    (copy / "data" / "print.css").write_bytes((package / "data" / "print.css").read_bytes())
+    assert cache.package_digest(copy) == digest
+    template = copy / "render" / "templates" / "print" / "document.html"
+    template.write_text(template.read_text(encoding="utf-8").replace("<main", "<main data-x", 1), encoding="utf-8")
+    assert cache.package_digest(copy) != digest
+
+
+@pytest.mark.slow
+def test_a_pdf_edition_is_rendered_again_when_its_glossary_or_template_changes(project):
+    from zhpub.content import ContentFolder, load_document, load_project_glossary
+    from zhpub.render.pdf import edition_jobs, render_edition
+
+    def job():
+        doc = load_document(ContentFolder(project / "content" / SLUG))
+        jobs = edition_jobs([doc], load_project_glossary(project), project / "out", project)
+        return next(j for j in jobs if j.variant == "hant")
+
+    first = job()
+    assert render_edition(first) is True
+    pdf = first.path.read_bytes()
+    assert render_edition(job()) is False and first.path.read_bytes() == pdf  # reused, same bytes
+    edit(project / "glossary" / "national.yaml", "english: streamline administration", "english: streamline admin")
+    glossary_changed = job()
+    assert render_edition(glossary_changed) is True
+    pdf = glossary_changed.path.read_bytes()
+    overrides = project / "hooks" / "overrides" / "zhpub" / "print"
+    overrides.mkdir(parents=True)
+    template = (Path(cache.__file__).parent / "render" / "templates" / "print" / "document.html").read_text(encoding="utf-8")
+    (overrides / "document.html").write_text(template.replace("<p>zhpub</p>", "<p>zhpub cache test</p>"), encoding="utf-8")
+    changed = job()
+    assert render_edition(changed) is True
+    assert changed.path.read_bytes() != pdf
+
+
+def test_a_killed_build_leaves_no_half_written_cache_entry(project):
+    store = cache.Cache(project)
+    store.put_bytes("pdf", "x", "k1", b"one")
+    store.put_bytes("pdf", "x", "k2", b"two")  # a product's new version replaces the old one
+    assert store.get_bytes("pdf", "x", "k1") is None and store.get_bytes("pdf", "x", "k2") == b"two"
+    assert sorted(p.name for p in (project / cache.CACHE_DIR / "pdf" / "x").iterdir()) == ["k2"]
