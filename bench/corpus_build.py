@@ -1,62 +1,125 @@
-"""Build time and peak memory as the corpus grows: a temporary project with the Zhenjiang report and the first
-N national reports (tests/data/national/), `zhpub build` of data and both site variants (add --pdf for PDFs),
-each build in a fresh process.
+"""`zhpub build` at corpus scale: a full build, a no-op rebuild and a rebuild after one document changed.
 
-    .venv/bin/python bench/corpus_build.py [--sizes 1 4 8 13] [--pdf]
+    .venv/bin/python bench/corpus_build.py [--sizes 5 60] [--no-pdf] [--jobs N]
+
+The corpus is generated: a temporary project with every report shipped in content/, then copies of those
+reports under other slugs (`<slug>-copy-NN`, their `series:` line dropped so no series has two reports of one
+year) until there are N documents. Each build runs `zhpub build -q` in a fresh process (all cores, the default);
+reported per build: wall time, CPU time (user + sys of zhpub and every worker process), peak memory of the
+largest single process (ru_maxrss) and of the whole process tree (sampled every 0.2 s from /proc), and the cost
+per document. The one-changed rebuild edits one copy's document.yaml title (its model, data, PDFs and both site
+variants are made again; the other documents' models, data and PDFs come from the cache).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
 import resource
 import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-NATIONAL = ROOT / "tests" / "data" / "national"
 
 
-def project(folder: Path, n: int) -> Path:
+def make_project(folder: Path, n: int) -> list[str]:
     for name in ("content", "glossary", "corpus", "hooks"):
         shutil.copytree(ROOT / name, folder / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
-    for path in sorted(NATIONAL.glob("national-*.txt"))[:n]:
-        year = int(path.stem.split("-")[1])
-        doc = folder / "content" / path.stem
-        doc.mkdir()
-        shutil.copy(path, doc / "source.txt")
-        (doc / "document.yaml").write_text(f"title: {year}年国务院政府工作报告\nseries: national\nyear: {year}\n", encoding="utf-8")
-    return folder
+    shipped = sorted(p for p in (folder / "content").iterdir() if (p / "source.txt").is_file())
+    slugs = [p.name for p in shipped]
+    copy = 0
+    while len(slugs) < n:
+        original = shipped[copy % len(shipped)]
+        slug = f"{original.name}-copy-{copy // len(shipped) + 1:02d}"
+        shutil.copytree(original, folder / "content" / slug)
+        meta = folder / "content" / slug / "document.yaml"
+        meta.write_text(re.sub(r"(?m)^series:.*\n", "", meta.read_text(encoding="utf-8")), encoding="utf-8")
+        slugs.append(slug)
+        copy += 1
+    return slugs[:n] if len(slugs) > n else slugs
 
 
-def measure(folder: Path, parts: list[str]) -> tuple[float, float]:
-    """(seconds, peak MB) of one build in a child process."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+def tree_rss(root_pid: int) -> int:
+    """Resident memory of a process and all its descendants, in KiB."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for stat in Path("/proc").glob("[0-9]*/status"):
+        try:
+            text = stat.read_text()
+        except OSError:
+            continue
+        pid = int(stat.parent.name)
+        ppid = int(re.search(r"PPid:\s+(\d+)", text).group(1))
+        m = re.search(r"VmRSS:\s+(\d+)", text)
+        rss[pid] = int(m.group(1)) if m else 0
+        children.setdefault(ppid, []).append(pid)
+    total, todo = 0, [root_pid]
+    while todo:
+        pid = todo.pop()
+        total += rss.get(pid, 0)
+        todo.extend(children.get(pid, []))
+    return total
+
+
+def measure(folder: Path, parts: list[str], jobs: int | None) -> dict:
+    args = [sys.executable, "-m", "zhpub", "build", "-q"] + [a for p in parts for a in ("--only", p)]
+    if jobs:
+        args += ["--jobs", str(jobs)]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    args = [sys.executable, "-m", "zhpub", "build"] + [a for p in parts for a in ("--only", p)]
-    subprocess.run(args, cwd=folder, check=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"), capture_output=True)
-    seconds = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # max over children so far, KiB
-    return seconds, max(peak, before) / 1024
+    process = subprocess.Popen(args, cwd=folder, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak_tree = 0
+
+    def sample():
+        nonlocal peak_tree
+        while process.poll() is None:
+            peak_tree = max(peak_tree, tree_rss(process.pid))
+            time.sleep(0.2)
+
+    sampler = threading.Thread(target=sample)
+    sampler.start()
+    _, err = process.communicate()
+    sampler.join()
+    wall = time.perf_counter() - start
+    if process.returncode:
+        raise SystemExit(err.decode())
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return {"wall": wall, "cpu": cpu, "peak_process_mb": after.ru_maxrss / 1024, "peak_tree_mb": peak_tree / 1024}
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1, 4, 8, 13])
-    parser.add_argument("--pdf", action="store_true")
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[5, 60])
+    parser.add_argument("--no-pdf", action="store_true")
+    parser.add_argument("--jobs", type=int)
     args = parser.parse_args()
-    parts = ["data", "site"] + (["pdf"] if args.pdf else [])
-    print(f"load average at start: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores (figures scale with it)")
-    print("documents  seconds  s/document  peak MB (max so far)")
+    parts = ["data", "site"] + ([] if args.no_pdf else ["pdf"])
+    print(f"load average at start: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; parts: {', '.join(parts)}")
+    print("documents  build        wall s   CPU s   wall/doc  CPU/doc  peak process MB (max so far)  peak tree MB")
     for n in args.sizes:
         with tempfile.TemporaryDirectory() as tmp:
-            seconds, peak = measure(project(Path(tmp), n), parts)
-        print(f"{n + 1:9d}  {seconds:7.1f}  {seconds / (n + 1):10.1f}  {peak:7.0f}")
+            folder = Path(tmp)
+            slugs = make_project(folder, n)
+            rows = [("full", measure(folder, parts, args.jobs))]
+            rows.append(("no-op", measure(folder, parts, args.jobs)))
+            meta = folder / "content" / slugs[-1] / "document.yaml"
+            meta.write_text(meta.read_text(encoding="utf-8").replace("title: ", "title: 修订 ", 1), encoding="utf-8")
+            rows.append(("one changed", measure(folder, parts, args.jobs)))
+            full = rows[0][1]
+            for name, r in rows:
+                print(f"{len(slugs):9d}  {name:11s} {r['wall']:7.1f} {r['cpu']:7.1f}  {r['wall'] / len(slugs):8.2f} "
+                      f"{r['cpu'] / len(slugs):8.2f}  {r['peak_process_mb']:28.0f}  {r['peak_tree_mb']:12.0f}"
+                      + ("" if name == "full" else f"   = {r['wall'] / full['wall']:.1%} of the full build's wall time,"
+                                                   f" {r['wall'] / (full['wall'] / len(slugs)):.1f} documents' worth"))
 
 
 if __name__ == "__main__":

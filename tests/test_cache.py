@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import copy_project
+from conftest import ROOT, copy_project
 from zhpub import cache
 from zhpub.build import BuildReport, build_all
 
@@ -152,3 +152,22 @@ def test_a_killed_build_leaves_no_half_written_cache_entry(project):
     store.put_bytes("pdf", "x", "k2", b"two")  # a product's new version replaces the old one
     assert store.get_bytes("pdf", "x", "k1") is None and store.get_bytes("pdf", "x", "k2") == b"two"
     assert sorted(p.name for p in (project / cache.CACHE_DIR / "pdf" / "x").iterdir()) == ["k2"]
+
+
+def test_a_failed_manifest_write_leaves_no_temporary_file(tmp_path, monkeypatch, shipped):
+    from zhpub.manifest import read_manifest, recorded, write_manifest
+
+    folder = tmp_path / "content" / SLUG
+    shutil.copytree(ROOT / "content" / SLUG, folder)
+    manifest = recorded(shipped)
+    manifest.path = folder / "published-ids.jsonl"
+    before = manifest.path.read_bytes()
+
+    def interrupted(self, target):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(Path, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        write_manifest(manifest)
+    assert sorted(p.name for p in folder.iterdir() if p.name.endswith(".tmp")) == []
+    assert manifest.path.read_bytes() == before and read_manifest(manifest.path).ids

@@ -195,3 +195,27 @@ def test_attachments_are_the_document_data(edition, built, shipped):
     from zhpub.render.print_html import ATTACHED
 
     assert set(files) == {f"zhenjiang-2022.{x}" for x in ATTACHED}  # the colophon lists what is attached
+
+
+@pytest.mark.slow
+def test_a_retired_id_is_still_a_named_destination(tmp_path):
+    """An id retired in the manifest (OLD -> NEW) keeps opening the PDF, at its successor, as it does on the site."""
+    import shutil
+
+    from conftest import SHIPPED
+    from test_manifest_and_build import entry
+    from zhpub.content import ContentFolder, load_document, load_project_glossary
+    from zhpub.render.pdf import edition_jobs, render_edition
+
+    folder = tmp_path / "content" / SHIPPED.name
+    shutil.copytree(SHIPPED, folder)
+    manifest = folder / "published-ids.jsonl"
+    manifest.write_text(manifest.read_text(encoding="utf-8") + entry("s3-9-p1", "旧文字", retired="s3-8-p1", **{"in": 2}),
+                        encoding="utf-8")
+    doc = load_document(ContentFolder(folder))
+    job = next(j for j in edition_jobs([doc], load_project_glossary(SHIPPED.parents[1]), tmp_path / "pdf", tmp_path)
+               if j.variant == "hans")
+    render_edition(job)
+    names = PdfReader(job.path).named_destinations
+    assert "s3-9-p1" in names and "s3-8-p1" in names
+    assert names["s3-9-p1"].page == names["s3-8-p1"].page  # the old id opens where its successor is

@@ -104,8 +104,12 @@ class Cache:
         place = self._place(kind, name, product_key)
         place.parent.mkdir(parents=True, exist_ok=True)
         tmp = place.with_name(f".tmp-{os.getpid()}-{product_key}")
-        tmp.write_bytes(data)
-        os.replace(tmp, place)
+        try:
+            tmp.write_bytes(data)
+            os.replace(tmp, place)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
         self._drop_others(place)
 
     def get_object(self, kind: str, name: str, product_key: str):

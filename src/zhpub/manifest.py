@@ -168,8 +168,12 @@ def write_manifest(manifest: Manifest) -> None:
     lines = [json.dumps({"schema": SCHEMA, "edition": manifest.edition})]
     lines += [json.dumps(e.to_json(), ensure_ascii=False) for e in manifest.entries]
     tmp = manifest.path.with_name(manifest.path.name + ".tmp")
-    write_file(tmp, "\n".join(lines) + "\n")
-    tmp.replace(manifest.path)
+    try:
+        write_file(tmp, "\n".join(lines) + "\n")
+        tmp.replace(manifest.path)
+    except BaseException:  # a full disk, an interrupt: no .tmp left beside the manifest
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 # --- alignment ------------------------------------------------------------------------------------------------

@@ -54,14 +54,18 @@ def print_html(doc: Document, glossary: Glossary, variant: str, edition_date: st
     for hit in doc.glossary_hits:
         if hit.variant == v:
             hits[hit.block].append(hit)
+    # a retired id (manifest: OLD -> NEW) stays a named destination, at its successor: doc.pdf#OLD keeps opening
+    retired = defaultdict(list)
+    for old, new in sorted(doc.manifest.moved.items() if doc.manifest else ()):
+        retired[new].append(old)
     blocks = []
     for block in doc.blocks:
-        item = {"id": block.id, "kind": block.kind, "text": block.text[v]}
+        item = {"id": block.id, "kind": block.kind, "text": block.text[v], "retired": retired.get(block.id, [])}
         if block.kind not in ("part", "section", "title", "subtitle", "speaker"):
             item["lead"], item["rest"] = paragraph_segments(block.text[v], block.lead.get(v, ""), hits[block.id], terms)
         blocks.append(item)
     indicators = [{
-        "id": ind.id, "block": ind.block, "name": ind.name if v == "hans" else ind.name_hant, "name_en": ind.name_en,
+        "id": ind.id, "block": ind.block, "retired": retired.get(ind.id, []), "name": ind.name if v == "hans" else ind.name_hant, "name_en": ind.name_en,
         "value": indicator_value(ind, v), "kind_label": t[ind.kind], "period": ind.period,
         "cite": cite_label(doc, doc.block(ind.block), v),
     } for ind in doc.indicators]
