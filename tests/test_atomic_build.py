@@ -34,8 +34,10 @@ def project(tmp_path: Path) -> Path:
 
 def run(project: Path, *args: str, kill_at: str | None = None) -> subprocess.CompletedProcess:
     """`zhpub build --only data` in its own process, with a private TMPDIR (so leftovers can be counted);
-    ``kill_at``: an strace injection such as ``rename,renameat,renameat2:when=1`` that sends SIGKILL."""
-    env = {**os.environ, "TMPDIR": str(project.parent / "tmp"), "PYTHONDONTWRITEBYTECODE": "1"}
+    ``kill_at``: an strace injection such as ``rename,renameat,renameat2:when=1`` that sends SIGKILL. The build
+    cache is off, so the n-th rename, write or unlink is build/'s (the cache's own are killed in
+    test_killed_while_filling_the_cache_leaves_no_half_entry)."""
+    env = {**os.environ, "TMPDIR": str(project.parent / "tmp"), "PYTHONDONTWRITEBYTECODE": "1", "ZHPUB_CACHE": "0"}
     command = [str(ZHPUB), "build", *(args or ("--only", "data"))]
     if kill_at:
         syscalls, _, when = kill_at.partition(":")
@@ -87,7 +89,7 @@ def test_every_rename_of_a_build_is_the_one_swap(project):
     """Trace a whole build: it renames exactly once (the exchange), so 'killed at each rename' is the test above."""
     old_build(project)
     edit(project)
-    env = {**os.environ, "TMPDIR": str(project.parent / "tmp"), "PYTHONDONTWRITEBYTECODE": "1"}
+    env = {**os.environ, "TMPDIR": str(project.parent / "tmp"), "PYTHONDONTWRITEBYTECODE": "1", "ZHPUB_CACHE": "0"}
     log = project.parent / "strace.log"
     subprocess.run([STRACE, "-f", "-qq", "-o", str(log), "-e", "trace=rename,renameat,renameat2",
                     str(ZHPUB), "build", "--only", "data"], cwd=project, env=env, check=True, timeout=600)
@@ -138,3 +140,25 @@ def test_a_full_build_leaves_nothing_in_the_temp_directory(project):
     assert done.returncode == 0, done.stderr
     assert {"data", "site", "pdf"} <= {p.name for p in (project / "build").iterdir()}
     assert leftovers(project) == []
+
+
+@pytest.mark.parametrize("when", [1, 2])
+def test_killed_while_filling_the_cache_leaves_no_half_entry(project, when):
+    """With the cache on, a process's first renames are the cache's (an entry goes in under a temporary name, then
+    is renamed; strace counts per process: the build's first is its data entry, the second the swap, the model's
+    is in a worker): killed at either, build/ stays old, and the next build is complete, serves what a build
+    without the cache makes, and clears the killed build's temporary entry."""
+    old = old_build(project)
+    shutil.rmtree(project / ".zhpub-cache", ignore_errors=True)
+    edit(project)
+    env = {**os.environ, "TMPDIR": str(project.parent / "tmp"), "PYTHONDONTWRITEBYTECODE": "1"}
+    killed = subprocess.run([STRACE, "-f", "-qq", "-o", os.devnull, "-e", "trace=rename,renameat,renameat2",
+                             "-e", f"inject=rename,renameat,renameat2:signal=SIGKILL:when={when}", str(ZHPUB), "build",
+                             "--only", "data"], cwd=project, env=env, capture_output=True, text=True, timeout=600)
+    assert killed.returncode != 0
+    assert tree(project / "build") == old
+    assert subprocess.run([str(ZHPUB), "build", "--only", "data"], cwd=project, env=env, timeout=600).returncode == 0
+    cached = tree(project / "build")
+    assert not [p for p in (project / ".zhpub-cache").rglob("*") if p.name.startswith(".tmp-")]
+    assert run(project).returncode == 0  # without the cache
+    assert tree(project / "build") == cached and leftovers(project) == []

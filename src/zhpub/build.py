@@ -307,8 +307,23 @@ def process_pool(jobs: int) -> Iterator[Executor | None]:
         yield None
         return
     method = "fork" if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods() else "forkserver"
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method)) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method),
+                             initializer=_die_with_parent) as pool:
         yield pool
+
+
+def _die_with_parent() -> None:
+    """A worker ends when the build that started it is killed (Linux: PR_SET_PDEATHSIG), instead of lingering
+    with the build's output pipes open."""
+    import signal
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG: the signal comes when the parent process ends
+    except (OSError, AttributeError):  # pragma: no cover - not Linux
+        return
+    if os.getppid() == 1:  # the parent ended before the line above
+        os._exit(1)
 
 
 def _warm_document(path: str) -> bool:

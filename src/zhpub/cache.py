@@ -144,9 +144,24 @@ class Cache:
         self._drop_others(place)
 
     def _drop_others(self, place: Path) -> None:
+        """Older versions of the product, and temporary entries of builds that were killed."""
         for other in place.parent.iterdir():
-            if other != place and not other.name.startswith(".tmp-"):
-                shutil.rmtree(other) if other.is_dir() else other.unlink(missing_ok=True)
+            if other != place and (not other.name.startswith(".tmp-") or not _alive(other.name.split("-")[1])):
+                shutil.rmtree(other, ignore_errors=True) if other.is_dir() else other.unlink(missing_ok=True)
+
+
+def _alive(pid: str) -> bool:
+    if not pid.isdigit():
+        return False
+    if int(pid) == os.getpid():
+        return True
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def link_or_copy(src: str, dst: str) -> None:

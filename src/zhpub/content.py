@@ -210,7 +210,8 @@ def document_key(folder: ContentFolder, accept: frozenset[str] = frozenset(),
     names), the id decisions being made, the folder's place and the code version (cache.py)."""
     from .cache import key, tree_bytes
 
-    return key("document", str(folder.path), tree_bytes(folder.path, recursive=False),
+    # the resolved path: the CLI names content/<doc> relative to the project, the MkDocs plugin absolute
+    return key("document", str(folder.path.resolve()), tree_bytes(folder.path, recursive=False),
                tree_bytes(folder.root / "glossary", recursive=False), repr(sorted(accept)), repr(retire))
 
 
@@ -269,7 +270,7 @@ def _glossary_cached(folder: Path, stamp: tuple) -> Glossary:
     if not folder.is_dir():
         return load_glossary(folder)
     cache = Cache(folder.parent)
-    product = key("glossary", str(folder), tree_bytes(folder, recursive=False))
+    product = key("glossary", str(folder.resolve()), tree_bytes(folder, recursive=False))
     glossary = cache.get_object("glossary", "glossary", product)
     if glossary is None:
         glossary = load_glossary(folder)
