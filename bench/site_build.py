@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", ZHPUB_CACHE="0")  # every measurement from scratch (cache.py)
 
 PIPELINE = """
 from pathlib import Path
@@ -115,6 +115,7 @@ def main() -> None:
     print(f"text pipeline (scrape -> model, glossary, ind.): {p:5.2f} s  = {p / f:.0%} of the full build")
     print(f"everything zhpub adds to plain MkDocs:          {f - s:5.2f} s  = {(f - s) / f:.0%} of the full build")
     print(f"the same site with ProperDocs 1.6.7 (2 runs):   {pd:6.2f} s")
+    print(f"zhpub site build / plain MkDocs floor:          {f / s:6.2f}x (wall, fastest of {args.repeat} each, interleaved)")
 
 
 if __name__ == "__main__":

@@ -343,9 +343,10 @@ def _warm_document(path: str) -> bool:
 
 def warm_documents(root: Path, names: list[str] | None, pool: Executor | None, report: BuildReport) -> None:
     """Build the document models that are not cached yet in parallel (the review then reads them from the cache)."""
+    from .cache import enabled
     from .content import find_documents, is_cached, resolve
 
-    if pool is None:
+    if pool is None or not enabled():  # without the cache a worker's model could not reach this process
         return
     try:
         folders = [resolve(root, n) for n in names] if names else find_documents(root)
