@@ -298,17 +298,35 @@ def worker_count() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
+class LazyPool(Executor):
+    """A process pool that starts its processes at the first job: a build with nothing to share out (a no-op,
+    `--only data` without the cache) starts none."""
+
+    def __init__(self, jobs: int):
+        self.jobs = jobs
+        self._pool: ProcessPoolExecutor | None = None
+
+    def submit(self, fn, /, *args, **kwargs):
+        if self._pool is None:
+            # forked (no start-up cost, and the workers' CPU time is counted in this process's children) unless the
+            # caller runs other threads (a test's browser): a forked child would inherit their locks
+            method = "fork" if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods() else "forkserver"
+            self._pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=multiprocessing.get_context(method),
+                                             initializer=_die_with_parent)
+        return self._pool.submit(fn, *args, **kwargs)
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait, cancel_futures=cancel_futures)
+
+
 @contextlib.contextmanager
 def process_pool(jobs: int) -> Iterator[Executor | None]:
-    """A pool of ``jobs`` processes (none for one). Forked (no start-up cost, and their CPU time is counted in
-    this process's children) unless the caller runs other threads (a test's browser): a forked child would
-    inherit their locks, so then forkserver."""
+    """A pool of ``jobs`` processes (none for one)."""
     if jobs <= 1:
         yield None
         return
-    method = "fork" if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods() else "forkserver"
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method),
-                             initializer=_die_with_parent) as pool:
+    with LazyPool(jobs) as pool:
         yield pool
 
 
