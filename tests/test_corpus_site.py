@@ -37,10 +37,15 @@ def page(project, path: str, tag: str = "zh-Hans") -> str:
 
 
 def test_corpus_home_lists_series_by_year(project):
+    import re
+
     html = page(project, "corpus/index.html")
     for year in YEARS:
-        assert f'href="../national-{year}/index.html">{year}</a>' in html
-    assert 'href="../zhenjiang-2022/index.html">2022</a>' in html
+        assert re.search(rf'href="../national-{year}/index.html" title="[^"]+">{year}</a>', html)
+    assert re.search(r'href="../zhenjiang-2022/index.html" title="[^"]+">2022</a>', html)
+    # one column a year of the corpus (2022–2025): Zhenjiang has three empty years, the State Council one
+    row = html[html.index('id="series-zhenjiang"'):html.index("</tr>", html.index('id="series-zhenjiang"'))]
+    assert row.count('class="zh-none"') == 3 and "共 1 份报告" in row
     assert "国务院" in html and "镇江市人民政府" in html
     assert "國務院" in page(project, "corpus/index.html", "zh-Hant")
 
@@ -259,3 +264,53 @@ def test_corpus_pages_pass_axe(project, browser, path, tag, viewport):
     violations = run_axe(view)
     context.close()
     assert violations == [], f"{path} {tag} {viewport}:\n{describe(violations)}"
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_previous_and_next_keep_to_the_series_in_a_browser(project, browser, width):
+    """From a report, next and previous lead to the same body's reports year by year, ending at the series' ends;
+    the Zhenjiang report, alone in its series, has neither. Each report page links its year's ledger rows."""
+    site = project / "build" / "site" / "zh-Hans"
+    view = browser.new_page(viewport={"width": width, "height": 900})
+    view.goto((site / "national-2023" / "index.html").as_uri())
+    assert view.locator("nav.zh-neighbours a.zh-prev").count() == 0
+    seen = ["national-2023"]
+    while view.locator("nav.zh-neighbours a.zh-next").count():
+        view.click("nav.zh-neighbours a.zh-next")
+        seen.append(view.url.split("/")[-2])
+    assert seen == [f"national-{y}" for y in YEARS]
+    view.click("nav.zh-neighbours a.zh-prev")
+    assert view.url.endswith("/national-2024/index.html")
+    view.click("nav.zh-neighbours a.zh-ledger")
+    assert view.url.endswith("/corpus/national/ledger.html?year=2024#ledger")
+    assert {r["year"] for r in visible_rows(view)} == {"2024"}
+    view.goto((site / "zhenjiang-2022" / "index.html").as_uri())
+    assert view.locator("nav.zh-neighbours a.zh-prev, nav.zh-neighbours a.zh-next").count() == 0
+    view.close()
+
+
+@pytest.mark.parametrize("path", ["corpus/index.html", "corpus/national/index.html", "corpus/national/ledger.html#cpi",
+                                  "corpus/national/2024-2025.html#pair-s3-7-s3-7", "corpus/national/terms.html"])
+def test_script_switch_keeps_the_place_on_corpus_pages(project, browser, path):
+    """Every corpus page exists in both scripts at the same path with the same ids; the switch keeps the anchor."""
+    import re
+
+    hans, hant = (page(project, path.split("#")[0], tag) for tag in ("zh-Hans", "zh-Hant"))
+    assert re.findall(r'\bid="([^"]+)"', hans) == re.findall(r'\bid="([^"]+)"', hant)
+    view = browser.new_page(viewport={"width": 1280, "height": 900})
+    view.goto((project / "build" / "site" / "zh-Hans").as_uri() + "/" + path)
+    view.hover(".md-header__option .md-select")
+    view.click("a.md-select__link[hreflang='zh-Hant']")
+    view.wait_for_url("**/zh-Hant/" + path)
+    assert view.evaluate("document.documentElement.lang") == "zh-Hant"
+    view.close()
+
+
+def test_series_page_lists_reports_with_comparisons_and_ledger_rows(project):
+    for tag, title in (("zh-Hans", "年国务院政府工作报告"), ("zh-Hant", "年國務院政府工作報告")):
+        html = page(project, "corpus/national/index.html", tag)
+        for k, year in enumerate(YEARS):
+            row = html[html.index(f'<tr id="y{year}">'):html.index("</tr>", html.index(f'<tr id="y{year}">'))]
+            assert f'href="../../national-{year}/index.html">{year}{title}</a>' in row
+            assert (f'href="{YEARS[k - 1]}-{year}.html"' in row) == (k > 0)  # the comparison with the year before
+            assert f'href="ledger.html?year={year}#ledger"' in row  # every year of the three sets targets

@@ -16,7 +16,7 @@ from ..knowledge.indicators import document_year
 from ..model import Document
 from ..text.convert import to_traditional
 from .charts import count_chart, measure_chart
-from .common import cite_label, in_variant, lang
+from .common import cite_label, doc_text, in_variant, lang
 
 
 @functools.lru_cache(maxsize=None)
@@ -98,6 +98,10 @@ class CorpusPages:
             out.append({"rel": "compare", "href": rel(src, comparison_page(run.series.id, *self._years(before, doc))),
                         "label": f"{self.labels['compare']} {'–'.join(map(str, self._years(before, doc)))}"})
         out.append({"rel": "series", "href": rel(src, series_page(run.series.id)), "label": self.v(run.series.body["hans"])})
+        year = document_year(doc)
+        if any(r.year == year and r.target for r in self.project.ledgers.get(run.series.id, [])):
+            out.append({"rel": "ledger", "href": rel(src, ledger_page(run.series.id)) + f"?year={year}#ledger",
+                        "label": f"{self.labels['ledger_year']}（{year}）"})
         if after:
             out.append({"rel": "next", "href": self.doc_href(src, after), "label": f"{self.labels['next_report']}（{self._years(doc, after)[1]}）→"})
         return out
@@ -205,27 +209,42 @@ class CorpusPages:
         years = sorted({y for run in self.project.corpus.series.values() for y in run.years})
         series = []
         for sid, run in self.project.corpus.series.items():
-            cells = [{"year": y, "href": self.doc_href(src, run.documents[y]) if y in run.documents else ""} for y in years]
+            cells = [{"year": y, "href": self.doc_href(src, run.documents[y]) if y in run.documents else "",
+                      "title": self.site.title(run.documents[y]) if y in run.documents else ""} for y in years]
             series.append({"id": sid, "name": self.v(run.series.body["hans"]), "name_en": run.series.body["en"],
                            "scope": self.labels.get(run.series.scope, run.series.scope), "href": rel(src, series_page(sid)),
-                           "cells": cells})
+                           "ledger": rel(src, ledger_page(sid)) if sid in self.project.ledgers else "",
+                           "terms": rel(src, terms_page(sid)), "count": len(run.years), "cells": cells})
         standalone = [{"title": self.site.title(d), "href": self.doc_href(src, d)} for d in self.project.corpus.standalone]
         return self.site._page("site/corpus_home.md", src, self.labels["corpus"], c=self.labels, years=years,
                                series=series, standalone=standalone)
 
     def series(self, sid: str):
+        """The series' reports year by year, each with its speaker and date, the comparison with the year before
+        and its row of the ledger."""
         from .site import rel
 
         src = series_page(sid)
         run = self.project.corpus.series[sid]
-        docs = [{"year": y, "title": self.site.title(run.documents[y]), "href": self.doc_href(src, run.documents[y])}
-                for y in run.years]
+        has_ledger = sid in self.project.ledgers
+        ledger_years = {r.year for r in self.project.ledgers.get(sid, []) if r.target}
+        docs = []
+        for k, y in enumerate(run.years):
+            doc = run.documents[y]
+            previous = run.years[k - 1] if k else None
+            docs.append({"year": y, "title": self.site.title(doc), "href": self.doc_href(src, doc),
+                         "speaker": doc_text(doc, " ".join(x for x in (doc.meta.get("speaker_role", ""), doc.meta.get("speaker", "")) if x), self.variant),
+                         "date": doc.meta.get("date", ""),
+                         "compare": rel(src, comparison_page(sid, previous, y)) if previous is not None and previous + 1 == y else "",
+                         "compare_label": f"{previous}–{y}" if previous is not None else "",
+                         "ledger": rel(src, ledger_page(sid)) + f"?year={y}#ledger" if has_ledger and y in ledger_years else ""})
         pairs = [{"label": f"{a}–{b}", "href": rel(src, comparison_page(sid, a, b))} for a, b in self._pair_years(run)]
-        ledger = rel(src, ledger_page(sid)) if sid in self.project.ledgers else ""
+        ledger = rel(src, ledger_page(sid)) if has_ledger else ""
         terms = rel(src, terms_page(sid))
         return self.site._page("site/corpus_series.md", src, self.v(run.series.body["hans"]), c=self.labels,
                                name_en=run.series.body["en"], scope=self.labels.get(run.series.scope, ""),
-                               docs=docs, pairs=pairs, ledger=ledger, terms=terms)
+                               report=run.series.report.get(self.variant, ""),
+                               docs=docs, pairs=pairs, ledger=ledger, terms=terms, corpus_href=rel(src, "corpus/index.md"))
 
     def _side(self, src: str, side) -> dict | None:
         if side is None:
