@@ -314,3 +314,22 @@ def test_series_page_lists_reports_with_comparisons_and_ledger_rows(project):
             assert f'href="../../national-{year}/index.html">{year}{title}</a>' in row
             assert (f'href="{YEARS[k - 1]}-{year}.html"' in row) == (k > 0)  # the comparison with the year before
             assert f'href="ledger.html?year={year}#ledger"' in row  # every year of the three sets targets
+
+
+def test_glossary_entry_shows_the_term_across_the_series(project):
+    """The glossary entry of a term the national reports use says, per series, its first and last year and its
+    count, with the per-year chart, linked to the series' terms page (both scripts, same anchors)."""
+    import re
+
+    counts = {y: (DATA / "national" / f"national-{y}.txt").read_text(encoding="utf-8").count("高质量发展") for y in YEARS}
+    for tag, label in (("zh-Hans", "2023–2025年出现"), ("zh-Hant", "2023–2025年出現")):
+        html = page(project, "glossary/index.html", tag)
+        entry = html[html.index('id="gao-zhi-liang-fa-zhan"'):html.index("</section>", html.index('id="gao-zhi-liang-fa-zhan"'))]
+        line = re.search(r'<p class="zh-term-timeline"><a href="../corpus/national/terms.html#term-gao-zhi-liang-fa-zhan">[^<]+</a>：([^<]+) '
+                         r'<img src="../corpus/national/terms/gao-zhi-liang-fa-zhan.svg" alt="([^"]+)"', entry)
+        assert line and line.group(1).startswith(label)
+        total = int(re.search(r"共(\d+)次", line.group(1)).group(1))
+        per_year = dict(map(int, m) for m in re.findall(r"(\d{4})年(\d+)次", line.group(2)))
+        assert sorted(per_year) == list(YEARS) and sum(per_year.values()) == total
+        assert all(0 < n <= counts[y] for y, n in per_year.items())  # hits never exceed the text's occurrences
+        assert 'id="term-gao-zhi-liang-fa-zhan"' in page(project, "corpus/national/terms.html", tag)

@@ -181,6 +181,24 @@ class CorpusPages:
 
         return timelines(self.site.glossary, list(self.project.corpus.series[sid].documents.values()))
 
+    def term_timelines(self, src: str, headword: str) -> list[dict]:
+        """A glossary term across each series: first and last year, count, the per-year chart (for its entry)."""
+        from .site import rel
+
+        out = []
+        for sid, run in self.project.corpus.series.items():
+            line = self._timelines(sid).get(headword)
+            if not line or not line.per_year:
+                continue
+            slug = self._term_slug(headword)
+            out.append({"series": self.v(run.series.body["hans"]), "href": rel(src, terms_page(sid) + f"#term-{slug}"),
+                        "first": line.first_year, "last": line.last_year, "total": sum(line.per_year.values()),
+                        "chart": rel(src, term_chart(sid, slug)), "years": f"{run.years[0]}–{run.years[-1]}",
+                        "counts": "，".join(f"{y}年{n}次" for y, n in sorted(line.per_year.items())),
+                        "label": self.labels["timeline_of"].format(first=line.first_year, last=line.last_year,
+                                                                   total=sum(line.per_year.values()))})
+        return out
+
     def terms(self, sid: str):
         """Every glossary term across a series: count per year, first and last year."""
         from .site import rel
@@ -192,11 +210,11 @@ class CorpusPages:
             line = self._timelines(sid)[term.headword]
             if not line.per_year:
                 continue
-            rows.append({"headword": term.headword if self.variant == "hans" else term.traditional, "english": term.english,
+            rows.append({"slug": term.slug, "headword": term.headword if self.variant == "hans" else term.traditional, "english": term.english,
                          "href": rel(src, f"glossary/index.md#{term.slug}"), "first": line.first_year, "last": line.last_year,
                          "total": sum(line.per_year.values()), "chart": rel(src, term_chart(sid, term.slug)),
-                         "counts": ", ".join(f"{y}: {n}" for y, n in sorted(line.per_year.items()))})
-        rows.sort(key=lambda r: (-r["total"], r["first"], r["headword"]))
+                         "counts": "，".join(f"{y}年{n}次" for y, n in sorted(line.per_year.items()))})
+        rows.sort(key=lambda r: (-r["total"], r["first"], r["slug"]))  # the same order in both scripts
         years = f"{run.years[0]}–{run.years[-1]}" if run.years else ""
         return self.site._page("site/corpus_terms.md", src, f"{self.labels['terms']} · {self.v(run.series.body['hans'])}",
                                exclude_from_search=True,

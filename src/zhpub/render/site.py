@@ -310,6 +310,8 @@ class SiteRenderer:
             "aliases": [self.v(a) for a in term.aliases],
             "related": [(by_slug[r], self.v(r)) for r in term.related if r in by_slug],
             "confidence": term.confidence, "note": term.note, "occurrences": items,
+            # the term across each series: first and last year, per-year chart (corpus/<series>/terms/<slug>.svg)
+            "timelines": self.corpus_pages.term_timelines(src, term.headword) if self.corpus_pages else [],
             # each document's own note on the term (content/<doc>/glossary-notes.yaml), under its title
             "doc_notes": [(self.title(d), self.v(d.glossary_notes[term.headword]["zh"]), d.glossary_notes[term.headword]["en"])
                           for d in self.docs if term.headword in d.glossary_notes],
