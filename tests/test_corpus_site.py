@@ -277,11 +277,14 @@ def test_previous_and_next_keep_to_the_series_in_a_browser(project, browser, wid
     seen = ["national-2023"]
     while view.locator("nav.zh-neighbours a.zh-next").count():
         view.click("nav.zh-neighbours a.zh-next")
+        view.wait_for_load_state("load")
         seen.append(view.url.split("/")[-2])
     assert seen == [f"national-{y}" for y in YEARS]
     view.click("nav.zh-neighbours a.zh-prev")
+    view.wait_for_load_state("load")
     assert view.url.endswith("/national-2024/index.html")
     view.click("nav.zh-neighbours a.zh-ledger")
+    view.wait_for_function("document.querySelector('#ledger-filter output').textContent !== ''")  # the filter ran
     assert view.url.endswith("/corpus/national/ledger.html?year=2024#ledger")
     assert {r["year"] for r in visible_rows(view)} == {"2024"}
     view.goto((site / "zhenjiang-2022" / "index.html").as_uri())
