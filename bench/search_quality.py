@@ -3,7 +3,7 @@ per variant; a query counts when one of its expected paragraphs is among the fir
 search box of the report's page (which searches that report's index shard), and on the corpus search page
 (search.html) restricted to the report's series.
 
-    .venv/bin/python bench/search_quality.py        (after `make build`)
+    .venv/bin/python bench/search_quality.py [SITE]       (after `make build`; SITE defaults to build/site)
 """
 
 from __future__ import annotations
@@ -17,7 +17,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from test_browser import CHROMIUM, FLAGS, QUERIES, QuietHandler, search  # noqa: E402
+from axe_audit import CHROMIUM, FLAGS, QuietHandler  # noqa: E402
+from test_browser import QUERIES, search  # noqa: E402
 from test_search_corpus import corpus_search  # noqa: E402
 
 import yaml  # noqa: E402
@@ -38,7 +39,7 @@ def report(name: str, answers: list) -> None:
 def main() -> None:
     from playwright.sync_api import sync_playwright
 
-    site = ROOT / "build" / "site"
+    site = Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else ROOT / "build" / "site"
     if not (site / "zh-Hans" / "index.html").exists():
         sys.exit("build the site first: make build")
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))

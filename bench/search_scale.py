@@ -138,7 +138,7 @@ def measure(browser, site: Path, url: str, script: str, prepare=None) -> dict:
     if prepare:
         prepare(page)
     if script is BOX:
-        page.click("input.md-search__input")  # a reader's click: Material opens the search panel
+        page.click("input.md-search__input", timeout=300_000)  # a reader's click: Material opens the search panel
     first = page.evaluate(script, [QUERIES[0], True])
     before_answer = [u for u in requested if "/search/" in u]
     later = [page.evaluate(script, [q, False])["latency"] for q in QUERIES[1:]]

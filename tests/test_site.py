@@ -130,11 +130,15 @@ def test_search_index_has_paragraph_entries_with_folded_bigrams(site):
         assert json.loads(script.removeprefix("var __zhpubIndex = ")) == shard
         site_index = json.loads((site / tag / "search" / "search_index.json").read_text(encoding="utf-8"))
         pages = {d["location"].split("#")[0] for d in site_index["docs"]}
-        assert "glossary/index.html" in pages and not any(p.startswith("zhenjiang-2022/") for p in pages)
+        assert "glossary/index.html" in pages and not any(p.startswith(("zhenjiang-2022/", "corpus/")) for p in pages)
+        corpus = json.loads((site / tag / "search" / "shards" / "corpus.json").read_text(encoding="utf-8"))
+        assert {d["location"].split("/")[0] for d in corpus["docs"]} == {"corpus"}  # a folder of several pages
     offline = (site / "zh-Hans" / "search" / "search_index.js").read_text(encoding="utf-8")
     assert offline.startswith("var __index = window.__zhpubIndex ||")
     page = (site / "zh-Hans" / "zhenjiang-2022" / "index.html").read_text(encoding="utf-8")
     assert 'data-json="../search/shards/zhenjiang-2022.json"' in page
+    home = (site / "zh-Hans" / "index.html").read_text(encoding="utf-8")
+    assert 'data-json="search/shards/site.json"' in home
 
 
 def test_glossary_text_is_escaped_never_markup(tmp_path):

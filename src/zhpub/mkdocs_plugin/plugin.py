@@ -25,7 +25,7 @@ from ..render.common import VARIANT_NAMES, label
 from ..render.site import SiteRenderer
 from ..render.templates import render
 from . import material_compat
-from .search import ParagraphSearch, SearchDocument, shard_of
+from .search import ParagraphSearch, SearchDocument, shard_folders, shard_of
 
 SEARCH_PAGE = "search.md"  # search across the corpus (search.py's corpus index)
 SEARCH_CSS = "stylesheets/search.css"  # in the assets folder (hooks/assets)
@@ -94,12 +94,14 @@ class ZhpubPlugin(BasePlugin[ZhpubConfig]):
         docs_dir = Path(config.docs_dir).resolve()
         generated = Files([f for f in files if not _inside(f.abs_src_path, docs_dir)])  # keep the theme's assets
         self.heads = self.renderer.heads()
-        for page in self.renderer.pages():
+        pages = self.renderer.pages()
+        for page in pages:
             generated.append(File.generated(config, page.path, content=page.markdown))
         for path, text in self.renderer.data_files().items():
             generated.append(File.generated(config, path, content=text))
         if self.search is not None:
             generated.append(File.generated(config, SEARCH_PAGE, content=self._search_page()))
+            self.search.folders = shard_folders([p.path for p in pages], {d.slug for d in self.search.documents})
         assets = self.root / self.config.assets
         for asset in sorted(assets.rglob("*")):
             if asset.is_file():
@@ -110,7 +112,7 @@ class ZhpubPlugin(BasePlugin[ZhpubConfig]):
         """Citation meta tags and JSON-LD for the page's <head> (hooks/overrides/main.html prints them)."""
         context["zhpub_head"] = self.heads.get(page.file.src_uri, "")
         if self.search is not None:  # the index shard the page's search box loads (search-shard.js)
-            context["zhpub_search_shard"] = shard_of(page.url, {d.slug for d in self.search.documents})
+            context["zhpub_search_shard"] = shard_of(page.url, self.search.folders)
             context["zhpub_search_all"] = label("search_all", self.config.variant)
         return context
 

@@ -26,6 +26,7 @@ import html
 import json
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from importlib import resources
@@ -89,7 +90,7 @@ def _han_keys(folded: str) -> list[str]:
     return list(dict.fromkeys(keys))
 
 
-SITE_SHARD = "site"  # the shard of every page that is not a document's
+SITE_SHARD = "site"  # the shard of the pages at the root and of folders of one page (home, glossary, cite)
 LATIN = re.compile(r"[0-9a-z][0-9a-z.%]*[0-9a-z%]|[0-9a-z]")  # 5.5%, pm2.5, gdp: one key each (search-corpus.js too)
 
 
@@ -104,10 +105,18 @@ class SearchDocument:
     series_label: str
 
 
-def shard_of(url: str, slugs: set[str]) -> str:
-    """A page's index shard: its document's slug for a document's pages, else the site shard."""
+def shard_of(url: str, folders: set[str]) -> str:
+    """A page's index shard: its top-level folder when that is a shard (a document's, the corpus pages'), else the
+    site shard."""
     head = url.split("/", 1)[0] if "/" in url else ""
-    return head if head in slugs else SITE_SHARD
+    return head if head in folders else SITE_SHARD
+
+
+def shard_folders(page_paths: list[str], slugs: set[str]) -> set[str]:
+    """The folders whose pages search only each other: every document's, and any other holding several pages (the
+    corpus pages at 60 documents are half the site's index)."""
+    counts = Counter(path.split("/", 1)[0] for path in page_paths if "/" in path)
+    return (slugs | {folder for folder, n in counts.items() if n > 1}) - {SITE_SHARD, "search"}
 
 
 def corpus_keys(text: str) -> list[str]:
@@ -209,6 +218,7 @@ class ParagraphSearch:
         self.entries: dict[str, list[dict]] = {}
         self.paragraphs: dict[str, list[dict]] = {}  # page url -> paragraphs as text, for the corpus index
         self.documents = documents or []
+        self.folders = {d.slug for d in self.documents}  # the shard folders (shard_folders), set by the plugin
         self._segment_chinese = material_compat.segmenter()
 
     def _segment(self, text: str) -> str:
@@ -219,7 +229,7 @@ class ParagraphSearch:
         parser = _Paragraphs()
         parser.feed(page_html)
         parser.close()
-        if shard_of(url, {d.slug for d in self.documents}) != SITE_SHARD:
+        if url.split("/", 1)[0] in {d.slug for d in self.documents}:  # a document's page
             self.paragraphs[url] = [{"id": p["id"], "heading": p["heading"] or title,
                                      "text": re.sub(r"\s+", " ", "".join(p["text"])).strip()} for p in parser.found]
         self.entries[url] = [
@@ -251,10 +261,9 @@ class ParagraphSearch:
             if not entry.pop("paragraph", False):  # a heading's words must not boost every paragraph under it
                 entry["zt"] = bigrams(entry["title"])
             entry["zx"] = bigrams(entry["text"])
-        slugs = {d.slug for d in self.documents}
         shards: dict[str, list[dict]] = {SITE_SHARD: []}
         for entry in docs:
-            shards.setdefault(shard_of(entry["location"], slugs), []).append(entry)
+            shards.setdefault(shard_of(entry["location"], self.folders), []).append(entry)
         folder = site_dir / "search" / "shards"
         _clear(folder, "*.json", "*.js")
         for key in sorted(shards):
