@@ -57,7 +57,7 @@ def corpus_search(page, query: str) -> list[dict]:
     box = page.get_by_label({"zh-Hans": "检索词", "zh-Hant": "檢索詞"}[page.evaluate("document.documentElement.lang")])
     box.fill(query)
     box.press("Enter")
-    page.wait_for_function("() => /结果|結果/.test(document.getElementById('zh-cs-status').textContent)", timeout=20000)
+    page.wait_for_function("() => /结果|結果/.test(document.getElementById('zh-cs-status').textContent)", timeout=60000)
     page.wait_for_function("() => !document.getElementById('zh-cs-more').hidden || document.querySelectorAll('.zh-cs-result').length < 10")
     return page.eval_on_selector_all(".zh-cs-result", """els => els.map(li => ({
         href: li.querySelector("a.zh-cs-link").getAttribute("href"),

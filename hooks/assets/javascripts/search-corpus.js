@@ -218,10 +218,12 @@
       if (current !== token) return;
       current = result;
       list.textContent = "";
-      status.textContent = result.hits.length
+      var said = result.hits.length
         ? form.getAttribute("data-results").replace("{n}", result.hits.length)
         : form.getAttribute("data-none");
-      return show(result, 0);
+      return show(result, 0).then(function () {  /* announced once the results are there */
+        if (current === result) status.textContent = said;
+      });
     }).catch(function (e) {
       if (current === token) status.textContent = String(e.message || e);
     });
