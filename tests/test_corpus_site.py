@@ -284,7 +284,7 @@ def test_previous_and_next_keep_to_the_series_in_a_browser(project, browser, wid
     view.wait_for_load_state("load")
     assert view.url.endswith("/national-2024/index.html")
     view.click("nav.zh-neighbours a.zh-ledger")
-    view.wait_for_function("document.querySelector('#ledger-filter output').textContent !== ''")  # the filter ran
+    view.wait_for_function("() => { const o = document.querySelector('#ledger-filter output'); return !!o && o.textContent !== '' }")  # the filter ran
     assert view.url.endswith("/corpus/national/ledger.html?year=2024#ledger")
     assert {r["year"] for r in visible_rows(view)} == {"2024"}
     view.goto((site / "zhenjiang-2022" / "index.html").as_uri())
