@@ -1,19 +1,26 @@
 """Wrong characters per 10,000 in the Traditional edition of the 13 State Council reports, and the converter's speed.
 
 Method. The reports (tests/data/national/) are normalised by the pipeline to their canonical Simplified text and
-converted paragraph by paragraph, as a build does. Only a one-to-many character can come out wrong: a Simplified
-character that OpenCC's own character table (STCharacters) maps to more than one Traditional character (发 -> 發 or
-髮). For each such character, a seeded sample of its occurrences (up to --per-char, drawn with random.Random(seed)
-from all its occurrences in the 13 reports) is compared with the answer file bench/data/convert_accuracy_answers.tsv,
-where each sampled occurrence has the right Traditional character (Taiwan standard), written by reading it in context.
-A character's wrong rate in its sample times its number of occurrences estimates its wrong characters; their sum
-over all one-to-many characters, per 10,000 Han characters of the reports, is the figure. "before" is OpenCC s2tw
-over the whole paragraph with the project's override phrases (the converter before word boundaries); "after" is
-zhpub's ``to_traditional``. Speed: both converters over the 13 reports' paragraphs, fastest of --repeat runs, MB of
-UTF-8 Simplified text per second (dictionaries loaded before timing).
+converted paragraph by paragraph, as a build does, by "before" (OpenCC s2tw over the whole paragraph with the
+override phrases it had, bench/data/s2t-overrides-before.tsv: the converter before word boundaries) and "after" (zhpub's ``to_traditional``). Only a
+one-to-many character can come out wrong: a Simplified character that OpenCC's own character table (STCharacters)
+maps to more than one Traditional character (发 -> 發 or 髮). Every occurrence of one is judged, by reading:
 
-    .venv/bin/python bench/convert_accuracy.py            # figures; fails if a sampled occurrence has no answer
-    .venv/bin/python bench/convert_accuracy.py --missing  # the sampled occurrences that need an answer, to review
+- where the two converters differ, the occurrence in context (bench/data/convert_accuracy_answers.tsv);
+- where they agree, inside a word of two or more characters (as the converter cuts it): the word's Traditional form,
+  read once for all its occurrences (bench/data/convert_word_review.tsv: word, form, "ok" or the right form);
+- where they agree on a character standing as a word of its own (干, 只, 系: the neighbours decide), the occurrence
+  in context (the answers file again).
+
+The figure is the wrong characters per 10,000 Han characters of the reports, for each converter. A seeded sample of the
+occurrences of each one-to-many character (up to --per-char, random.Random(seed), drawn from the Simplified text, so
+the same whatever the converters do), also read in context (answers file), gives an estimate of its own and checks
+the word review: a word form right in most places but wrong in some would show there.
+Speed: both converters over the 13 reports' paragraphs, fastest of --repeat runs, MB of UTF-8 Simplified text per
+second, dictionaries loaded before timing. The shipped Zhenjiang report's changed characters are listed to read too.
+
+    .venv/bin/python bench/convert_accuracy.py            # figures; fails if something is not reviewed yet
+    .venv/bin/python bench/convert_accuracy.py --missing  # what needs reviewing: occurrences, then word forms
 """
 
 from __future__ import annotations
@@ -21,26 +28,27 @@ from __future__ import annotations
 import argparse
 import collections
 import random
+import subprocess
 import sys
 import time
 from pathlib import Path
 
+import opencc
+
 from zhpub.pipeline import normalise_text
-from zhpub.text.convert import _SHARE, _custom_converter, overrides, to_traditional
+from zhpub.text.convert import _SHARE, _custom_converter, _word_converter, to_traditional
 
 ROOT = Path(__file__).resolve().parents[1]
 REPORTS = sorted((ROOT / "tests" / "data" / "national").glob("national-*.txt"))
 ZHENJIANG = ROOT / "content" / "zhenjiang-2022" / "source.txt"
 ANSWERS = ROOT / "bench" / "data" / "convert_accuracy_answers.tsv"
+WORDS = ROOT / "bench" / "data" / "convert_word_review.tsv"
 CONTEXT = 8  # Simplified characters either side that identify an occurrence in the answer file
+NAMES = ("before", "after")
 
 
 def one_to_many() -> dict[str, str]:
     """Simplified character -> its Traditional candidates, from OpenCC's installed character table."""
-    import subprocess
-
-    import opencc
-
     tool = Path(opencc.__file__).parent / "clib" / "bin" / "opencc_dict"
     dumped = subprocess.run(
         [str(tool), "-i", str(_SHARE / "STCharacters.ocd2"), "-o", "/dev/stdout", "-f", "ocd2", "-t", "text"],
@@ -64,40 +72,44 @@ def paragraphs() -> list[tuple[str, str]]:
     return out
 
 
-def zhenjiang_changes() -> list[str]:
-    """The shipped Zhenjiang report's characters that the two converters give differently (to read too)."""
-    text = normalise_text(ZHENJIANG.read_bytes(), str(ZHENJIANG)).text
-    out = []
-    for para in text.split("\n"):
-        old, new = before(para), after(para)
-        out += [f"{occurrence('zhenjiang', para, i)} {old[i]} -> {new[i]}" for i in range(len(para)) if old[i] != new[i]]
-    return out
+def _before_overrides() -> tuple[tuple[str, str], ...]:
+    lines = (ROOT / "bench" / "data" / "s2t-overrides-before.tsv").read_text(encoding="utf-8").splitlines()
+    return tuple(sorted(tuple(line.split("\t")) for line in lines if line.strip() and not line.startswith("#")))
 
 
 def before(text: str) -> str:
-    return _custom_converter("s2tw", tuple(sorted(overrides().items()))).convert(text)
+    return _custom_converter("s2tw", _before_overrides()).convert(text)
 
 
 def after(text: str) -> str:
     return to_traditional(text, "hant")
 
 
-def read_answers() -> dict[tuple[str, str], str]:
-    answers = {}
-    if ANSWERS.exists():
-        for line in ANSWERS.read_text(encoding="utf-8").splitlines():
+def occurrence(para: str, i: int) -> str:
+    return para[max(0, i - CONTEXT) : i] + "[" + para[i] + "]" + para[i + 1 : i + 1 + CONTEXT]
+
+
+def read_tsv(path: Path) -> dict[tuple[str, str], str]:
+    found = {}
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip() and not line.startswith("#"):
-                year, context, right = line.split("\t")[:3]
-                answers[(year, context)] = right
-    return answers
+                a, b, verdict = line.split("\t")[:3]
+                found[(a, b)] = verdict
+    return found
 
 
 def han(char: str) -> bool:
     return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
 
 
-def occurrence(year: str, para: str, i: int) -> str:
-    return para[max(0, i - CONTEXT) : i] + "[" + para[i] + "]" + para[i + 1 : i + 1 + CONTEXT]
+def zhenjiang_changes() -> list[str]:
+    text = normalise_text(ZHENJIANG.read_bytes(), str(ZHENJIANG)).text
+    out = []
+    for para in text.split("\n"):
+        old, new = before(para), after(para)
+        out += [f"{occurrence(para, i)} {old[i]} -> {new[i]}" for i in range(len(para)) if old[i] != new[i]]
+    return out
 
 
 def main() -> None:
@@ -105,77 +117,110 @@ def main() -> None:
     parser.add_argument("--per-char", type=int, default=8, help="sampled occurrences per one-to-many character")
     parser.add_argument("--seed", type=int, default=15)
     parser.add_argument("--repeat", type=int, default=3, help="speed runs; the fastest counts")
-    parser.add_argument("--missing", action="store_true", help="print occurrences with no answer, and stop")
+    parser.add_argument("--missing", action="store_true", help="print what is not reviewed yet, and stop")
     args = parser.parse_args()
 
     table = one_to_many()
     paras = paragraphs()
     converted = {"before": [before(p) for _, p in paras], "after": [after(p) for _, p in paras]}
-    answers = read_answers()
-    missing: list[str] = []
+    answers, word_review = read_tsv(ANSWERS), read_tsv(WORDS)
+    words = _word_converter("hant")
+    missing_occurrences: dict[str, None] = {}
+    missing_words: collections.Counter[tuple[str, str]] = collections.Counter()
 
-    def judge(k: int, i: int) -> dict[str, bool] | None:
-        """Whether each converter has the right character at paragraph k, position i (None: no answer yet)."""
+    def answer(k: int, i: int) -> str | None:
         year, para = paras[k]
-        right = answers.get((year, occurrence(year, para, i)))
+        right = answers.get((year, occurrence(para, i)))
         if right is None:
-            missing.append(f"{year}\t{occurrence(year, para, i)}\t{converted['after'][k][i]}\t{converted['before'][k][i]}")
-            return None
-        return {name: converted[name][k][i] in right.split("|") for name in converted}
+            line = f"{year}\t{occurrence(para, i)}\t{converted['after'][k][i]}\t(before: {converted['before'][k][i]})"
+            missing_occurrences[line] = None
+        return right
 
-    # every place where the two converters differ is read (exhaustive); elsewhere a sample of each character
-    changed: list[tuple[int, int]] = []
-    agreeing: dict[str, list[tuple[int, int]]] = collections.defaultdict(list)
+    wrong = {name: [] for name in NAMES}
+    counts = collections.Counter()
+    judged: dict[tuple[int, int], bool] = {}
     han_chars = 0
     for k, (year, para) in enumerate(paras):
+        han_chars += sum(map(han, para))
+        start = 0
+        for unit in words.units(para):
+            form = converted["after"][k][start : start + len(unit)]
+            for i in range(start, start + len(unit)):
+                if para[i] not in table:
+                    continue
+                counts["one-to-many"] += 1
+                if converted["before"][k][i] != converted["after"][k][i]:
+                    counts["changed"] += 1
+                    right = answer(k, i)
+                    verdicts = {name: right and converted[name][k][i] in right.split("|") for name in NAMES}
+                elif len(unit) == 1:
+                    counts["word of its own"] += 1
+                    right = answer(k, i)
+                    verdicts = dict.fromkeys(NAMES, right and converted["after"][k][i] in right.split("|"))
+                else:
+                    counts["in a reviewed word"] += 1
+                    verdict = word_review.get((unit, form))
+                    if verdict is None:
+                        missing_words[(unit, form)] += 1
+                    ok = verdict == "ok" or (verdict is not None and verdict[i - start] == form[i - start])
+                    verdicts = dict.fromkeys(NAMES, ok)
+                judged[(k, i)] = bool(verdicts["after"])
+                for name in NAMES:
+                    if not verdicts[name]:
+                        wrong[name].append(f"{year} {occurrence(para, i)} {converted[name][k][i]}")
+            start += len(unit)
+
+    # the seeded sample: drawn from all occurrences of each character, whatever the converters make of them
+    occurrences: dict[str, list[tuple[int, int]]] = collections.defaultdict(list)
+    for k, (_, para) in enumerate(paras):
         for i, char in enumerate(para):
-            han_chars += han(char)
-            if converted["before"][k][i] != converted["after"][k][i]:
-                changed.append((k, i))
-            elif char in table:
-                agreeing[char].append((k, i))
-    changed_verdicts = [(k, i, judge(k, i)) for k, i in changed]
+            if char in table:
+                occurrences[char].append((k, i))
     rng = random.Random(args.seed)
-    rows = []
-    for char in sorted(agreeing):
-        found = agreeing[char]
-        sample = sorted(rng.sample(found, min(args.per_char, len(found))))
-        verdicts = [(k, i, judge(k, i)) for k, i in sample]
-        rows.append((char, len(found), verdicts))
-    if args.missing or missing:
-        print("\n".join(missing))
+    sample = [(k, i) for char in sorted(occurrences)
+              for k, i in sorted(rng.sample(occurrences[char], min(args.per_char, len(occurrences[char]))))]
+    sample_wrong = {name: collections.Counter() for name in NAMES}
+    disagreements = []
+    for k, i in sample:
+        right = answer(k, i)
+        if right is None:
+            continue
+        for name in NAMES:
+            if converted[name][k][i] not in right.split("|"):
+                sample_wrong[name][paras[k][1][i]] += 1
+        if (converted["after"][k][i] in right.split("|")) == (judged[(k, i)] is False):
+            disagreements.append(f"{paras[k][0]} {occurrence(paras[k][1], i)}: in context {right}, "
+                                 f"judged {'right' if judged[(k, i)] else 'wrong'}")
+    sample_sizes = collections.Counter(paras[k][1][i] for k, i in sample)
+
+    if args.missing or missing_occurrences or missing_words:
+        print("\n".join(missing_occurrences))
+        print("\n".join(f"{unit}\t{form}\t?\t({n} occurrences)" for (unit, form), n in sorted(missing_words.items())))
         if not args.missing:
-            sys.exit(f"{len(missing)} occurrences have no answer in {ANSWERS}: review them (--missing)")
+            sys.exit(f"{len(missing_occurrences)} occurrences ({ANSWERS.name}) and {len(missing_words)} word forms "
+                     f"({WORDS.name}) are not reviewed yet: --missing lists them")
         return
 
-    names = ("before", "after")
-    print(f"{len(REPORTS)} reports, {len(paras)} paragraphs, {han_chars} Han characters, "
-          f"{len(table)} one-to-many characters in OpenCC's table")
-    print(f"changed by the new converter: {len(changed)} characters, all read: "
-          + ", ".join(f"{name} right at {sum(v[name] for _, _, v in changed_verdicts)}" for name in names))
-    sampled = sum(len(v) for _, _, v in rows)
-    print(f"unchanged one-to-many occurrences: {sum(n for _, n, _ in rows)} of {len(rows)} characters; "
-          f"sample up to {args.per_char} per character (seed {args.seed}): {sampled} read")
-    estimate = {name: float(sum(not v[name] for _, _, v in changed_verdicts)) for name in names}
-    print(f"{'char':4} {'unchanged':>9} {'sample':>6} {'wrong in sample':>15}")
-    for char, count, verdicts in rows:
-        wrong = sum(not v["after"] for _, _, v in verdicts)  # before == after on these
-        for name in names:
-            estimate[name] += count * wrong / len(verdicts)
-        if wrong:
-            print(f"{char:4} {count:9} {len(verdicts):6} {wrong:15}")
-    for name in names:
-        print(f"{name}: about {estimate[name]:.1f} wrong characters, {estimate[name] / han_chars * 1e4:.2f} per 10,000 "
-              "Han characters")
-    for k, i, verdict in changed_verdicts:
-        for name in names:
-            if not verdict[name]:
-                print(f"  wrong {name}: {paras[k][0]} {occurrence(*paras[k], i)} {converted[name][k][i]}")
-    for char, _, verdicts in rows:
-        for k, i, verdict in verdicts:
-            if not verdict["after"]:
-                print(f"  wrong in both (sample): {paras[k][0]} {occurrence(*paras[k], i)} {converted['after'][k][i]}")
-
+    print(f"{len(REPORTS)} reports, {len(paras)} paragraphs, {han_chars} Han characters; {len(table)} one-to-many "
+          f"characters in OpenCC's table, {counts['one-to-many']} occurrences in the reports, every one judged:")
+    print(f"  {counts['changed']} where the converters differ, read in context; {counts['word of its own']} standing "
+          f"as a word of their own, read in context; {counts['in a reviewed word']} inside {len(word_review)} reviewed "
+          "word forms")
+    for name in NAMES:
+        print(f"{name}: {len(wrong[name])} wrong characters, {len(wrong[name]) / han_chars * 1e4:.2f} per 10,000 Han "
+              "characters")
+    print(f"seeded sample (seed {args.seed}, up to {args.per_char} of each character's occurrences, {len(sample)} read "
+          "in context), as an estimate on its own:")
+    for name in NAMES:
+        estimate = sum(len(occurrences[c]) * n / sample_sizes[c] for c, n in sample_wrong[name].items())
+        print(f"  {name}: about {estimate:.1f} wrong characters, {estimate / han_chars * 1e4:.2f} per 10,000 "
+              f"({sum(sample_wrong[name].values())} wrong in the sample: {dict(sample_wrong[name])})")
+    print(f"  {len(disagreements)} sampled occurrences where reading in context and the judgment above disagree")
+    for line in disagreements:
+        print(f"  {line}")
+    for name in NAMES:
+        for line in wrong[name]:
+            print(f"  wrong {name}: {line}")
     print(f"Zhenjiang 2022 (shipped): {len(zj := zhenjiang_changes())} characters changed" + "".join(f"\n  {c}" for c in zj))
     size_mb = sum(len(p.encode("utf-8")) for _, p in paras) / 1e6
     for name, convert in (("before", before), ("after", after)):

@@ -22,6 +22,8 @@ from zhpub.text.convert import WordConverter, sense_rules, to_simplified, to_tra
         ("深化药品（耗材）集采制度改革", "深化藥品（耗材）集採制度改革"),
         ("推动金融回归服务实体经济", "推動金融回歸服務實體經濟"),
         ("加强行政复议工作", "加強行政復議工作"),
+        ("放宽市场准入，全面实施市场准入负面清单制度", "放寬市場准入，全面實施市場准入負面清單制度"),
+        ("织密扎牢民生保障网", "織密紮牢民生保障網"),
     ],
 )
 def test_override_phrases(simplified, traditional):
@@ -90,6 +92,25 @@ def test_no_phrase_matches_across_a_word_boundary(simplified, traditional):
     assert to_traditional(simplified) == traditional
 
 
+# The same classes in government text the converter was not tuned on (provincial and city reports, a city's
+# implementation opinion, found in scraped pages); the Traditional written by reading.
+@pytest.mark.parametrize(
+    "simplified,traditional",
+    [
+        ("长江干流湖南段和四水干流131个断面全部达到或优于Ⅱ类", "長江幹流湖南段和四水幹流131個斷面全部達到或優於Ⅱ類"),
+        ("推动全市制造业转型升级，特制定本实施意见", "推動全市製造業轉型升級，特制定本實施意見"),
+        ("创建“中国制造2025”试点示范城市", "創建“中國製造2025”試點示範城市"),
+        ("着力转变发展方式、转换发展动能", "著力轉變發展方式、轉換發展動能"),
+        ("有效对冲了传统板块的下行压力", "有效對沖了傳統板塊的下行壓力"),
+        ("签约亿元以上项目396个", "簽約億元以上項目396個"),
+        ("过去五年还发生了洪涝、干旱等严重自然灾害", "過去五年還發生了洪澇、乾旱等嚴重自然災害"),
+        ("凝聚各级各部门以及广大干部群众的力量", "凝聚各級各部門以及廣大幹部群眾的力量"),
+    ],
+)
+def test_government_text_not_tuned_on(simplified, traditional):
+    assert to_traditional(simplified) == traditional
+
+
 # Where jieba splits a run that OpenCC's phrase table has as one entry, the run is converted as one.
 @pytest.mark.parametrize(
     "simplified,traditional",
@@ -125,6 +146,9 @@ def test_runs_of_words_that_opencc_knows_as_one_phrase(simplified, traditional):
         ("周线图", "週線圖"),
         ("这周围 那周边 若干周边设备", "這周圍 那周邊 若干周邊設備"),
         ("周总理", "周總理"),
+        # 系: to tie, as a word of its own after 相 (相繫); a system and a relation in their words
+        ("两岸同胞同根相系、同命相连", "兩岸同胞同根相繫、同命相連"),
+        ("推出一系列政策，完善体系，理顺关系", "推出一系列政策，完善體系，理順關係"),
     ],
 )
 def test_sense_rules(simplified, traditional):

@@ -188,6 +188,7 @@ class WordConverter:
         self.phrases = opencc_phrases(files) | frozenset(overrides()) | frozenset(self.rules)
         self.prefixes = frozenset(key[:end] for key in self.phrases for end in range(1, len(key)))
         self.tokenizer = _tokenizer()
+        self._inner: dict[str, list[str]] = {}
 
     def units(self, text: str) -> list[str]:
         """jieba's words, each run of whole words that is one phrase entry joined (longest run first), and each long
@@ -216,6 +217,11 @@ class WordConverter:
         its word graph without the whole word); a word OpenCC knows (市场准入), or one with no such parts, stays."""
         if len(word) < 3 or word in self.phrases:
             return [word]
+        if word not in self._inner:  # reports repeat their words: each is cut once
+            self._inner[word] = self._cut_inner(word)
+        return self._inner[word]
+
+    def _cut_inner(self, word: str) -> list[str]:
         graph = self.tokenizer.get_DAG(word)
         graph[0] = [end for end in graph[0] if end != len(word) - 1]
         if not graph[0]:
