@@ -201,8 +201,14 @@ def test_national_report_corrupted(name, seed):
     result = compare(reference, doc.text("hans"), [(g.clean_start, g.clean_start + len(g.clean)) for g in garbled])
     assert result.errors_outside / result.chars <= 0.001
     expected, found = expected_headings(name), found_headings(doc)
-    right = sum(1 for h in found if h in expected)
-    assert right / len(expected) >= 0.98 and right / len(found) >= 0.98
+    # a heading a garbled span falls on is damaged by the scrape: found with the span reported, or read as text;
+    # every other heading must come out right (the generator's seeded spans land where conversion lets them)
+    spans = [(g.clean_start, g.clean_start + len(g.clean)) for g in garbled]
+    damaged = [h for h in expected if (at := reference.find(h[1])) >= 0
+               and any(start < at + len(h[1]) and at < end for start, end in spans)]
+    intact = [h for h in expected if h not in damaged]
+    assert sum(1 for h in intact if h in found) / len(intact) >= 0.98
+    assert sum(1 for h in found if h in expected) / max(1, len(found) - len(damaged)) >= 0.98
     if not doc.problems:  # what would be published has no lost character
         assert not any(result.touched) and unknown_characters(doc.text("hans")) <= unknown_characters(reference)
 
