@@ -20,24 +20,32 @@ def shipped():
     return load_document(ContentFolder(SHIPPED))
 
 
-def copy_project(target: Path) -> Path:
-    """A copy of what a build reads (content, glossary, hooks, mkdocs.yml), to build or break in isolation."""
+def copy_project(target: Path, documents: tuple[str, ...] | None = (SHIPPED.name,)) -> Path:
+    """A copy of what a build reads (content, glossary, corpus, hooks, mkdocs.yml), to build or break in isolation.
+
+    ``documents``: the content folders to copy (slugs); by default only the Zhenjiang report, so a test about
+    behaviour builds one document, not the whole shipped corpus; ``None`` copies every shipped document."""
     import shutil
 
     target.mkdir(parents=True, exist_ok=True)
-    for name in ("content", "glossary", "corpus", "hooks"):
+    for name in ("glossary", "corpus", "hooks"):
         shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+    slugs = sorted(p.name for p in (ROOT / "content").iterdir() if p.is_dir()) if documents is None else documents
+    (target / "content").mkdir()
+    for slug in slugs:
+        shutil.copytree(ROOT / "content" / slug, target / "content" / slug)
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     return target
 
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory) -> Path:
-    """The whole project built once (data, PDFs, both site variants) into a temporary copy, by two processes
-    (test_site.py checks a serial build without the cache gives the same bytes)."""
+    """The whole shipped project (every document of content/) built once (data, PDFs, both site variants) into a
+    temporary copy, by two processes (test_site.py checks a serial build without the cache gives the same bytes).
+    Tests find documents in it by slug."""
     from zhpub.build import build_all
 
-    project = copy_project(tmp_path_factory.mktemp("project"))
+    project = copy_project(tmp_path_factory.mktemp("project"), documents=None)
     build_all(project, {"data", "pdf", "site"}, jobs=2)
     return project / "build"
 

@@ -22,12 +22,7 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-ne
 def project(tmp_path_factory):
     from zhpub.build import build_all
 
-    root = copy_project(tmp_path_factory.mktemp("corpus"))
-    for year in YEARS:
-        folder = root / "content" / f"national-{year}"
-        folder.mkdir()
-        (folder / "source.txt").write_bytes((DATA / "national" / f"national-{year}.txt").read_bytes())
-        (folder / "document.yaml").write_text(f"title: {year}年国务院政府工作报告\nseries: national\nyear: {year}\n", encoding="utf-8")
+    root = copy_project(tmp_path_factory.mktemp("corpus"), ("zhenjiang-2022", *(f"national-{year}" for year in YEARS)))
     build_all(root, {"data", "site"})
     return root
 

@@ -156,9 +156,9 @@ def test_html_in_fields_reaches_the_reader_as_text(tmp_path, shipped):
 def test_check_reports_a_term_used_nowhere(tmp_path):
     from test_bad_input import zhpub
 
-    shutil.copytree(ROOT / "content", tmp_path / "content")
-    shutil.copytree(ROOT / "glossary", tmp_path / "glossary")
-    shutil.copytree(ROOT / "corpus", tmp_path / "corpus")
+    from conftest import copy_project
+
+    copy_project(tmp_path)  # the Zhenjiang report only: a behaviour test, not one about the shipped corpus
     extra = GOOD.replace("放管服", "放管用").replace("fàng guǎn fú", "fàng guǎn yòng")
     with (tmp_path / "glossary" / "national.yaml").open("a", encoding="utf-8") as f:
         f.write("\n" + extra)

@@ -169,15 +169,23 @@ def test_mkdocs_build_strict_has_no_warnings(tmp_path):
     assert (project / "build" / "site" / "zh-Hant" / "zhenjiang-2022" / "index.html").exists()
 
 
-def test_two_builds_are_byte_identical(built, tmp_path, monkeypatch):
-    """A second build, serial and without the cache, gives the same bytes as the session's build (made in
-    parallel, one process per core, filling the cache): parallelism and the cache change nothing in build/."""
+@pytest.mark.slow
+def test_two_builds_are_byte_identical(tmp_path, monkeypatch):
+    """Two builds of the same project in two folders give the same bytes, the first in parallel (one process per
+    core, filling the cache), the second serial and without the cache: parallelism and the cache change nothing
+    in build/. The project is a city report and two consecutive national ones, so the corpus (series, ledger,
+    comparison, terms pages and data) is in it too."""
     from zhpub.build import build_all
 
-    project = copy_project(tmp_path / "again")
-    monkeypatch.setenv("ZHPUB_CACHE", "0")
-    build_all(project, {"data", "pdf", "site"}, jobs=1)
-    first = {p.relative_to(built): p.read_bytes() for p in built.rglob("*") if p.is_file()}
-    second = {p.relative_to(project / "build"): p.read_bytes() for p in (project / "build").rglob("*") if p.is_file()}
+    documents = ("zhenjiang-2022", "national-2023", "national-2024")
+    builds = []
+    for name, jobs in (("first", 2), ("again", 1)):
+        project = copy_project(tmp_path / name, documents)
+        if jobs == 1:
+            monkeypatch.setenv("ZHPUB_CACHE", "0")
+        build_all(project, {"data", "pdf", "site"}, jobs=jobs)
+        builds.append({p.relative_to(project / "build"): p.read_bytes() for p in (project / "build").rglob("*") if p.is_file()})
+    first, second = builds
+    assert Path("site/zh-Hans/corpus/national/2023-2024.html") in first
     assert first.keys() == second.keys()
     assert [k for k in first if first[k] != second[k]] == []

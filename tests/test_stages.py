@@ -180,3 +180,12 @@ def test_layout_one_blank_line_between_blocks_and_heading_split():
     text = "\n\n\u00a0标题\u00a0\n\n\n（一）千方百计挖掘内需潜力，努力保持经济平稳发展。把扩大内需作为引擎。\n段落\n"
     result = roundtrip(canonical_layout, text)
     assert result.text == "标题\n\n（一）千方百计挖掘内需潜力，努力保持经济平稳发展。\n\n把扩大内需作为引擎。\n\n段落"
+
+
+@pytest.mark.parametrize("mark", ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"])
+def test_layout_zero_width_marks_at_a_line_edge_are_blank(mark):
+    # A scrape's salutation line ended in a zero-width joiner (the 2015 national report): it must not become a
+    # paragraph of its own (an id naming no visible text), nor stay glued to the salutation.
+    text = f"各位代表：{mark}\n\n{mark}\n\n{mark}现在，我代表国务院，向大会报告政府工作。\n"
+    result = roundtrip(canonical_layout, text)
+    assert result.text == "各位代表：\n\n现在，我代表国务院，向大会报告政府工作。"

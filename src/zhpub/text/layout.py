@@ -23,8 +23,8 @@ from ..changes import Change, Stage, apply_changes
 from .chardata import HAN, HAN_RE
 
 # Spaces of every width (U+2000..U+200A: en, em, thin ...) and zero-width characters: none is text.
-BLANK = " \t\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u202f\u205f\u3000\ufeff"
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+BLANK = " \t\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000" + ZERO_WIDTH
 SECTION_RUN_ON_RE = re.compile(r"^（[一二三四五六七八九十]{1,3}）[^。\n]{2,60}。(?P<gap>[ \t\u00a0\u3000]*)(?=[^\n])")
 # "各位代表：现在，我代表……": the opening salutation and the first paragraph on one line (a "各位代表！"
 # later in the speech opens its paragraph and stays in it).
