@@ -20,6 +20,14 @@ def shipped():
     return load_document(ContentFolder(SHIPPED))
 
 
+@pytest.fixture(scope="session")
+def shipped_documents():
+    """Every shipped document (content/<slug>/), loaded once, by slug: tests about the shipped content."""
+    from zhpub.content import ContentFolder, find_documents, load_document
+
+    return {folder.slug: load_document(folder) for folder in find_documents(ROOT)}
+
+
 def copy_project(target: Path, documents: tuple[str, ...] | None = (SHIPPED.name,)) -> Path:
     """A copy of what a build reads (content, glossary, corpus, hooks, mkdocs.yml), to build or break in isolation.
 

@@ -24,10 +24,8 @@ def provenance_table() -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def national_docs():
-    from zhpub.content import ContentFolder, load_document
-
-    return {y: load_document(ContentFolder(ROOT / "content" / f"national-{y}")) for y in YEARS}
+def national_docs(shipped_documents):
+    return {y: shipped_documents[f"national-{y}"] for y in YEARS}
 
 
 def test_every_year_is_shipped():
