@@ -25,8 +25,11 @@ GOOD = """\
 
 
 def write(tmp_path: Path, name: str, text: str) -> Path:
+    """A glossary folder with the project's categories (glossary/categories.yaml) and one file of entries."""
     folder = tmp_path / "glossary"
     folder.mkdir(exist_ok=True)
+    if not (folder / "categories.yaml").exists():
+        shutil.copy(ROOT / "glossary" / "categories.yaml", folder / "categories.yaml")
     (folder / name).write_text(text, encoding="utf-8")
     return folder
 
@@ -40,7 +43,9 @@ def test_shipped_glossary_loads_and_covers_the_report(glossary, shipped_document
     assert len(glossary.terms) >= 60
     assert unused_terms(glossary, list(shipped_documents.values())) == []  # every term occurs in a shipped report
     categories = {t.category for t in glossary.terms}
-    assert categories == {"national", "jiangsu", "zhenjiang", "brand", "policy"}
+    assert categories == set(glossary.categories) == {"national", "jiangsu", "zhenjiang", "brand", "policy"}
+    assert {t.scope for t in glossary.terms if t.category == "jiangsu"} == {"province"}
+    assert {t.place for t in glossary.terms if t.category == "zhenjiang"} == {"镇江市"}
     for needed in ("放管服", "双减", "四群八链", "两个确立", "六稳", "六保", "镇合意", "金山英才", "揭榜挂帅", "专精特新",
                    "三大攻坚战", "两个毫不动摇", "四个全面", "五位一体", "一国两制", "互联网+", "大众创业、万众创新"):
         assert any(t.headword == needed for t in glossary.terms), needed
@@ -118,6 +123,64 @@ def test_matching_is_text_only():
 )
 def test_schema_errors_name_file_and_line(tmp_path, name, text, message):
     folder = write(tmp_path, name, text)
+    with pytest.raises(ZhpubError) as error:
+        load_glossary(folder)
+    assert message in str(error.value), str(error.value)
+
+
+ZHEJIANG_TERM = """\
+- headword: 最多跑一次
+  pinyin: zuì duō pǎo yí cì
+  english: at most one trip
+  status: suggested
+  category: zhejiang
+  explanation:
+    zh: 浙江省2016年起推行的政务服务改革，群众和企业办一件事最多跑一次。
+    en: Zhejiang's government services reform from 2016, under which a citizen or firm visits an office at most once per matter.
+"""
+ZHEJIANG_CATEGORY = """
+zhejiang:
+  label: {hans: 浙江省提法, hant: 浙江省提法, en: Zhejiang provincial slogans}
+  scope: province
+  place: {hans: 浙江省, hant: 浙江省, en: Zhejiang Province}
+"""
+
+
+def test_a_new_province_is_data_not_code(tmp_path, shipped):
+    """A province's glossary needs its file and a line in categories.yaml, no code: its terms carry its scope and
+    place, and the glossary page lists it under its own label, in both scripts."""
+    from zhpub.render.site import SiteRenderer
+
+    folder = tmp_path / "glossary"
+    shutil.copytree(ROOT / "glossary", folder)  # the project's glossary (the shipped report's hits need it) …
+    (folder / "zhejiang.yaml").write_text(ZHEJIANG_TERM, encoding="utf-8")  # … and a new province's file
+    with pytest.raises(ZhpubError) as error:  # not declared yet: the error says where to declare it
+        load_glossary(folder)
+    assert "unknown glossary file zhejiang.yaml" in str(error.value) and "categories.yaml" in str(error.value)
+    with (folder / "categories.yaml").open("a", encoding="utf-8") as f:
+        f.write(ZHEJIANG_CATEGORY)
+    glossary = load_glossary(folder)
+    term = glossary.by_headword()["最多跑一次"]
+    assert (term.category, term.scope, term.place) == ("zhejiang", "province", "浙江省")
+    assert list(glossary.categories)[-1] == "zhejiang" and glossary.categories["zhejiang"].place["en"] == "Zhejiang Province"
+    for variant in ("hans", "hant"):
+        page = {p.path: p.markdown for p in SiteRenderer([shipped], glossary, variant).pages()}["glossary/index.md"]
+        assert "浙江省提法" in page and "#category-zhejiang" in page and "#zui-duo-pao-yi-ci" in page
+
+
+@pytest.mark.parametrize(
+    "text,message",
+    [
+        ("national:\n  label: {hans: 全国, hant: 全國, en: national}\n  scope: nation\n", "categories.yaml:3:"),
+        ("city:\n  label: {hans: 市, hant: 市, en: city}\n  scope: city\n", "categories.yaml:3: category 'city' has scope city but no place"),
+        ("national:\n  label: {hans: 全国, hant: 全國, en: national}\n  scope: national\n  within: 江苏省\n",
+         "categories.yaml:4: category 'national' is national but names a place"),
+        ("national:\n  label: {hans: 全国, en: national}\n  scope: national\n", "categories.yaml:2:"),
+    ],
+)
+def test_category_errors_name_file_and_line(tmp_path, text, message):
+    folder = write(tmp_path, "categories.yaml", text)
+    (folder / "national.yaml").write_text(GOOD, encoding="utf-8")
     with pytest.raises(ZhpubError) as error:
         load_glossary(folder)
     assert message in str(error.value), str(error.value)

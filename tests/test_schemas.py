@@ -25,7 +25,8 @@ def shipped_files() -> list[tuple[str, Path]]:
             if (folder / name).exists():
                 files.append((kind, folder / name))
     for path in sorted((ROOT / "glossary").glob("*.yaml")):
-        files.append(("indicator-names" if path.name == "indicator-names.yaml" else "glossary", path))
+        kind = {"indicator-names.yaml": "indicator-names", "categories.yaml": "glossary-categories"}.get(path.name, "glossary")
+        files.append((kind, path))
     files += [("series", ROOT / "corpus" / "series.yaml"), ("measures", ROOT / "corpus" / "measures.yaml")]
     return files
 
@@ -55,10 +56,13 @@ def test_unknown_keys_are_refused_by_every_content_schema():
 
 
 def test_the_values_the_code_knows_are_the_schemas():
-    from zhpub.knowledge.glossary import CATEGORIES
+    from zhpub.knowledge.glossary import LOCAL_SCOPES
     from zhpub.knowledge.indicators import KINDS as INDICATOR_KINDS
 
-    assert schema("glossary")["items"]["properties"]["category"]["enum"] == list(CATEGORIES)
+    # categories are data (glossary/categories.yaml), not an enum: a new province needs no schema change
+    assert "enum" not in schema("glossary")["items"]["properties"]["category"]
+    scopes = schema("glossary-categories")["additionalProperties"]["properties"]["scope"]["enum"]
+    assert scopes == ["national", *LOCAL_SCOPES] == schema("series")["additionalProperties"]["properties"]["scope"]["enum"]
     assert schema("indicators")["items"]["properties"]["set"]["properties"]["kind"]["enum"] == list(INDICATOR_KINDS)
 
 

@@ -56,5 +56,6 @@ def glossary_json(glossary: Any, docs: list[Document]) -> dict[str, Any]:
             occurrences.setdefault(hit.term, []).append({"document": doc.slug, **hit.to_json()})
     return {
         "schema": "zhpub.glossary/1",
+        "categories": [c.to_json() for c in glossary.categories.values()],
         "terms": [{**t.to_json(), "occurrences": occurrences.get(t.headword, [])} for t in glossary.terms],
     }

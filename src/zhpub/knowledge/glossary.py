@@ -20,14 +20,9 @@ from ..text.pinyin import plain
 from ..schemas import validate
 from ..yamlio import Mapping, load_yaml, location
 
-CATEGORIES = {
-    "national": "national slogans and formulas",
-    "jiangsu": "Jiangsu provincial",
-    "zhenjiang": "Zhenjiang local programmes",
-    "brand": "brands, titles and honours",
-    "policy": "policy terms",
-}
-DATA_FILES = ("indicator-names.yaml",)  # kept beside the glossary, not glossary entries
+CATEGORIES_FILE = "categories.yaml"  # the categories and their scopes: data, so a new province needs no code
+DATA_FILES = (CATEGORIES_FILE, "indicator-names.yaml")  # kept beside the glossary, not glossary entries
+LOCAL_SCOPES = ("province", "city", "county", "district")
 # Wording by which an explanation speaks of one report (本报告以…, the Zhenjiang report uses …, per the report)
 # rather than of the term: that belongs in the document's notes (content/<doc>/glossary-notes.yaml).
 ONE_DOCUMENT = {
@@ -35,6 +30,20 @@ ONE_DOCUMENT = {
     "en": re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[A-Z][a-z]+\s+)?report(?:'s)?\b"),
 }
 HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+@dataclass(frozen=True)
+class Category:
+    """A glossary file's category (glossary/categories.yaml): its label and the scope its terms belong to."""
+
+    id: str
+    label: dict[str, str]  # hans, hant, en
+    scope: str  # national | province | city | county | district
+    place: dict[str, str] = field(default_factory=dict)  # a local scope's place, hans/hant/en
+    within: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "label": self.label, "scope": self.scope, "place": self.place, "within": self.within}
 
 
 @dataclass(frozen=True)
@@ -54,6 +63,8 @@ class Term:
     note: str = ""
     slug: str = ""  # ASCII anchor of the entry, from its pinyin
     where: str = ""  # file:line of the entry
+    scope: str = ""  # from its category: national, province, city …
+    place: str = ""  # a local scope's place (Simplified), from its category
 
     def forms(self, variant: str) -> list[str]:
         """Surface forms to look for in text of this variant."""
@@ -66,7 +77,7 @@ class Term:
         return {
             "headword": self.headword, "traditional": self.traditional, "slug": self.slug, "pinyin": self.pinyin,
             "english": self.english, "status": self.status, "source": self.source, "category": self.category,
-            "explanation": self.explanation, "components": list(self.components), "related": list(self.related),
+            "scope": self.scope, "place": self.place, "explanation": self.explanation, "components": list(self.components), "related": list(self.related),
             "aliases": list(self.aliases), "confidence": self.confidence, "note": self.note,
         }
 
@@ -88,6 +99,7 @@ class GlossaryHit:
 @dataclass
 class Glossary:
     terms: list[Term] = field(default_factory=list)
+    categories: dict[str, Category] = field(default_factory=dict)  # in the order of categories.yaml
 
     def by_headword(self) -> dict[str, Term]:
         return {t.headword: t for t in self.terms}
@@ -99,22 +111,42 @@ def pinyin_slug(pinyin: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-")
 
 
+def load_categories(path: Path) -> dict[str, Category]:
+    """glossary/categories.yaml, checked against schemas/glossary-categories.schema.json (errors name file:line)."""
+    if not path.is_file():
+        raise ZhpubError(f"no {path.name} beside the glossary files", Location(str(path)),
+                         "list each glossary file's category there, with its label and scope (see glossary/README.md)")
+    data = load_yaml(path)
+    validate("glossary-categories", data, Location(str(path), 1))
+    categories = {}
+    for cid, e in data.items():
+        if e["scope"] in LOCAL_SCOPES and "place" not in e:
+            raise ZhpubError(f"category {cid!r} has scope {e['scope']} but no place", location(path, e, "scope"),
+                             "name the place: place: {hans: …, hant: …, en: …}")
+        if e["scope"] == "national" and ("place" in e or "within" in e):
+            raise ZhpubError(f"category {cid!r} is national but names a place", location(path, e, "place" if "place" in e else "within"),
+                             "a national category has no place; give it a local scope or drop the place")
+        categories[cid] = Category(cid, dict(e["label"]), e["scope"], dict(e.get("place") or {}), str(e.get("within", "")))
+    return categories
+
+
 def load_glossary(folder: Path) -> Glossary:
     if not folder.is_dir():
         return Glossary()
     terms: list[Term] = []
     seen: dict[str, str] = {}  # surface form -> where it was defined
     slugs: set[str] = set()
-    for path in sorted(folder.glob("*.yaml")):
-        if path.name in DATA_FILES:
-            continue
-        if path.stem not in CATEGORIES:
+    entry_files = [p for p in sorted(folder.glob("*.yaml")) if p.name not in DATA_FILES]
+    categories = load_categories(folder / CATEGORIES_FILE) if entry_files else {}
+    for path in entry_files:
+        if path.stem not in categories:
             raise ZhpubError(f"unknown glossary file {path.name}", Location(str(path)),
-                             "name glossary files after their category: " + ", ".join(f"{c}.yaml" for c in CATEGORIES))
+                             f"declare its category {path.stem!r} (label and scope) in {folder / CATEGORIES_FILE}, or name the file "
+                             "after a category there: " + ", ".join(f"{c}.yaml" for c in categories))
         data = load_yaml(path)
         validate("glossary", data, Location(str(path), 1))  # fields, types, values: schemas/glossary.schema.json
         for entry in data or []:
-            term = _term(path, entry)
+            term = _term(path, entry, categories)
             for form in (term.headword, *term.aliases):
                 if form in seen:
                     raise ZhpubError(
@@ -135,7 +167,7 @@ def load_glossary(folder: Path) -> Glossary:
                 path, line = term.where.rsplit(":", 1)
                 raise ZhpubError(f"related term {related!r} has no entry", Location(path, int(line)),
                                  "add the entry or remove it from related")
-    return Glossary(terms)
+    return Glossary(terms, categories)
 
 
 def _replace(term: Term, **changes: Any) -> Term:
@@ -154,10 +186,13 @@ def _text(path: Path, entry: Mapping, key: str, required: bool = True) -> str:
     return value.strip()
 
 
-def _term(path: Path, entry: Any) -> Term:
+def _term(path: Path, entry: Any, categories: dict[str, Category]) -> Term:
     # the entry's shape is the schema's (load_glossary validated it); what follows needs more than a schema
     headword = _text(path, entry, "headword")
     category = _text(path, entry, "category")
+    if category not in categories:
+        raise ZhpubError(f"unknown category {category!r}", location(path, entry, "category"),
+                         f"use this file's category ({path.stem}), or declare a new one in {path.parent / CATEGORIES_FILE}")
     if category != path.stem:
         raise ZhpubError(f"category {category!r} in {path.name}", location(path, entry, "category"),
                          f"entries of category {category} belong in {category}.yaml")
@@ -195,6 +230,7 @@ def _term(path: Path, entry: Any) -> Term:
         source=source, components=tuple({"zh": c["zh"], "en": c["en"]} for c in components),
         related=lists["related"], aliases=lists["aliases"], confidence=confidence,
         note=_text(path, entry, "note", required=False), slug=pinyin_slug(pinyin), where=f"{path}:{entry.line}",
+        scope=categories[category].scope, place=categories[category].place.get("hans", ""),
     )
 
 

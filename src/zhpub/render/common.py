@@ -26,7 +26,6 @@ def _load_labels() -> dict:
 
 _LABELS = _load_labels()
 LABELS: dict[str, str] = _LABELS["labels"]
-CATEGORY_LABELS: dict[str, str] = _LABELS["categories"]
 VARIANT_NAMES: dict[str, str] = _LABELS["variant_names"]
 TEXTS: dict[str, str | list[str]] = _LABELS["texts"]
 RULE_EXPLANATIONS: dict[str, str] = _LABELS["rules"]
@@ -34,7 +33,7 @@ RULE_EXPLANATIONS: dict[str, str] = _LABELS["rules"]
 
 @functools.lru_cache(maxsize=None)
 def label(key: str, variant: str) -> str:
-    text = LABELS.get(key) or CATEGORY_LABELS[key]
+    text = LABELS[key]
     return text if variant == "hans" else to_traditional(text)
 
 

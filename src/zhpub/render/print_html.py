@@ -17,7 +17,7 @@ from markupsafe import Markup
 from ..knowledge.glossary import Glossary
 from ..model import Document
 from .common import (
-    CATEGORY_LABELS, LABELS, RULE_EXPLANATIONS, TEXTS, ascii_escape_invisible, cite_label, doc_text, in_variant,
+    LABELS, RULE_EXPLANATIONS, TEXTS, ascii_escape_invisible, cite_label, doc_text, in_variant,
     indicator_value, label, lang, meta_text, page_text, paragraph_segments,
 )
 from .citation import edition_label
@@ -40,7 +40,7 @@ def stylesheet(variant: str) -> str:
 def print_html(doc: Document, glossary: Glossary, variant: str, edition_date: str,
                project_root: Path | str | None = None) -> str:
     v = variant
-    t = {key: label(key, v) for key in (*LABELS, *CATEGORY_LABELS)}
+    t = {key: label(key, v) for key in LABELS}
     texts = {key: page_text(key, v) for key in TEXTS}
     title = doc_text(doc, doc.meta.get("title") or doc.meta.get("document_title") or doc.slug, v)
     terms = glossary.by_headword()

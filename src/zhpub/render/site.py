@@ -19,7 +19,7 @@ from ..knowledge.glossary import Glossary, Term
 from ..knowledge.indicators import KINDS, to_csv
 from ..model import Block, Document
 from .common import (
-    CATEGORY_LABELS, LABELS, RULE_EXPLANATIONS, VARIANT_NAMES, cite_label, doc_text, esc, in_variant, indicator_value,
+    LABELS, RULE_EXPLANATIONS, VARIANT_NAMES, cite_label, doc_text, esc, in_variant, indicator_value,
     label, lang, meta_text, page_text, paragraph_segments,
 )
 from . import citation
@@ -59,7 +59,7 @@ class SiteRenderer:
                  project_root: Path | str | None = None):
         self.docs = docs
         self.project_root = project_root  # where hooks/overrides/zhpub/ may override templates
-        self.labels = {key: label(key, variant) for key in (*LABELS, *CATEGORY_LABELS)}
+        self.labels = {key: label(key, variant) for key in LABELS}
         self.glossary = glossary
         self.variant = variant
         self.terms = glossary.by_headword()
@@ -286,10 +286,10 @@ class SiteRenderer:
                     occurrences[hit.term].append((doc, hit))
         by_slug = {t.headword: t.slug for t in self.glossary.terms}
         categories = []
-        for category in CATEGORY_LABELS:
-            terms = [t for t in self.glossary.terms if t.category == category]
+        for category in self.glossary.categories.values():  # glossary/categories.yaml: its order, its labels
+            terms = [t for t in self.glossary.terms if t.category == category.id]
             if terms:
-                categories.append({"key": category, "label": self.t(category),
+                categories.append({"key": category.id, "label": category.label[self.variant],
                                    "terms": [self._entry(src, t, occurrences[t.headword], by_slug) for t in terms]})
         return self._page("site/glossary.md", src, self.t("glossary"), search_boost=GLOSSARY_BOOST,
                           intro=page_text("glossary_intro", self.variant), categories=categories)

@@ -20,7 +20,7 @@ from ..errors import Location, ZhpubError
 from ..yamlio import Mapping
 
 KINDS = ("document", "errata", "indicators", "glossary", "indicator-names", "published-ids-header",
-         "published-ids-entry", "series", "measures")
+         "published-ids-entry", "series", "measures", "glossary-categories")
 
 
 @functools.lru_cache(maxsize=None)
