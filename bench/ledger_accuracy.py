@@ -1,4 +1,5 @@
-"""The national target ledger against the table read by hand (tests/data/national-ledger.expected.yaml).
+"""The shipped national series' target ledger (content/national-YYYY/) against the table read by hand
+(tests/data/national-ledger.expected.yaml).
 
     .venv/bin/python bench/ledger_accuracy.py [-v]
 

@@ -28,6 +28,14 @@ def shared(a: str, b: str) -> int:
 
 
 def national_docs():
+    """The shipped national series (content/national-YYYY/, with their document.yaml), as `zhpub build` loads it."""
+    from zhpub.content import ContentFolder, load_document
+
+    return [load_document(ContentFolder(path)) for path in sorted((ROOT / "content").glob("national-*"))]
+
+
+def scraped_national_docs():
+    """The same reports from the bare scrape files (tests/data/national/), with no metadata but series and year."""
     docs = []
     for path in sorted(NATIONAL.glob("national-*.txt")):
         year = int(path.stem.split("-")[1])
@@ -88,6 +96,26 @@ def test_targets_raised_and_lowered(national_rows):
     assert changes[(2025, "cpi")] == "lowered"  # 3% -> 2%
     assert changes[(2020, "deficit-ratio")] == "raised"  # 2.8% -> 3.6%以上
     assert changes[(2017, "urban-new-jobs")] == "raised"  # 1000万 -> 1100万
+
+
+def test_bare_scrapes_give_the_ledger_of_the_shipped_series(national_rows):
+    """The rules need no metadata: the scrape files alone give the same verdicts as the shipped documents."""
+    corpus = build_corpus(scraped_national_docs(), load_series(ROOT / "corpus" / "series.yaml"))
+    bare = {(r.year, r.measure.id): r.verdict for r in ledger(corpus.series["national"], MEASURES)}
+    assert bare == {(r.year, r.measure.id): r.verdict for r in national_rows}
+
+
+def test_ledger_data_has_changes_and_dropped_measures(national_rows):
+    from zhpub.corpus.project import ledger_json
+
+    data = ledger_json(national_rows)
+    changes = {(c["year"], c["measure"]): c for c in data["target_changes"]}
+    gdp = changes[(2015, "gdp-growth")]
+    assert gdp["direction"] == "lowered" and gdp["before"]["doc"] == "national-2014" and gdp["after"]["doc"] == "national-2015"
+    assert gdp["before"]["value"] == 7.5 and gdp["after"]["value"] == 7
+    dropped = {(d["year"], d["measure"]): d for d in data["dropped"]}
+    assert dropped[(2021, "registered-unemployment")]["last_target"]["doc"] == "national-2020"
+    assert len(data["target_changes"]) == len(target_changes(national_rows))
 
 
 def test_measures_a_report_stops_targeting(national_rows):

@@ -84,16 +84,19 @@ class LedgerRow:
     said: Statement | None = None  # the next report's verdict in words, when it gives no figure
 
     def to_json(self) -> dict:
-        def side(s: Side | None):
-            if s is None:
-                return None
-            return {"doc": s.doc, "report_year": s.report_year, "block": s.block, "indicator": s.indicator.id,
-                    "text": {"hans": s.indicator.phrase, "hant": s.indicator.phrase_hant}, "value": s.value,
-                    "upper": s.upper, "unit": s.indicator.unit, "hedge": s.indicator.hedge}
+        side = side_json
         return {"series": self.series, "year": self.year, "measure": self.measure.id, "label": self.measure.label,
                 "unit": self.measure.unit, "target": side(self.target), "result": side(self.result),
                 "verdict": self.verdict, "rule": self.rule,
                 "said": {"doc": self.said.doc, "block": self.said.block, "text": self.said.sentence} if self.said else None}
+
+
+def side_json(s: Side | None) -> dict | None:
+    if s is None:
+        return None
+    return {"doc": s.doc, "report_year": s.report_year, "block": s.block, "indicator": s.indicator.id,
+            "text": {"hans": s.indicator.phrase, "hant": s.indicator.phrase_hant}, "value": s.value,
+            "upper": s.upper, "unit": s.indicator.unit, "hedge": s.indicator.hedge}
 
 
 def _side(doc: Document, indicator: Indicator, measure: Measure) -> Side:
@@ -202,6 +205,10 @@ class TargetChange:
     before: Side
     after: Side
     direction: str  # raised | lowered | kept (for the reader: a higher GDP floor is raised, whatever is better)
+
+    def to_json(self) -> dict:
+        return {"year": self.year, "measure": self.measure.id, "direction": self.direction,
+                "before": side_json(self.before), "after": side_json(self.after)}
 
 
 def _level(side: Side) -> float:

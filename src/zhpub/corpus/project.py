@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..model import Document
 from .compare import Comparison, compare
-from .ledger import LedgerRow, dropped_measures, ledger, target_changes
+from .ledger import LedgerRow, side_json, dropped_measures, ledger, target_changes
 from .measures import MEASURES_FILE, Measures, load_measures
 from .series import SERIES_FILE, Corpus, build_corpus, load_series
 
@@ -60,7 +60,11 @@ LEDGER_COLUMNS = ("series", "year", "measure", "measure_zh", "unit", "verdict", 
 
 
 def ledger_json(rows: list[LedgerRow]) -> dict:
-    return {"schema": "zhpub.ledger/1", "rows": [r.to_json() for r in rows]}
+    """The ledger's rows, the targets raised, lowered or kept from one report to the next, and the measures a
+    report stops setting a target for (with the last target set)."""
+    return {"schema": "zhpub.ledger/1", "rows": [r.to_json() for r in rows],
+            "target_changes": [c.to_json() for c in target_changes(rows)],
+            "dropped": [{"year": y, "measure": m.id, "last_target": side_json(s)} for y, m, s in dropped_measures(rows)]}
 
 
 def ledger_csv(rows: list[LedgerRow]) -> str:
