@@ -26,6 +26,21 @@ def test_name_verb_value_and_elided_name():
     ]
 
 
+def test_a_name_stops_where_the_measure_ends():
+    """The comparison's adverbs and a verb the rules did not split are the comparison's; fillers (继续, 又, 都要,
+    连续两年, a trailing period) are neither; a name that is only a period or points back is the last one's."""
+    text = ("城乡居民人均收入实际增长6%，退休人员养老金继续提高5%，城镇新增就业预期目标比去年多50万人，"
+            "森林覆盖率上升到23%，沙化土地面积分别净减少2万亩、3万亩，粮食产量连续两年增长1%。")
+    assert [(name, comparison) for name, comparison, *_ in rows(text)] == [
+        ("城乡居民人均收入", "实际增长"), ("退休人员养老金", "提高"), ("城镇新增就业预期目标", "比去年多"),
+        ("森林覆盖率", "上升到"), ("沙化土地面积", "净减少"), ("沙化土地面积", "净减少"), ("粮食产量", "增长"),
+    ]
+    text = "地区生产总值增加到8000亿元，五年年均增长6.1%。研发经费投入三年累计120亿元，上述120亿元中财政资金占一半。"
+    assert [(name, comparison, value) for name, comparison, value, *_ in rows(text)][:3] == [
+        ("地区生产总值", "增加到", 8000), ("地区生产总值", "年均增长", 6.1), ("研发经费投入", "累计", 120),
+    ]
+
+
 def test_respectively_pairs():
     assert rows("国、省考断面水质优Ⅲ比例分别达到100%、95.6%，") == [
         ("国考断面水质优Ⅲ比例", "达到", 100, "%", "", "国、省考断面水质优Ⅲ比例分别达到100%、95.6%"),

@@ -183,6 +183,35 @@ def _clean_name(name: str) -> str:
     return name.removesuffix("分别").removesuffix("的").strip()
 
 
+# What a name must not end in: an adverb of the comparison (全国居民人均可支配收入实际|增长8%: real growth; 面积分别净
+# |减少; 纯收入年均|分别增长), a baseline (城镇新增就业预期目标比去年|多100万人), a verb the rules did not split
+# (比重上升到|50.5%), or a filler (养老金继续|提高10%, 人数又|增长, 比例每年都|超过4%, 人数连续两年|增长).
+TAIL_OF_COMPARISON = re.compile(r"(?:年均|累计|同比|实际|净|比(?:上年|去年|上一年|\d{4}年|[一二三四五六七八九十两]+年前))$")
+TAIL_BASELINE_VERB = re.compile(r"比(?:上年|去年|上一年|\d{4}年|[一二三四五六七八九十两]+年前)(?:多|少|高|低)$")  # its own verb
+TAIL_VERB = re.compile(r"(?:上升到|上升至|增加到|增加至|提高到|提高至|扩大到|扩大至|延长至|延长到|降低到|降低至|下降到|下降至|压缩到|压缩至)$")
+TAIL_FILLER = re.compile(r"(?:[、，]|分别|又|再|继续|持续|都|(?<![年人])均|也|要|已经|已|统一|每年都|连续[两三四五六七八九十]年"
+                         r"|(?<=[\u4e00-\u9fff])(?:近|这|过去)?[一二三四五六七八九十两]+年(?:来|中|间)?)$")
+# A name that is only a period or points back (五年|年均增长5.2%, 上述|2万亿元, 两年|新增4万亿元): the measure
+# is the one named before it in the paragraph.
+NOT_A_NAME = re.compile(r"^(?:(?:近|这|过去|今后|前)?[一二三四五六七八九十两]+年(?:来|中|间)?|上述|上述各项|这些|其中"
+                        r"|全年|去年|今年|转为|安排)$")
+
+
+def _tidy(name: str, comparison: str) -> tuple[str, str]:
+    """A name cut at the measure: the comparison's adverbs and a stray verb go to the comparison, fillers away."""
+    while True:
+        if m := TAIL_FILLER.search(name):
+            name = name[: m.start()]
+        elif (m := TAIL_BASELINE_VERB.search(name)) and m.start() > 0:  # 目标比去年多|100万人: 比去年多 is the verb
+            name, comparison = name[: m.start()], m.group()
+        elif (m := TAIL_OF_COMPARISON.search(name)) and m.start() > 0:
+            name, comparison = name[: m.start()], m.group() + comparison
+        elif (m := TAIL_VERB.search(name)) and m.start() > 0 and not comparison:
+            name, comparison = name[: m.start()], m.group()
+        else:
+            return name.removesuffix("的"), comparison
+
+
 # Spaces that text extracted from a PDF puts inside figures and between words (38 亿元, 675 亿元、 增长): between
 # two characters of Chinese text or figures, a space means nothing and would split a value from its unit.
 SPACE_IN_TEXT = re.compile(r"(?<=[\d\u3400-\u9fff%‰、，；：。“”（）])[ \u3000\u00a0]+(?=[\d\u3400-\u9fff%‰、，；：。“”（）])")
@@ -336,9 +365,16 @@ def _extract_clause(text: str, offset: int, clause: str, earlier: list[Found]) -
                 name = _clean_name(baseline.group(1))
             elif found or earlier:
                 name = (found or earlier)[-1].name
-        found.append(Found(offset + _phrase_start(left, left_start, left_stripped, name, comparison, kind),
-                           offset + (len(clause) if attributive else end), name, f["value"], f["value_text"],
-                           f["unit"], comparison, hedges, f.get("upper")))
+        phrase_start = offset + _phrase_start(left, left_start, left_stripped, name, comparison, kind)
+        if kind not in ("rank", "rank-move"):
+            name, comparison = _tidy(name, comparison)
+            period = re.match(r"^((?:近|这|过去)?[一二三四五六七八九十两]+年(?:来|中|间)?)(.+)$", name)
+            if period and period.group(2) == comparison:  # 两年新增|4万亿元: a period and the verb, no name
+                name = period.group(1)
+            if NOT_A_NAME.match(name) and (found or earlier):
+                name = (found or earlier)[-1].name
+        found.append(Found(phrase_start, offset + (len(clause) if attributive else end), name, f["value"],
+                           f["value_text"], f["unit"], comparison, hedges, f.get("upper")))
     return _split_respectively(clause, offset, found)
 
 
