@@ -70,3 +70,14 @@ def test_every_id_is_recorded(national_docs):
         live = {e.id for e in manifest.entries if not e.retired}
         assert {b.id for b in doc.blocks} <= live, year
         assert {r.id for r in doc.indicators} <= live, year
+
+
+def test_full_width_percent_is_kept_and_read_as_percent(national_docs):
+    """The 2021 scrape writes three percentages with a full-width ％ (the rest with %): the canonical text keeps
+    them as the source has them (README: design decisions), and the indicators read them as %."""
+    doc = national_docs[2021]
+    text = "".join(b.text["hans"] for b in doc.blocks)
+    source = (ROOT / "content" / "national-2021" / "source.txt").read_text(encoding="utf-8")
+    assert text.count("％") == source.count("％") == 3
+    rows = [r for r in doc.indicators if "％" in r.phrase]
+    assert len(rows) == 3 and {r.unit for r in rows} == {"%"}
