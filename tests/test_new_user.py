@@ -346,3 +346,17 @@ def test_a_note_on_a_term_the_document_does_not_use_is_an_error(tmp_path):
         with pytest.raises(ZhpubError) as caught:
             load_document(ContentFolder(project / "content" / "qinghe-county-2023"))
         assert "glossary-notes.yaml:1" in str(caught.value) and what in str(caught.value)
+
+
+def test_a_build_shows_a_few_warnings_of_each_kind_and_points_to_check(capsys):
+    """Fourteen reports have hundreds of indicator names without English: the build names a few, check lists all."""
+    from zhpub.cli import SHOWN_PER_KIND, print_warnings
+
+    names = [f"glossary/indicator-names.yaml: no English for indicator name '名{i}' (ind-s1-p{i}-1 in d)" for i in range(9)]
+    print_warnings([*names, "glossary term '放管用' occurs in no document"])
+    err = capsys.readouterr().err.splitlines()
+    assert err[:SHOWN_PER_KIND] == [f"zhpub: warning: {n}" for n in names[:SHOWN_PER_KIND]]
+    assert "4 more like these" in err[SHOWN_PER_KIND] and "zhpub check" in err[SHOWN_PER_KIND]
+    assert err[-1] == "zhpub: warning: glossary term '放管用' occurs in no document"
+    print_warnings(names[:2])
+    assert len(capsys.readouterr().err.splitlines()) == 2  # nothing summarised when all are shown

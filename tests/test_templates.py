@@ -98,6 +98,18 @@ def test_every_page_template_autoescapes_and_urls_are_http_only():
             http_url(bad)
 
 
+def test_a_source_address_reads_decoded_and_keeps_its_href():
+    from zhpub.render.templates import environment, readable_url
+
+    url = "https://zh.wikisource.org/wiki/2024%E5%B9%B4%E5%9B%BD%E5%8A%A1%E9%99%A2"
+    assert readable_url(url) == "https://zh.wikisource.org/wiki/2024年国务院"
+    assert readable_url("https://a.b/%C9%FA") == "https://a.b/%C9%FA"  # GBK escapes are not UTF-8: left as given
+    assert readable_url("https://a.b/x%E2%80%AEy") == "https://a.b/x%E2%80%AEy"  # a hidden control stays escaped
+    assert readable_url("https://a.b/%3Cb%3E") == "https://a.b/<b>"
+    html = environment(None).from_string('<a href="{{ u|http_url }}">{{ u|readable_url }}</a>').render(u="https://a.b/%3Cb%3E")
+    assert html == '<a href="https://a.b/%3Cb%3E">https://a.b/&lt;b&gt;</a>'  # decoded text is still escaped
+
+
 def test_a_project_override_comes_before_the_built_in_template(tmp_path, shipped):
     from zhpub.content import load_project_glossary
     from zhpub.render.print_html import print_html

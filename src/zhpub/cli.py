@@ -262,9 +262,21 @@ def cmd_build(args: argparse.Namespace) -> int:
     return run_build(args, set(args.only or ["data", "site", "pdf"]), None)
 
 
+SHOWN_PER_KIND = 5
+
+
 def print_warnings(lines: list[str]) -> None:
+    """A build's warnings, at most a few of each kind (the message up to its first quoted value): a corpus of
+    reports can have hundreds of indicator names without English, which `zhpub check` lists in full."""
+    kinds: dict[str, list[str]] = {}
     for line in lines:
-        print(f"zhpub: warning: {line}", file=sys.stderr)
+        kinds.setdefault(line.split("'", 1)[0], []).append(line)
+    for same in kinds.values():
+        for line in same[:SHOWN_PER_KIND]:
+            print(f"zhpub: warning: {line}", file=sys.stderr)
+        if len(same) > SHOWN_PER_KIND:
+            print(f"zhpub: warning: … and {len(same) - SHOWN_PER_KIND} more like these: `zhpub check` lists them all",
+                  file=sys.stderr)
 
 
 if __name__ == "__main__":  # pragma: no cover

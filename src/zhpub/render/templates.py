@@ -15,7 +15,9 @@ from __future__ import annotations
 import functools
 import json
 import re
+import unicodedata
 from pathlib import Path
+from urllib.parse import unquote
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
@@ -46,6 +48,18 @@ def http_url(url: object) -> str:
     if not url.lower().startswith(URL_SCHEMES):
         raise ValueError(f"not an http(s) URL: {url!r}")
     return url
+
+
+def readable_url(url: object) -> str:
+    """An address as a reader reads it: percent-escapes of UTF-8 decoded (zh.wikisource.org/wiki/2024年…), for the
+    link's text only (the href keeps the address as given). Escapes that are not UTF-8 stay as they are; a decoded
+    character that is invisible or a control would be shown as its escape instead, so the text never hides them."""
+    text = str(url)
+    try:
+        decoded = unquote(text, errors="strict")
+    except UnicodeDecodeError:
+        return text
+    return text if any(unicodedata.category(c) in ("Cc", "Cf", "Zs", "Zl", "Zp") for c in decoded) else decoded
 
 
 def front_matter_string(text: object) -> Markup:
@@ -82,7 +96,7 @@ def _environment(project_root: str | None, stamp: tuple) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(md_heading=md_heading, tooltip=tooltip, http_url=http_url,
+    env.filters.update(md_heading=md_heading, tooltip=tooltip, http_url=http_url, readable_url=readable_url,
                        front_matter_string=front_matter_string,
                        show_invisible=ascii_escape_invisible)
     return env
