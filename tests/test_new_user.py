@@ -274,7 +274,7 @@ def test_new_refuses_an_existing_slug_and_a_bad_file_and_writes_nothing(tmp_path
 # --- item 4: what an explanation says of one document belongs to that document's notes ---
 
 def test_a_shared_explanation_that_speaks_of_one_document_is_refused(tmp_path):
-    from test_glossary import GOOD
+    from test_glossary import GOOD, write
 
     from zhpub.errors import ZhpubError
     from zhpub.knowledge.glossary import load_glossary
@@ -284,16 +284,16 @@ def test_a_shared_explanation_that_speaks_of_one_document_is_refused(tmp_path):
          "Cutting red tape; the Zhenjiang report uses it as a heading.", 8),
         ("简政放权、放管结合、优化服务。", "简政放权、放管结合、优化服务。本报告以此为题。", 7),
     ):
-        folder = tmp_path / f"g{lang_line}"
-        folder.mkdir()
-        (folder / "national.yaml").write_text(GOOD.replace(old, new), encoding="utf-8")
+        (tmp_path / f"g{lang_line}").mkdir()
+        folder = write(tmp_path / f"g{lang_line}", "national.yaml", GOOD.replace(old, new))
         with pytest.raises(ZhpubError) as caught:
             load_glossary(folder)
         assert f"national.yaml:{lang_line}:" in str(caught.value) and "speaks of one document" in str(caught.value)
         assert "glossary-notes.yaml" in str(caught.value)
-    folder = tmp_path / "general"
-    folder.mkdir()  # a general statement about reports of the genre is not about one document
-    (folder / "national.yaml").write_text(GOOD.replace("improving services.", "improving services; work reports often cite it."), encoding="utf-8")
+    # a general statement about reports of the genre is not about one document
+    (tmp_path / "general").mkdir()
+    folder = write(tmp_path / "general", "national.yaml",
+                   GOOD.replace("improving services.", "improving services; work reports often cite it."))
     assert load_glossary(folder).terms
 
 
