@@ -105,7 +105,10 @@ def test_ledger_is_one_table_with_hedges_and_both_scripts(project):
         assert gdp["target"]["hedge"] == "左右"
         row = body[body.index('<tr id="gdp-growth-2024"'):body.index("</tr>", body.index('<tr id="gdp-growth-2024"'))]
         assert '<span class="zh-hedge"' in row and ">左右</span>" in row
-        assert gdp["rule"] in row.replace("&gt;", ">")
+        # the rule in the page's script, with the figures of the data's (English) rule
+        rule = row[row.index("<small>", row.index('class="zh-verdict"')) + 7:row.index("</small>", row.index('class="zh-verdict"'))]
+        assert rule.replace("&gt;", ">") == f"越高越好：{'结' if tag == 'zh-Hans' else '結'}果 {gdp['result']['value']:g}，下限 {gdp['target']['value']:g} → 完成"
+        assert gdp["rule"] == f"higher is better: result {gdp['result']['value']:g} against floor {gdp['target']['value']:g} → met"
         # without script the form is hidden: the page is the full table
         assert '<form class="zh-ledger-filter" id="ledger-filter" data-table="ledger-table"' in html and "hidden><fieldset>" in html
 

@@ -149,6 +149,24 @@ def test_verdict_rules(measure, target, result, verdict):
     assert judge(MEASURES.measures[measure], target, result)[0] == verdict
 
 
+@pytest.mark.parametrize("measure,target,result,texts", [
+    ("gdp-growth", side(7.5, "左右"), side(7.4), {
+        "en": "higher is better: result 7.4 against floor 7.5, 0.1 on the wrong side (close within 0.5) → close",
+        "hans": "越高越好：结果 7.4，下限 7.5，差 0.1（差距在 0.5 以内为接近）→ 接近",
+        "hant": "越高越好：結果 7.4，下限 7.5，差 0.1（差距在 0.5 以內為接近）→ 接近"}),
+    ("cpi", side(3, "左右"), side(3.6), {
+        "en": "lower is better: result 3.6 against ceiling 3, 0.6 on the wrong side (more than 0.5) → missed",
+        "hans": "越低越好：结果 3.6，上限 3，差 0.6（超过 0.5）→ 未完成"}),
+    ("m2-growth", side(12, "以上"), side(30), {"en": "band 12 or more: result 30 → met", "hant": "區間 12 以上：結果 30 → 完成"}),
+    ("m2-growth", side(13, "左右"), side(12.6), {"en": "band 12.5–13.5: result 12.6 → met"}),
+])
+def test_a_rule_reads_the_same_in_each_script(measure, target, result, texts):
+    """The ledger page of each script states the rule in that script, with the same figures as the data's English."""
+    rule = judge(MEASURES.measures[measure], target, result)[1]
+    for lang, text in texts.items():
+        assert rule.text(lang) == text
+
+
 def test_a_stated_rise_of_a_falling_measure_counts_against_it():
     from zhpub.corpus.ledger import _side
     from zhpub.model import Document

@@ -97,6 +97,20 @@ def test_corpus_search_finds_the_paragraphs_of_every_document_with_title_and_yea
     page.close()
 
 
+@pytest.mark.parametrize("query,shown", [("６.５％", "6.5%"), ("6.5%", "6.5%")])
+def test_full_width_and_ascii_figures_find_each_other(browser, corpus_base, query, shown):
+    """Official text writes figures both ways (5.2％ and 5.2%): the corpus search folds full-width forms to ASCII in
+    the index and the query, so either finds both, and marks the figure as the page writes it."""
+    page = browser.new_page()
+    expected = {(QINGHE, pid) for pid in paragraphs_with(page, f"{corpus_base}zh-Hans/{QINGHE}/index.html", shown)}
+    assert expected
+    page.goto(f"{corpus_base}zh-Hans/search.html")
+    results = [r for r in all_results(page, query) if r["href"].startswith(QINGHE)]
+    assert expected <= {(QINGHE, r["href"].split("#")[1]) for r in results}
+    assert shown in corpus_search(page, query)[0]["marks"]
+    page.close()
+
+
 def test_corpus_search_restricted_to_a_series_or_a_year_by_keyboard(browser, corpus_base):
     page = browser.new_page()
     page.goto(f"{corpus_base}zh-Hans/search.html")

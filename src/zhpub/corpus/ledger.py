@@ -80,8 +80,13 @@ class LedgerRow:
     target: Side | None
     result: Side | None
     verdict: str
-    rule: str  # how the verdict was reached, in English with the figures
+    reason: Rule  # how the verdict was reached, with the figures
     said: Statement | None = None  # the next report's verdict in words, when it gives no figure
+
+    @property
+    def rule(self) -> str:
+        """The reason in English, as the data files give it."""
+        return self.reason.text("en")
 
     def to_json(self) -> dict:
         side = side_json
@@ -142,17 +147,68 @@ def _fmt(x: float) -> str:
     return f"{x:g}"
 
 
-def judge(measure: Measure, target: Side, result: Side) -> tuple[str, str]:
+# How a verdict was reached, in each language the site speaks: a head that states the comparison and a tail that
+# states the outcome, or a sentence of its own when a side is missing. The figures fill the same slots in each.
+RULE_TEXTS = {
+    "en": {"higher": "higher is better: result {r} against floor {floor}",
+           "lower": "lower is better: result {r} against ceiling {ceiling}",
+           "band": "band {low}–{high}: result {r}", "band-from": "band {low} or more: result {r}",
+           "band-to": "band up to {high}: result {r}",
+           "met": " → met", "close": ", {gap} on the wrong side (close within {close}) → close",
+           "missed": ", {gap} on the wrong side (more than {close}) → missed",
+           "in-words": "no figure; the {next} report says so in words",
+           "not-reported": "the {next} report states no figure for {year}",
+           "pending": "no {next} report in the corpus yet",
+           "no-target": "the {year} report set no target; the {next} report states a figure"},
+    "hans": {"higher": "越高越好：结果 {r}，下限 {floor}", "lower": "越低越好：结果 {r}，上限 {ceiling}",
+             "band": "区间 {low}–{high}：结果 {r}", "band-from": "区间 {low} 以上：结果 {r}",
+             "band-to": "区间 {high} 以内：结果 {r}",
+             "met": " → 完成", "close": "，差 {gap}（差距在 {close} 以内为接近）→ 接近",
+             "missed": "，差 {gap}（超过 {close}）→ 未完成",
+             "in-words": "没有数字；{next} 年报告以文字说明",
+             "not-reported": "{next} 年报告未给出 {year} 年的数字",
+             "pending": "语料中尚无 {next} 年报告",
+             "no-target": "{year} 年报告未设目标；{next} 年报告给出了数字"},
+    "hant": {"higher": "越高越好：結果 {r}，下限 {floor}", "lower": "越低越好：結果 {r}，上限 {ceiling}",
+             "band": "區間 {low}–{high}：結果 {r}", "band-from": "區間 {low} 以上：結果 {r}",
+             "band-to": "區間 {high} 以內：結果 {r}",
+             "met": " → 完成", "close": "，差 {gap}（差距在 {close} 以內為接近）→ 接近",
+             "missed": "，差 {gap}（超過 {close}）→ 未完成",
+             "in-words": "沒有數字；{next} 年報告以文字說明",
+             "not-reported": "{next} 年報告未給出 {year} 年的數字",
+             "pending": "語料中尚無 {next} 年報告",
+             "no-target": "{year} 年報告未設目標；{next} 年報告給出了數字"},
+}
+
+
+@dataclass(frozen=True)
+class Rule:
+    """How a verdict was reached: the comparison made (`head`) and its outcome (`tail`), with the figures."""
+
+    head: str
+    tail: str = ""
+    figures: tuple[tuple[str, str], ...] = ()
+
+    def text(self, lang: str = "en") -> str:
+        texts, values = RULE_TEXTS[lang], dict(self.figures)
+        return texts[self.head].format(**values) + (texts[self.tail].format(**values) if self.tail else "")
+
+
+def _rule(head: str, tail: str = "", **figures: float | int) -> Rule:
+    shown = {k: (_fmt(v) if isinstance(v, float) else str(v)) for k, v in figures.items()}
+    return Rule(head, tail, tuple(sorted(shown.items())))
+
+
+def judge(measure: Measure, target: Side, result: Side) -> tuple[str, Rule]:
     """(verdict, rule) for a target and its result."""
     r, hedges, comparison = result.value, target.hedges, target.indicator.comparison
     if measure.better == "higher":
-        floor = target.value
-        gap = floor - r
-        shown = f"higher is better: result {_fmt(r)} against floor {_fmt(floor)}"
+        head, bounds = "higher", {"floor": target.value}
+        gap = target.value - r
     elif measure.better == "lower":
         ceiling = target.upper if target.upper is not None else target.value
+        head, bounds = "lower", {"ceiling": ceiling}
         gap = r - ceiling
-        shown = f"lower is better: result {_fmt(r)} against ceiling {_fmt(ceiling)}"
     else:
         if target.upper is not None:
             low, high = target.value, target.upper
@@ -163,13 +219,12 @@ def judge(measure: Measure, target: Side, result: Side) -> tuple[str, str]:
         else:
             low, high = target.value - measure.about, target.value + measure.about
         gap = max(low - r, r - high, 0.0)
-        shown = f"band {_fmt(low)}–{_fmt(high)}: result {_fmt(r)}"
+        head = "band-from" if high == math.inf else "band-to" if low == -math.inf else "band"
+        bounds = {k: v for k, v in (("low", low), ("high", high)) if not math.isinf(v)}
     gap = round(gap, 6)
-    if gap <= 0:
-        return "met", f"{shown} → met"
-    if gap <= measure.close + 1e-9:
-        return "close", f"{shown}, {_fmt(gap)} on the wrong side (close within {_fmt(measure.close)}) → close"
-    return "missed", f"{shown}, {_fmt(gap)} on the wrong side (more than {_fmt(measure.close)}) → missed"
+    verdict = "met" if gap <= 0 else "close" if gap <= measure.close + 1e-9 else "missed"
+    extra = {} if verdict == "met" else {"gap": gap, "close": measure.close}
+    return verdict, _rule(head, verdict, r=r, **bounds, **extra)
 
 
 def ledger(run: SeriesRun, measures: Measures) -> list[LedgerRow]:
@@ -184,13 +239,13 @@ def ledger(run: SeriesRun, measures: Measures) -> list[LedgerRow]:
             if target and result:
                 verdict, rule = judge(measure, target, result)
             elif target and following and mid in in_words:
-                verdict, rule = in_words[mid].verdict, f"no figure; the {year + 1} report says so in words"
+                verdict, rule = in_words[mid].verdict, _rule("in-words", next=year + 1)
             elif target and following:
-                verdict, rule = "not reported", f"the {year + 1} report states no figure for {year}"
+                verdict, rule = "not reported", _rule("not-reported", year=year, next=year + 1)
             elif target:
-                verdict, rule = "pending", f"no {year + 1} report in the corpus yet"
+                verdict, rule = "pending", _rule("pending", next=year + 1)
             elif result:
-                verdict, rule = "no target", f"the {year} report set no target; the {year + 1} report states a figure"
+                verdict, rule = "no target", _rule("no-target", year=year, next=year + 1)
             else:
                 continue
             said = in_words.get(mid) if target and not result else None

@@ -302,7 +302,8 @@ class CorpusPages:
                               "verdict_label": VERDICT_LABELS[r.verdict][self.variant],
                               "target": self._side(src, r.target),
                               "result": self._side(src, r.result) or self._said(src, r.said),
-                              "in_words": r.result is None and r.said is not None, "rule": r.rule})
+                              "in_words": r.result is None and r.said is not None,
+                              "rule": r.reason.text(self.variant)})
         counts = Counter(r.verdict for r in rows)
         verdicts = [{"key": k, "class": k.replace(" ", "-"), "label": VERDICT_LABELS[k][self.variant], "count": counts[k]}
                     for k in VERDICTS if counts[k]]

@@ -22,6 +22,9 @@ CJK_PUNCTUATION = "，。、；：？！“”‘’（）《》〈〉【】〔�
 # Full-width marks that mirrors flatten to ASCII, and back.
 FULL_WIDTH_TO_ASCII = {"，": ",", "：": ":", "；": ";", "（": "(", "）": ")", "？": "?", "！": "!"}
 ASCII_TO_FULL_WIDTH = {ascii_: full for full, ascii_ in FULL_WIDTH_TO_ASCII.items()}
+# Every full-width form of an ASCII character (U+FF01–U+FF5E: ！ … ～, ％, ０–９, Ａ–Ｚ) and its ASCII twin: search
+# folds them so 5.2% finds 5.2％, which official text writes too (one UTF-16 unit each, so highlights stay aligned).
+FULL_WIDTH_FORMS = {chr(cp): chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F)}
 # What makes a neighbour "Chinese" for the punctuation stage: Han, CJK symbols, full-width forms, curly
 # quotes, dashes, ellipsis, Roman numerals (Ⅰ Ⅱ used as list numbers).
 CHINESE_CONTEXT = (
