@@ -6,9 +6,11 @@ import json
 import re
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from conftest import DATA
-from zhpub.text.convert import WordConverter, sense_rules, to_simplified, to_traditional
+from conftest import DATA, ROOT
+from zhpub.text.convert import WordConverter, _word_converter, sense_rules, to_simplified, to_traditional
 
 
 @pytest.mark.parametrize(
@@ -242,3 +244,50 @@ def test_opencc_golden_us_constitution(config, variant):
         at = source.index(context) + next(k for k, c in enumerate(context) if c in "出复准并制")
         listed.append((at, theirs, mine))
     assert sorted(differences) == sorted(listed)
+
+
+# to_traditional runs jieba only on the stretches between separators where an entry whose reading depends on the cut
+# occurs (WordConverter.convert); elsewhere OpenCC converts the stretch whole. It must give exactly what cutting
+# everything into words gives (convert_by_words).
+@pytest.fixture(scope="module")
+def report_paragraphs():
+    from zhpub.pipeline import normalise_text
+
+    paths = sorted((DATA / "national").glob("national-*.txt")) + sorted(ROOT.glob("content/*/source.txt"))
+    return [line for path in paths for line in normalise_text(path.read_bytes(), str(path)).text.split("\n") if line]
+
+
+@pytest.mark.parametrize("variant", ["hant", "hk"])
+def test_the_shortcut_gives_what_the_word_path_gives_on_every_report(report_paragraphs, variant):
+    converter = _word_converter(variant)
+    differ = [p for p in report_paragraphs if converter.convert(p) != converter.convert_by_words(p)]
+    assert len(report_paragraphs) > 1000 and differ == []
+
+
+def test_only_stretches_where_the_cut_matters_are_cut():
+    converter = WordConverter("hant")
+    # 更加|注重 (加注 is an entry whose 注 is 註) is cut; the stretch of plain one-to-one characters is not
+    assert converter._units_where_words_matter("全年国内生产总值增长百分之五，更加注重精准。") == [
+        "全年国内生产总值增长百分之五", "，", "更加", "注重", "精准", "。"]
+
+
+@pytest.fixture(scope="module")
+def pieces(report_paragraphs):
+    """Clauses of the reports, OpenCC's phrase keys and our rule words, and the characters between them."""
+    clauses = sorted({c for p in report_paragraphs[::7] for c in re.split("[，。；：、]", p) if c})
+    return clauses, sorted(WordConverter("hant").phrases)
+
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_the_shortcut_gives_what_the_word_path_gives_on_any_mix(pieces, data):
+    """Clauses and phrase keys glued together with and without punctuation, spaces, digits, Latin letters and
+    characters jieba does not count as Han (㓦, 𠀀), so entries meet across every kind of join."""
+    clauses, keys = pieces
+    glue = st.sampled_from(["", "", "", "，", "。", "“", "”", " ", "\n", "　", "—", "·", "2024", "%", "-", "GDP", "㓦", "𠀀"])
+    part = st.one_of(st.sampled_from(clauses), st.sampled_from(keys), st.sampled_from(keys).map(lambda k: k[1:]))
+    text = "".join(data.draw(st.lists(st.tuples(part, glue).map("".join), min_size=1, max_size=8)))
+    for variant in ("hant", "hk"):
+        converter = _word_converter(variant)
+        assert converter.convert(text) == converter.convert_by_words(text)

@@ -16,6 +16,7 @@ jieba first, and OpenCC converts each word on its own, so none of its phrase ent
 Where jieba splits a run of whole words that OpenCC's phrase table knows as one entry (这|只 -> 這隻, 松|了 -> 鬆了),
 the run is converted as one. A one-to-many character whose reading depends on the word next to it is decided by
 the sense rules in ``data/s2t-senses.tsv`` (不准 "not allowed" -> 不准, 看不准 -> 看不準).
+jieba, the slow part, runs only on the stretches where the cut can change the result (``WordConverter.convert``).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ import math
 import re
 import subprocess
 import tempfile
+import unicodedata
 from dataclasses import dataclass
 from collections.abc import Callable, Iterator
 from importlib import resources
@@ -169,6 +171,28 @@ def sense_rules() -> dict[str, tuple[SenseRule, ...]]:
 
 
 SEPARATOR_CANDIDATES = tuple(chr(cp) for cp in range(0xE000, 0xE100))  # private use: in no dictionary of OpenCC's
+WORD_SEPARATOR = SEPARATOR_CANDIDATES[0]  # between the characters of OpenCC's keys, which hold none
+RISK_MARK = "\U000F0000"  # supplementary private use: what _risk_marker writes over a key (a text's own only costs time)
+
+
+def _risk_marker(keys: list[str]) -> opencc.OpenCC:
+    """An OpenCC converter that writes RISK_MARK over each of ``keys`` it finds, scanning as OpenCC does (longest key
+    first, left to right): a key it skips overlaps one it marked, so every stretch holding a key gets a mark."""
+    with _scratch_files() as write:
+        table = {"type": "text", "file": write("risks.txt", "".join(f"{k}\t{RISK_MARK * len(k)}\n" for k in keys))}
+        config = {"name": "zhpub: where the cut into words matters", "segmentation": {"type": "mmseg", "dict": table},
+                  "conversion_chain": [{"dict": table}]}
+        return opencc.OpenCC(write("config.json", json.dumps(config, ensure_ascii=False)))
+
+
+def _separator_pattern(key_chars: set[str]) -> re.Pattern[str]:
+    """Runs of the punctuation, spaces and controls that are in no entry of more than one character (nor a sense
+    rule's context) and that jieba cuts at (outside its re_han_default)."""
+    chars = [chr(cp) for cp in range(0x10000)
+             if unicodedata.category(chr(cp))[0] in "PZ" or unicodedata.category(chr(cp)) == "Cc"]
+    chars = [c for c in chars if c not in key_chars and not jieba.re_han_default.match(c)
+             and c not in SEPARATOR_CANDIDATES]
+    return re.compile("[" + "".join(re.escape(c) for c in chars) + "]+")
 
 
 class WordConverter:
@@ -189,6 +213,27 @@ class WordConverter:
         self.prefixes = frozenset(key[:end] for key in self.phrases for end in range(1, len(key)))
         self.tokenizer = _tokenizer()
         self._inner: dict[str, list[str]] = {}
+        # every entry the first step may use (OpenCC's phrases and characters, ours) and every sense rule
+        entries = [*opencc_entries(tuple(sorted(_ocd2_files(config["conversion_chain"][0])))), *overrides().items(),
+                   *character_defaults().items(), *((w, r.traditional) for w, rs in self.rules.items() for r in rs)]
+        self.risk_marker = _risk_marker(self._entries_that_depend_on_words(entries))
+        key_chars = {char for key, _ in entries if len(key) > 1 for char in key}
+        key_chars |= {char for rules in self.rules.values() for rule in rules for c in (*rule.after, *rule.before)
+                      for char in c}
+        self.separators = _separator_pattern(key_chars)
+
+    def _entries_that_depend_on_words(self, entries: list[tuple[str, str]]) -> list[str]:
+        """The keys whose Traditional gives some character another form than the character converted alone: only
+        where one of them occurs can the cut into words change the result. Elsewhere every character comes out as it
+        does alone, however the text is cut (every character OpenCC writes comes from some entry's value)."""
+        chars = sorted({char for key, _ in entries for char in key})
+        alone = dict(zip(chars, self.opencc.convert(WORD_SEPARATOR.join(chars)).split(WORD_SEPARATOR)))
+        keys = set()
+        for key, value in entries:
+            if key in self.rules or len(key) > 1:  # a sense rule's word counts even when it is one character
+                if len(key) != len(value) or any(alone.get(a, a) != b for a, b in zip(key, value)):
+                    keys.add(key)
+        return sorted(keys)
 
     def units(self, text: str) -> list[str]:
         """jieba's words, each run of whole words that is one phrase entry joined (longest run first), and each long
@@ -241,12 +286,39 @@ class WordConverter:
         return [inner for part in self._join_runs(parts) for inner in self._inner_words(part)]
 
     def convert(self, text: str) -> str:
+        """``convert_by_words``'s result, with jieba run only on the stretches where the cut can matter."""
+        return self._convert_units(text, self._units_where_words_matter(text))
+
+    def convert_by_words(self, text: str) -> str:
+        """Every stretch cut into words: the reference ``convert`` must equal (tests/test_convert.py)."""
+        return self._convert_units(text, self.units(text))
+
+    def _units_where_words_matter(self, text: str) -> list[str]:
+        """The text cut at its separators (punctuation, spaces: in no entry, and where jieba cuts anyway); a stretch
+        in which an entry of ``_entries_that_depend_on_words`` occurs is cut into ``units``, any other stays whole.
+
+        Exact: jieba cuts each stretch between separators as it does within the whole text, no entry (so no run of
+        ``_join_runs``) spans a separator, and a sense rule next to a separator sees no context word either way."""
+        marked = self.risk_marker.convert(text)
+        if len(marked) != len(text):  # pragma: no cover - the marker keeps every key's length
+            return self.units(text)
+        units, start = [], 0
+        for m in [*self.separators.finditer(text), None]:
+            end = m.start() if m else len(text)
+            if start < end:
+                stretch = text[start:end]
+                units += self.units(stretch) if RISK_MARK in marked[start:end] else [stretch]
+            if m:
+                units.append(m.group())
+                start = m.end()
+        return units
+
+    def _convert_units(self, text: str, units: list[str]) -> str:
         if not text:
             return text
         separator = next((c for c in SEPARATOR_CANDIDATES if c not in text), None)
         if separator is None:  # pragma: no cover - a text that uses all 256 first private-use characters
             return self.opencc.convert(text)
-        units = self.units(text)
         converted = self.opencc.convert(separator.join(units)).split(separator)
         if len(converted) != len(units):  # pragma: no cover - OpenCC keeps characters it does not know
             raise RuntimeError("OpenCC changed a word separator; cannot convert by words")
@@ -287,12 +359,17 @@ def _ocd2_files(node: object) -> Iterator[str]:
             yield from _ocd2_files(value)
 
 
-@functools.lru_cache(maxsize=None)
 def opencc_phrases(files: tuple[str, ...]) -> frozenset[str]:
-    """The keys of OpenCC's installed dictionaries (its own ``opencc_dict`` tool writes them as text): OpenCC's data
-    stays the one source of its phrases, whatever version is installed."""
+    """The keys of OpenCC's installed dictionaries."""
+    return frozenset(key for key, _ in opencc_entries(files))
+
+
+@functools.lru_cache(maxsize=None)
+def opencc_entries(files: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """(key, value OpenCC writes: the first) of OpenCC's installed dictionaries (its own ``opencc_dict`` tool writes
+    them as text): OpenCC's data stays the one source of its phrases, whatever version is installed."""
     tool = Path(opencc.__file__).parent / "clib" / "bin" / "opencc_dict"
-    keys: set[str] = set()
+    entries: list[tuple[str, str]] = []
     for name in files:
         try:
             dumped = subprocess.run(
@@ -304,8 +381,11 @@ def opencc_phrases(files: tuple[str, ...]) -> frozenset[str]:
                 f"cannot read OpenCC's dictionary {name} with {tool} ({error}); reinstall the opencc package "
                 "(pip install -c constraints.txt opencc)"
             ) from error
-        keys.update(line.split("\t", 1)[0] for line in dumped.splitlines() if "\t" in line)
-    return frozenset(keys)
+        for line in dumped.splitlines():
+            if "\t" in line:
+                key, values = line.split("\t", 1)
+                entries.append((key, values.split(" ")[0]))
+    return tuple(entries)
 
 
 @functools.lru_cache(maxsize=None)
