@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -26,6 +27,16 @@ def shipped_documents():
     from zhpub.content import ContentFolder, find_documents, load_document
 
     return {folder.slug: load_document(folder) for folder in find_documents(ROOT)}
+
+
+def child_env(**extra: str) -> dict[str, str]:
+    """The environment for a zhpub child process. During mutation testing's coverage pass (`make mutation`:
+    MUTANT_UNDER_TEST=stats) a child cannot record its calls (mutmut's state lives in the parent), so it runs the
+    plain code; a mutant under test is passed on, so the child runs the mutant as the parent does."""
+    env = dict(os.environ, **extra)
+    if env.get("MUTANT_UNDER_TEST") == "stats":
+        del env["MUTANT_UNDER_TEST"]
+    return env
 
 
 def copy_project(target: Path, documents: tuple[str, ...] | None = (SHIPPED.name,)) -> Path:

@@ -3,7 +3,6 @@ naming the file (and line), with no traceback and no partial output."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -11,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SHIPPED
+from conftest import ROOT, SHIPPED, child_env
 from zhpub.content import ContentFolder, load_document
 from zhpub.errors import ZhpubError
 from zhpub.pipeline import build_document
@@ -20,7 +19,7 @@ REPORT = (SHIPPED / "source.txt").read_text(encoding="utf-8")
 
 
 def zhpub(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    env = child_env(PYTHONPATH=str(ROOT / "src"))
     return subprocess.run([sys.executable, "-m", "zhpub", *args], cwd=cwd, capture_output=True, text=True, env=env)
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, copy_project
+from conftest import ROOT, child_env, copy_project
 from corrupt import _mirror_decoder, mirror_scrape
 from zhpub.errors import ZhpubError, write_file
 from zhpub.pipeline import normalise_text
@@ -140,6 +140,6 @@ def test_disk_full_names_the_file(tmp_path):
         write_file(full, "x" * 100000)
     assert str(error.value).startswith("/dev/full: the disk is full")
     result = subprocess.run([sys.executable, "-m", "zhpub", "export", "zhenjiang-2022", "-o", "/dev/full"],
-                            cwd=ROOT, capture_output=True, text=True)
+                            cwd=ROOT, capture_output=True, text=True, env=child_env())
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "zhpub: error: /dev/full: the disk is full" in result.stderr
