@@ -264,6 +264,18 @@ def test_corpus_pages_pass_axe(project, browser, path, tag, viewport):
     assert violations == [], f"{path} {tag} {viewport}:\n{describe(violations)}"
 
 
+@pytest.mark.parametrize("path", AXE_PAGES)
+def test_corpus_pages_fit_a_phone(project, browser, path):
+    """On a 390 px phone neither the page nor a table in it scrolls sideways: wide tables become cards."""
+    view = browser.new_page(viewport={"width": 390, "height": 844})
+    view.goto((project / "build" / "site" / "zh-Hant" / path).as_uri())
+    page_width, wide = view.evaluate("""() => [document.documentElement.scrollWidth,
+        Array.from(document.querySelectorAll('.zh-table-wrap')).filter(w => w.scrollWidth > w.clientWidth + 1)
+             .map(w => w.querySelector('table').className + ' ' + w.scrollWidth + '>' + w.clientWidth)]""")
+    view.close()
+    assert page_width <= 390 and wide == [], (path, page_width, wide)
+
+
 @pytest.mark.parametrize("width", [390, 1280])
 def test_previous_and_next_keep_to_the_series_in_a_browser(project, browser, width):
     """From a report, next and previous lead to the same body's reports year by year, ending at the series' ends;
