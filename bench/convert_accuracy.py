@@ -21,6 +21,8 @@ second, dictionaries loaded before timing. The shipped Zhenjiang report's change
 
     .venv/bin/python bench/convert_accuracy.py            # figures; fails if something is not reviewed yet
     .venv/bin/python bench/convert_accuracy.py --missing  # what needs reviewing: occurrences, then word forms
+    .venv/bin/python bench/convert_accuracy.py --held-out [GLOB]  # the same on bench/data/heldout/ (SOURCES.tsv): text
+                      # the converter was not tuned on, its own answers and word forms; GLOB 'r2-*' for round 2 only
 """
 
 from __future__ import annotations
@@ -40,6 +42,9 @@ from zhpub.text.convert import _SHARE, _custom_converter, _word_converter, to_tr
 
 ROOT = Path(__file__).resolve().parents[1]
 REPORTS = sorted((ROOT / "tests" / "data" / "national").glob("national-*.txt"))
+HELD_OUT_DIR = ROOT / "bench" / "data" / "heldout"
+HELD_OUT_ANSWERS = ROOT / "bench" / "data" / "convert_heldout_answers.tsv"
+HELD_OUT_WORDS = ROOT / "bench" / "data" / "convert_heldout_words.tsv"  # forms not in WORDS
 ZHENJIANG = ROOT / "content" / "zhenjiang-2022" / "source.txt"
 ANSWERS = ROOT / "bench" / "data" / "convert_accuracy_answers.tsv"
 WORDS = ROOT / "bench" / "data" / "convert_word_review.tsv"
@@ -62,12 +67,12 @@ def one_to_many() -> dict[str, str]:
     return table
 
 
-def paragraphs() -> list[tuple[str, str]]:
-    """(report year, paragraph of canonical Simplified text)."""
+def paragraphs(reports: list[Path]) -> list[tuple[str, str]]:
+    """(report year, or the file's name for held-out text; paragraph of canonical Simplified text)."""
     out = []
-    for path in REPORTS:
+    for path in reports:
         text = normalise_text(path.read_bytes(), str(path)).text
-        year = path.stem.split("-")[1]
+        year = path.stem.split("-")[1] if path.stem.startswith("national-") else path.stem
         out += [(year, line) for line in text.split("\n") if line.strip()]
     return out
 
@@ -118,12 +123,18 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=15)
     parser.add_argument("--repeat", type=int, default=3, help="speed runs; the fastest counts")
     parser.add_argument("--missing", action="store_true", help="print what is not reviewed yet, and stop")
+    parser.add_argument("--held-out", nargs="?", const="*.txt", metavar="GLOB",
+                        help="bench/data/heldout/ (the files matching GLOB) instead of the national reports")
     args = parser.parse_args()
+    reports, answers_file, words_files = REPORTS, ANSWERS, (WORDS,)
+    if args.held_out:
+        reports = sorted(HELD_OUT_DIR.glob(args.held_out))
+        answers_file, words_files = HELD_OUT_ANSWERS, (WORDS, HELD_OUT_WORDS)
 
     table = one_to_many()
-    paras = paragraphs()
+    paras = paragraphs(reports)
     converted = {"before": [before(p) for _, p in paras], "after": [after(p) for _, p in paras]}
-    answers, word_review = read_tsv(ANSWERS), read_tsv(WORDS)
+    answers, word_review = read_tsv(answers_file), {k: v for f in words_files for k, v in read_tsv(f).items()}
     words = _word_converter("hant")
     missing_occurrences: dict[str, None] = {}
     missing_words: collections.Counter[tuple[str, str]] = collections.Counter()
@@ -197,11 +208,11 @@ def main() -> None:
         print("\n".join(missing_occurrences))
         print("\n".join(f"{unit}\t{form}\t?\t({n} occurrences)" for (unit, form), n in sorted(missing_words.items())))
         if not args.missing:
-            sys.exit(f"{len(missing_occurrences)} occurrences ({ANSWERS.name}) and {len(missing_words)} word forms "
-                     f"({WORDS.name}) are not reviewed yet: --missing lists them")
+            sys.exit(f"{len(missing_occurrences)} occurrences ({answers_file.name}) and {len(missing_words)} word "
+                     f"forms ({words_files[-1].name}) are not reviewed yet: --missing lists them")
         return
 
-    print(f"{len(REPORTS)} reports, {len(paras)} paragraphs, {han_chars} Han characters; {len(table)} one-to-many "
+    print(f"{len(reports)} reports, {len(paras)} paragraphs, {han_chars} Han characters; {len(table)} one-to-many "
           f"characters in OpenCC's table, {counts['one-to-many']} occurrences in the reports, every one judged:")
     print(f"  {counts['changed']} where the converters differ, read in context; {counts['word of its own']} standing "
           f"as a word of their own, read in context; {counts['in a reviewed word']} inside {len(word_review)} reviewed "
@@ -221,6 +232,8 @@ def main() -> None:
     for name in NAMES:
         for line in wrong[name]:
             print(f"  wrong {name}: {line}")
+    if args.held_out:
+        return
     print(f"Zhenjiang 2022 (shipped): {len(zj := zhenjiang_changes())} characters changed" + "".join(f"\n  {c}" for c in zj))
     size_mb = sum(len(p.encode("utf-8")) for _, p in paras) / 1e6
     for name, convert in (("before", before), ("after", after)):

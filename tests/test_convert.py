@@ -112,6 +112,33 @@ def test_government_text_not_tuned_on(simplified, traditional):
     assert to_traditional(simplified) == traditional
 
 
+# 2026 provincial reports (bench/data/heldout/, SOURCES.tsv), read after the converter was measured on them
+# (bench/convert_accuracy.py --held-out); each line is one class of error found there. Traditional written by reading.
+@pytest.mark.parametrize(
+    "simplified,traditional",
+    [
+        # 制 "to make" as a word of its own after 煤 (coal-to-X) or before 氢/储; the system 制 elsewhere
+        ("中石化特种纤维、宝丰第二套煤制烯烃、创盛碳化硅晶体、飞鹤婴幼儿配方奶粉等1700多个新项目开工",
+         "中石化特種纖維、寶豐第二套煤製烯烴、創盛碳化硅晶體、飛鶴嬰幼兒配方奶粉等1700多個新項目開工"),
+        ("煤制乙二醇、煤制烯烃产量居全国前列", "煤製乙二醇、煤製烯烴產量居全國前列"),
+        ("绿氢“制储输用”、氢氨谷“源网荷储”一体化项目成为国家绿色低碳先进技术示范",
+         "綠氫“製儲輸用”、氫氨谷“源網荷儲”一體化項目成為國家綠色低碳先進技術示範"),
+        ("推进可再生能源制氢，完善燃煤制度和体制", "推進可再生能源製氫，完善燃煤制度和體制"),
+        # 钟 as a word of its own after 刻/点 is time (一刻|钟); OpenCC's 鍾 stays in 钟情 and a surname
+        ("“一刻钟便民生活圈”试点实现地级市全覆盖", "“一刻鐘便民生活圈”試點實現地級市全覆蓋"),
+        ("下午三点钟召开，钟南山院士一见钟情", "下午三點鐘召開，鍾南山院士一見鍾情"),
+        # 咸 standing alone is 咸阳's abbreviation; the salty words are OpenCC's
+        ("西咸一体化基础设施“硬联通”和公共服务“软联通”同步提速", "西咸一體化基礎設施“硬聯通”和公共服務“軟聯通”同步提速"),
+        ("不吃咸菜和咸鱼", "不吃鹹菜和鹹魚"),
+        # a glyph named by its shape (the 几-shaped bend of the Yellow River), and a railway named by its two ends
+        ("打好黄河“几字弯”攻坚战", "打好黃河“几字彎”攻堅戰"),
+        ("大保、丽香、弥蒙等新线投入运营", "大保、麗香、彌蒙等新線投入運營"),
+    ],
+)
+def test_held_out_reports_2026(simplified, traditional):
+    assert to_traditional(simplified) == traditional
+
+
 # Where jieba splits a run that OpenCC's phrase table has as one entry, the run is converted as one.
 @pytest.mark.parametrize(
     "simplified,traditional",

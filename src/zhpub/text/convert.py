@@ -225,14 +225,22 @@ class WordConverter:
     def _entries_that_depend_on_words(self, entries: list[tuple[str, str]]) -> list[str]:
         """The keys whose Traditional gives some character another form than the character converted alone: only
         where one of them occurs can the cut into words change the result. Elsewhere every character comes out as it
-        does alone, however the text is cut (every character OpenCC writes comes from some entry's value)."""
+        does alone, however the text is cut (every character OpenCC writes comes from some entry's value).
+
+        A sense rule that changes a character counts where it can apply: its word with the end of the word before it
+        (after=) or the start of the word after it (before=), or its word alone if it has no context."""
         chars = sorted({char for key, _ in entries for char in key})
         alone = dict(zip(chars, self.opencc.convert(WORD_SEPARATOR.join(chars)).split(WORD_SEPARATOR)))
-        keys = set()
-        for key, value in entries:
-            if key in self.rules or len(key) > 1:  # a sense rule's word counts even when it is one character
-                if len(key) != len(value) or any(alone.get(a, a) != b for a, b in zip(key, value)):
-                    keys.add(key)
+
+        def changes(key: str, value: str) -> bool:
+            return len(key) != len(value) or any(alone.get(a, a) != b for a, b in zip(key, value))
+
+        keys = {key for key, value in entries if len(key) > 1 and changes(key, value)}
+        for word, rules in self.rules.items():
+            for rule in rules:
+                if changes(word, rule.traditional):
+                    keys.update([a + word for a in rule.after] + [word + b for b in rule.before]
+                                if rule.after or rule.before else [word])
         return sorted(keys)
 
     def units(self, text: str) -> list[str]:
