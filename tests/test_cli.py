@@ -65,3 +65,15 @@ def test_help_lists_commands():
     result = zhpub("--help")
     for command in ("normalise", "check", "export", "ids", "build"):
         assert command in result.stdout
+
+
+def test_normalise_and_export_the_hong_kong_variant(tmp_path):
+    result = zhpub("normalise", str(SHIPPED), "--variant", "hk")
+    assert result.returncode == 0 and result.stderr == ""
+    taiwan = (GOLDEN / "zhenjiang-2022.zh-Hant.txt").read_text(encoding="utf-8")
+    assert "“四羣八鏈”崛起成勢" in result.stdout and "“四群八鏈”崛起成勢" in taiwan
+    assert len(result.stdout) == len(taiwan)
+    out = tmp_path / "doc.json"
+    assert zhpub("export", SHIPPED.name, "--variant", "hk", "-o", str(out)).returncode == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["variants"] == ["hans", "hant", "hk"] and "\n\n".join(b["text"]["hk"] for b in data["blocks"]) + "\n" == result.stdout

@@ -318,3 +318,29 @@ def test_the_shortcut_gives_what_the_word_path_gives_on_any_mix(pieces, data):
     for variant in ("hant", "hk"):
         converter = _word_converter(variant)
         assert converter.convert(text) == converter.convert_by_words(text)
+
+
+# Hong Kong (s2hk's glyph standard, OpenCC's HK tables: 羣, 峯, 裏, 着, 説, 啓, 衞, 税): the same word boundaries, sense
+# rules and overrides as Taiwan, then OpenCC's regional step hk instead of tw. Traditional written by reading.
+@pytest.mark.parametrize(
+    "simplified,traditional",
+    [
+        ("着力转变发展方式、转换发展动能", "着力轉變發展方式、轉換發展動能"),  # 着, not Taiwan's 著
+        ("凝聚各级各部门以及广大干部群众的力量", "凝聚各級各部門以及廣大幹部羣眾的力量"),
+        ("推进碳达峰碳中和，开启现代化建设新征程", "推進碳達峯碳中和，開啓現代化建設新征程"),
+        ("加快补齐公共卫生短板，深化财税金融改革", "加快補齊公共衞生短板，深化財税金融改革"),
+        ("在城市里面说着话", "在城市裏面説着話"),
+        # the word-boundary fixes hold: no 加註, 箇中, 額髮 across two words
+        ("稳健的货币政策要更加注重精准", "穩健的貨幣政策要更加注重精準"),
+        ("坚持一个中国原则和“九二共识”", "堅持一個中國原則和“九二共識”"),
+        ("确保基本养老金按时足额发放", "確保基本養老金按時足額發放"),
+        # and the sense rules and overrides
+        ("有的问题看不准就不要急于下结论，严禁乱收费，不准以任何名义摊派",
+         "有的問題看不準就不要急於下結論，嚴禁亂收費，不准以任何名義攤派"),
+        ("煤制乙二醇、煤制烯烃产量居全国前列", "煤製乙二醇、煤製烯烴產量居全國前列"),
+        ("“一刻钟便民生活圈”试点实现地级市全覆盖", "“一刻鐘便民生活圈”試點實現地級市全覆蓋"),
+        ("为市场松了绑", "為市場鬆了綁"),
+    ],
+)
+def test_hong_kong_variant(simplified, traditional):
+    assert to_traditional(simplified, "hk") == traditional

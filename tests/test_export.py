@@ -177,3 +177,42 @@ def test_model_lookups_and_problem_messages(shipped):
     garbled = Problem("mojibake", 3, 4, "□基", "garbled text")
     assert str(garbled) == "garbled text: '□基'; accept a reading with `zhpub errata DOC --accept LINE:COL=N`, or write an erratum in errata.yaml"
     assert str(Problem("residue-entity", 3, 4, "&amp;", "entity left")) == "entity left: '&amp;'"
+
+
+def test_the_hong_kong_variant_is_exported_on_request_with_the_same_ids(shipped, shipped_export):
+    from zhpub.pipeline import with_variants
+
+    assert shipped_export["variants"] == ["hans", "hant"] and all("hk" not in b["text"] for b in shipped_export["blocks"])
+    data = exported(with_variants(shipped, ["hk"]))
+    assert errors(data) == []
+    assert data["variants"] == ["hans", "hant", "hk"]
+    assert [b["id"] for b in data["blocks"]] == [b["id"] for b in shipped_export["blocks"]]
+    texts = {b["id"]: b["text"] for b in data["blocks"]}
+    for block in data["blocks"]:
+        assert len(block["text"]["hk"]) == len(block["text"]["hans"])
+        if "lead" in block:
+            assert block["text"]["hk"].startswith(block["lead"]["hk"])
+    # the shipped report's own words in Hong Kong glyphs, where Taiwan's differ
+    hk = "\n".join(t["hk"] for t in texts.values())
+    assert "“四羣八鏈”" in hk and "碳達峯碳中和" in hk and "開啓現代化建設新征程" in hk and "公共衞生" in hk
+    assert "“四群八鏈”" in "\n".join(t["hant"] for t in texts.values())
+    with pytest.raises(ValueError, match="unknown variant 'hx'"):
+        with_variants(shipped, ["hx"])
+
+
+def test_variants_setting_in_mkdocs_yml(tmp_path, shipped):
+    from conftest import ROOT
+    from zhpub.build import configured_variants, document_data
+    from zhpub.errors import ZhpubError
+
+    assert configured_variants(ROOT) == ()  # off by default
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: x\nplugins:\n  - zhpub:\n      variant: !ENV [ZHPUB_VARIANT, hans]\n      variants: [hans, hant, hk]\n  - search\n",
+        encoding="utf-8")
+    assert configured_variants(tmp_path) == ("hk",)
+    data = json.loads(document_data(shipped, "", configured_variants(tmp_path))[f"{shipped.slug}.json"])
+    assert data["variants"] == ["hans", "hant", "hk"] and errors(data) == []
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\nplugins:\n  - zhpub:\n      variants: [hans, hk-tw]\n", encoding="utf-8")
+    with pytest.raises(ZhpubError, match="unknown variant 'hk-tw'") as raised:
+        configured_variants(tmp_path)
+    assert "mkdocs.yml" in str(raised.value.location)

@@ -40,6 +40,7 @@ from .errors import Location, ProblemsError, ZhpubError, write_file
 from .editions import revisions_json
 from .export import corrections_json, document_json, dumps, glossary_json, indicators_json
 from .model import Document
+from .pipeline import with_variants
 from .render.citation import citation_files
 from .corpus.project import write_corpus_data
 from .render.pdf import edition_jobs, render_edition
@@ -61,10 +62,10 @@ def publishable(root: Path, names: list[str] | None = None) -> Review:
     return review
 
 
-def document_data(doc: Document, site_url: str) -> dict[str, bytes]:
-    """The data files of one document, by name."""
+def document_data(doc: Document, site_url: str, variants: tuple[str, ...] = ()) -> dict[str, bytes]:
+    """The data files of one document, by name; ``variants``: on-request variants its JSON carries too (hk)."""
     files = {name: text.encode("utf-8") for name, text in citation_files(doc, site_url).items()}  # CSL-JSON, BibTeX
-    files[f"{doc.slug}.json"] = dumps(document_json(doc)).encode("utf-8")
+    files[f"{doc.slug}.json"] = dumps(document_json(with_variants(doc, variants))).encode("utf-8")
     files[f"{doc.slug}.corrections.json"] = dumps(corrections_json(doc)).encode("utf-8")
     files[f"{doc.slug}.indicators.json"] = dumps(indicators_json(doc)).encode("utf-8")
     files[f"{doc.slug}.revisions.json"] = dumps(revisions_json(doc)).encode("utf-8")
@@ -74,7 +75,7 @@ def document_data(doc: Document, site_url: str) -> dict[str, bytes]:
 
 
 def write_data(docs: Iterable[Document], glossary: Glossary, out: Path, site_url: str = "", root: Path | None = None,
-               report: "BuildReport | None" = None) -> None:
+               report: "BuildReport | None" = None, variants: tuple[str, ...] = ()) -> None:
     """Every document's data files (from the cache, under the model's key, when the project has one), then the
     glossary's, which depends on every document."""
     from .cache import Cache, key
@@ -82,11 +83,11 @@ def write_data(docs: Iterable[Document], glossary: Glossary, out: Path, site_url
     out.mkdir(parents=True, exist_ok=True)
     cache = Cache(root) if root is not None else None
     for doc in docs:
-        product = key("data", doc.cache_key, site_url) if cache and doc.cache_key else ""
+        product = key("data", doc.cache_key, site_url, *variants) if cache and doc.cache_key else ""
         files = cache.get_object("data", doc.slug, product) if product else None
         reused = files is not None
         if not reused:
-            files = document_data(doc, site_url)
+            files = document_data(doc, site_url, variants)
             if product:
                 cache.put_object("data", doc.slug, product, files)
         if report:
@@ -164,6 +165,34 @@ def configured_site_url(root: Path) -> str:
     """mkdocs.yml's site_url ('' when unset or without a site), so build/data/ cites the same addresses as the site."""
     if not (root / "mkdocs.yml").is_file():
         return ""
+    config = _mkdocs_yaml(root)
+    if "INHERIT" in config:  # a configuration built from another: let MkDocs resolve it
+        from mkdocs.config import load_config
+
+        os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+        return load_config(str(root / "mkdocs.yml")).site_url or ""
+    url = config.get("site_url") or ""
+    return url if not url or url.endswith("/") else url + "/"  # as MkDocs normalises it (a folder address)
+
+
+def configured_variants(root: Path) -> tuple[str, ...]:
+    """The on-request variants mkdocs.yml's zhpub plugin asks for (``variants: [hans, hant, hk]``); () by default."""
+    from .model import ON_REQUEST_VARIANTS, VARIANTS
+
+    if not (root / "mkdocs.yml").is_file():
+        return ()
+    plugins = _mkdocs_yaml(root).get("plugins") or []
+    settings = next((p["zhpub"] for p in plugins if isinstance(p, dict) and "zhpub" in p), None) or {}
+    wanted = settings.get("variants") or []
+    unknown = [v for v in wanted if v not in (*VARIANTS, *ON_REQUEST_VARIANTS)] if isinstance(wanted, list) else [wanted]
+    if unknown:
+        raise ZhpubError(f"zhpub plugin: unknown variant {unknown[0]!r}", Location(str(root / "mkdocs.yml")),
+                         f"write variants: as a list of {', '.join((*VARIANTS, *ON_REQUEST_VARIANTS))}")
+    return tuple(v for v in ON_REQUEST_VARIANTS if v in wanted)
+
+
+def _mkdocs_yaml(root: Path) -> dict:
+    """mkdocs.yml as YAML, MkDocs' ``!ENV`` tags resolved and its other tags read as nothing."""
     import yaml
 
     class EnvLoader(yaml.SafeLoader):  # MkDocs' `!ENV VAR` / `!ENV [VAR, ..., default]`
@@ -176,14 +205,7 @@ def configured_site_url(root: Path) -> str:
 
     EnvLoader.add_constructor("!ENV", env)
     EnvLoader.add_multi_constructor("!", lambda loader, suffix, node: None)  # other tags (!relative …): not site_url
-    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=EnvLoader) or {}
-    if "INHERIT" in config:  # a configuration built from another: let MkDocs resolve it
-        from mkdocs.config import load_config
-
-        os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-        return load_config(str(root / "mkdocs.yml")).site_url or ""
-    url = config.get("site_url") or ""
-    return url if not url or url.endswith("/") else url + "/"  # as MkDocs normalises it (a folder address)
+    return yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=EnvLoader) or {}
 
 
 class _MkDocsProblems(logging.Handler):
@@ -407,7 +429,8 @@ def build_all(root: Path, parts: set[str], names: list[str] | None = None, repor
             staging.mkdir()
             try:
                 if "data" in parts:
-                    write_data(docs, load_project_glossary(root), staging / "data", configured_site_url(root), root, report)
+                    write_data(docs, load_project_glossary(root), staging / "data", configured_site_url(root), root, report,
+                               configured_variants(root))
                     write_corpus_data(root, docs, staging / "data")
                 if "pdf" in parts:
                     if names:  # keep the other documents' PDFs

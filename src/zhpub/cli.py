@@ -25,7 +25,8 @@ def main(argv: list[str] | None = None) -> int:
 
     p = commands.add_parser("normalise", aliases=["normalize"], help="print the normalised text of a scrape or content folder")
     p.add_argument("path", type=Path, help="a raw scrape file or a content folder")
-    p.add_argument("--variant", choices=["hans", "hant"], default="hans", help="Simplified (default) or Traditional")
+    p.add_argument("--variant", choices=["hans", "hant", "hk"], default="hans",
+                   help="Simplified (default), Traditional, or Traditional with Hong Kong glyphs (hk)")
     p.add_argument("--strict", action="store_true", help="exit 1 if anything is left unresolved")
     p.set_defaults(run=cmd_normalise)
 
@@ -36,6 +37,9 @@ def main(argv: list[str] | None = None) -> int:
     p = commands.add_parser("export", help="write the document model as JSON")
     p.add_argument("doc", help="document slug or folder")
     p.add_argument("--format", choices=["json"], default="json")
+    p.add_argument("--variant", action="append", choices=["hk"], default=[],
+                   help="also export this on-request variant (hk: Traditional, Hong Kong glyphs); default: the "
+                        "zhpub plugin's variants: in mkdocs.yml")
     p.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
     p.set_defaults(run=cmd_export)
 
@@ -93,7 +97,9 @@ def warn_problems(doc: Document) -> None:
 
 
 def cmd_normalise(args: argparse.Namespace) -> int:
-    doc = load_path(args.path)
+    from .pipeline import with_variants
+
+    doc = with_variants(load_path(args.path), [args.variant])
     warn_problems(doc)
     sys.stdout.write(doc.text(args.variant) + "\n")
     return 1 if args.strict and doc.problems else 0
@@ -143,8 +149,11 @@ def cmd_errata(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from .build import configured_variants
+    from .pipeline import with_variants
+
     folder = resolve(args.root, args.doc)
-    doc = load_document(folder)
+    doc = with_variants(load_document(folder), args.variant or configured_variants(args.root))
     text = dumps(document_json(doc))
     if args.output:
         refuse_content_output(args.root, folder, args.output)

@@ -11,6 +11,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 VARIANTS = ("hans", "hant")  # canonical Simplified first; Traditional derived from it
+# Traditional with Hong Kong glyphs (香港 standard: 綫, 裏, 着), derived like hant but only on request
+# (mkdocs.yml's zhpub `variants:`, `zhpub export --variant hk`): pipeline.with_variants
+ON_REQUEST_VARIANTS = ("hk",)
 LANG_TAGS = {"hans": "zh-Hans", "hant": "zh-Hant", "hk": "zh-Hant-HK"}
 
 

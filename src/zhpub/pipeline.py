@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import dataclasses
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -25,7 +26,7 @@ from .text.decode import decode_source
 from .text.errata import Erratum, apply_errata
 from .errors import LineIndex, Location, ZhpubError
 from .text.layout import canonical_layout, rejoin_lines
-from .model import Block, Document, Problem, RecordedChange, ReportNote
+from .model import ON_REQUEST_VARIANTS, Block, Document, Problem, RecordedChange, ReportNote
 from .text.mojibake import repair_mojibake
 from .text.pinyin import drop_annotations
 from .text.punctuation import fix_punctuation
@@ -183,6 +184,27 @@ def _build_document(slug, data, path, meta, errata, protected_names) -> Document
     notes = [ReportNote(term, explanation, b.id) for b in blocks if b.id.startswith("notes") and b.kind == "paragraph"
              for term, explanation in [note_entry(b.text["hans"]) or ("", "")] if term]
     return Document(slug, extracted, blocks, recorded_changes(result), problems, path, report_notes=notes, names=names)
+
+
+def with_variants(doc: Document, variants: Sequence[str]) -> Document:
+    """``doc`` with the on-request variants of ``variants`` it lacks (``hk``: Traditional with Hong Kong glyphs),
+    each block derived from the canonical text as ``hant`` is (by words, sense rules, the document's names as names).
+    Ids, indicators and glossary hits stay as they are (their Traditional is ``hant``'s)."""
+    unknown = [v for v in variants if v not in (*doc.variants, *ON_REQUEST_VARIANTS)]
+    if unknown:
+        raise ValueError(f"unknown variant {unknown[0]!r}; on request: {', '.join(ON_REQUEST_VARIANTS)}")
+    extra = [v for v in ON_REQUEST_VARIANTS if v in variants and v not in doc.variants]
+    if not extra:
+        return doc
+    blocks = []
+    for b in doc.blocks:
+        text, lead = dict(b.text), dict(b.lead)
+        for v in extra:
+            text[v] = to_traditional(b.text["hans"], v, doc.names)
+            if b.lead:
+                lead[v] = text[v][: len(b.lead["hans"])]
+        blocks.append(dataclasses.replace(b, text=text, lead=lead))
+    return dataclasses.replace(doc, blocks=blocks, variants=(*doc.variants, *extra))
 
 
 DATE_RE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")

@@ -36,6 +36,8 @@ class ZhpubConfig(base.Config):
     """The script of this build: hans (Simplified, the canonical text) or hant (Traditional)."""
     assets = config_options.Type(str, default="hooks/assets")
     """Stylesheets and scripts copied into the site (relative to mkdocs.yml)."""
+    variants = config_options.ListOfItems(config_options.Choice(("hans", "hant", "hk")), default=["hans", "hant"])
+    """The editions the project publishes; hk (Traditional, Hong Kong glyphs) only on request: build/data/ (for now)."""
     paragraph_search = config_options.Type(bool, default=True)
     """One search entry per paragraph, and Han bigram matching (see search.py)."""
 
