@@ -133,6 +133,12 @@ def test_government_text_not_tuned_on(simplified, traditional):
         # a glyph named by its shape (the 几-shaped bend of the Yellow River), and a railway named by its two ends
         ("打好黄河“几字弯”攻坚战", "打好黃河“几字彎”攻堅戰"),
         ("大保、丽香、弥蒙等新线投入运营", "大保、麗香、彌蒙等新線投入運營"),
+        # round 3 (r3-*): 只 right after a figure is a measure word; "only" after no figure stays 只
+        ("引导设立基金24只，发行各类债券1193只", "引導設立基金24隻，發行各類債券1193隻"),
+        ("新增3只基金，这只是开始，2024年只完成了一半", "新增3隻基金，這只是開始，2024年只完成了一半"),
+        # 加注 is fuelling and 折合 "amounts to" in these reports, not 加註 (annotate) or 摺合 (fold together)
+        ("打造国际航运绿色燃料加注中心，保税燃料油加注880万吨", "打造國際航運綠色燃料加注中心，保稅燃料油加注880萬噸"),
+        ("160.6亿美元、折合1148亿元人民币", "160.6億美元、折合1148億元人民幣"),
     ],
 )
 def test_held_out_reports_2026(simplified, traditional):
