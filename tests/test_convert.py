@@ -139,6 +139,10 @@ def test_government_text_not_tuned_on(simplified, traditional):
         # 加注 is fuelling and 折合 "amounts to" in these reports, not 加註 (annotate) or 摺合 (fold together)
         ("打造国际航运绿色燃料加注中心，保税燃料油加注880万吨", "打造國際航運綠色燃料加注中心，保稅燃料油加注880萬噸"),
         ("160.6亿美元、折合1148亿元人民币", "160.6億美元、折合1148億元人民幣"),
+        # 复材 (composites, 复合材料) and Shanghai's 旧里 (old-style lanes), not 復 and 裡 ("inside")
+        ("芯联12英寸特色工艺生产线、国际复材电子级玻璃纤维等项目建成投产",
+         "芯聯12英寸特色工藝生產線、國際複材電子級玻璃纖維等項目建成投產"),
+        ("历史性完成中心城区成片、零星二级旧里以下房屋改造", "歷史性完成中心城區成片、零星二級舊里以下房屋改造"),
     ],
 )
 def test_held_out_reports_2026(simplified, traditional):
