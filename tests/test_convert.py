@@ -46,6 +46,16 @@ def test_mirror_glyph_confusions_are_fixed_before_simplifying():
     assert to_simplified("援藏援疆援陜") == "援藏援疆援陕"
     assert to_simplified("將著力抓好") == "将着力抓好"  # tw2s, not t2s: Taiwan-style 著
     assert to_simplified("顯著提升") == "显著提升"
+    # Hong Kong glyphs tw2s does not know (OpenCC's HKVariants): a mirror in HK glyphs, or our hk edition, simplifies
+    assert to_simplified("加快補齊公共衞生短板，隆瀘敍鐵路開通，衹爭朝夕") == "加快补齐公共卫生短板，隆泸叙铁路开通，只争朝夕"
+    assert to_simplified("羣眾、碳達峯、開啓、説明、裏面、温度") == "群众、碳达峰、开启、说明、里面、温度"
+
+
+@pytest.mark.parametrize("variant", ["hant", "hk"])
+def test_every_report_comes_back_from_its_traditional_edition(report_paragraphs, variant):
+    """zhpub normalise of either Traditional edition gives back the canonical Simplified text, character for character."""
+    differ = [p for p in report_paragraphs if to_simplified(to_traditional(p, variant)) != p]
+    assert differ == []
 
 
 # Sentences from the State Council's reports (tests/data/national, normalised) and from government pages; the

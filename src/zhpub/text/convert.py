@@ -79,10 +79,23 @@ def zhu_words() -> tuple[str, ...]:
 
 
 @functools.lru_cache(maxsize=None)
+def hk_glyphs() -> dict[str, str]:
+    """Hong Kong glyph forms that tw2s leaves as they are (衞, 敍, 衹, 枱), mapped to OpenCC's standard form (衛, 敘, 只,
+    台), from OpenCC's own HKVariants table: a text in Hong Kong glyphs (a mirror's, or our hk edition) simplifies fully."""
+    taiwan, hong_kong = _plain("tw2s"), _plain("hk2s")
+    table = {}
+    for standard, variant in opencc_entries(("HKVariants.ocd2",), every_value=True):
+        if (len(standard) == len(variant) == 1 and variant != standard and taiwan.convert(variant) == variant
+                and hong_kong.convert(variant) != variant):  # not a Simplified character already (台, 才, 税)
+            table[variant] = standard
+    return table
+
+
+@functools.lru_cache(maxsize=None)
 def _simplifier() -> opencc.OpenCC:
     return _custom_converter(
         "tw2s",
-        tuple(sorted(glyph_fixes().items())),
+        tuple(sorted((hk_glyphs() | glyph_fixes()).items())),
         first_step=True,
         keep=zhu_words(),
     )
@@ -373,9 +386,9 @@ def opencc_phrases(files: tuple[str, ...]) -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=None)
-def opencc_entries(files: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
-    """(key, value OpenCC writes: the first) of OpenCC's installed dictionaries (its own ``opencc_dict`` tool writes
-    them as text): OpenCC's data stays the one source of its phrases, whatever version is installed."""
+def opencc_entries(files: tuple[str, ...], every_value: bool = False) -> tuple[tuple[str, str], ...]:
+    """(key, value OpenCC writes: the first; ``every_value``: one pair per value) of OpenCC's installed dictionaries
+    (its own ``opencc_dict`` tool writes them as text): OpenCC's data stays the one source, whatever version is installed."""
     tool = Path(opencc.__file__).parent / "clib" / "bin" / "opencc_dict"
     entries: list[tuple[str, str]] = []
     for name in files:
@@ -392,7 +405,7 @@ def opencc_entries(files: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
         for line in dumped.splitlines():
             if "\t" in line:
                 key, values = line.split("\t", 1)
-                entries.append((key, values.split(" ")[0]))
+                entries += [(key, value) for value in values.split(" ")[: None if every_value else 1]]
     return tuple(entries)
 
 
