@@ -40,9 +40,14 @@ def mutant_names(root: Path) -> dict[str, list[str]]:
 
 
 def stratified_sample(by_module: dict[str, list[str]], fraction: float, seed: int) -> dict[str, list[str]]:
-    rng = random.Random(seed)
-    return {module: sorted(rng.sample(names, max(1, round(fraction * len(names)))))
-            for module, names in by_module.items()}
+    """The first ``fraction`` of each module's mutants in one seeded shuffle: a smaller fraction of the same seed is
+    part of a larger one, so a run cut short for time still leaves a sample of every module."""
+    sample = {}
+    for module, names in by_module.items():
+        order = names[:]
+        random.Random(f"{seed}:{module}").shuffle(order)
+        sample[module] = sorted(order[:max(1, round(fraction * len(names)))])
+    return sample
 
 
 def results(root: Path) -> dict[str, int | None]:
@@ -107,7 +112,8 @@ def main() -> int:
         by_module = mutant_names(ROOT)
     sample = stratified_sample(by_module, args.fraction, args.seed)
     if not args.no_run:
-        names = [n for names in sample.values() for n in names]
+        done = results(ROOT)
+        names = [n for names in sample.values() for n in names if done.get(n) is None]  # a result is kept
         subprocess.run(["nice", "-n", "19"] + mutmut + ["run", "--max-children", str(args.max_children)] + names,
                        cwd=ROOT, check=True)
     print(f"sample: {args.fraction:.0%} of each module's mutants, seed {args.seed}")

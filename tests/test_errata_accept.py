@@ -1,0 +1,94 @@
+"""`zhpub errata DOC --accept LINE:COL=N`, in process: the shipped report's three accepted readings are written again
+from an empty errata file, entry for entry as the curator's file holds them, and every way to get it wrong is refused
+with the place named and the file left as it was."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+import yaml
+
+from conftest import SHIPPED
+from zhpub.errors import ZhpubError
+from zhpub.pipeline import normalise_text
+from zhpub.text.errata import _yaml_string, accept_reading, load_errata, unique_span
+
+ACCEPTED = [(51, 141), (129, 540), (163, 416)]  # the places `zhpub errata zhenjiang-2022` lists (test_pipeline_shipped)
+
+
+@pytest.fixture
+def folder(tmp_path):
+    shutil.copy(SHIPPED / "source.txt", tmp_path / "source.txt")
+    return tmp_path
+
+
+def test_accepting_the_first_readings_writes_the_shipped_errata(folder):
+    source, errata = folder / "source.txt", folder / "errata.yaml"
+    for line, column in ACCEPTED:
+        entry = accept_reading(source, errata, line, column)
+        assert entry.strip() in errata.read_text(encoding="utf-8")
+    written = yaml.safe_load(errata.read_text(encoding="utf-8"))
+    shipped = yaml.safe_load((SHIPPED / "errata.yaml").read_text(encoding="utf-8"))
+    assert [(e["corrupted"], e["correction"]) for e in written] == [(e["corrupted"], e["correction"]) for e in shipped]
+    for (line, column), entry in zip(ACCEPTED, written):
+        assert entry["reason"].startswith(f"reading 1 of ") and f"--accept {line}:{column}=1" in entry["reason"]
+    # the errata now resolve every span: no problem is left, and each correction is in the text
+    result = normalise_text(source.read_bytes(), str(source), load_errata(errata))
+    assert result.problems == []
+
+
+def test_a_later_reading_is_written_as_chosen(folder):
+    source, errata = folder / "source.txt", folder / "errata.yaml"
+    accept_reading(source, errata, 51, 141, choice=2)
+    (entry,) = yaml.safe_load(errata.read_text(encoding="utf-8"))
+    assert entry["correction"] == "保基礎" and entry["reason"].startswith("reading 2 of 79 ")
+
+
+def test_a_second_accept_appends_and_keeps_what_was_there(folder):
+    source, errata = folder / "source.txt", folder / "errata.yaml"
+    errata.write_text("# the curator's note stays\n", encoding="utf-8")
+    accept_reading(source, errata, 51, 141)
+    accept_reading(source, errata, 129, 540)
+    text = errata.read_text(encoding="utf-8")
+    assert text.startswith("# the curator's note stays\n\n- corrupted: ")
+    assert text.count("- corrupted:") == 2 and not list(folder.glob(".errata-*"))  # no temporary file left
+
+
+@pytest.mark.parametrize("place,choice,message", [
+    ((51, 142), 1, "no span with ranked readings starts here"),  # one column off
+    ((51, 141), 0, "there are 79 reading(s) of this span"),
+    ((51, 141), 80, "there are 79 reading(s) of this span"),
+])
+def test_a_wrong_place_or_choice_is_refused_and_changes_nothing(folder, place, choice, message):
+    source, errata = folder / "source.txt", folder / "errata.yaml"
+    with pytest.raises(ZhpubError) as error:
+        accept_reading(source, errata, *place, choice=choice)
+    assert error.value.message == message
+    assert (error.value.location.line, error.value.location.column) == place
+    assert not errata.exists()
+
+
+def test_an_accepted_span_is_no_longer_offered(folder):
+    source, errata = folder / "source.txt", folder / "errata.yaml"
+    accept_reading(source, errata, 163, 416)
+    with pytest.raises(ZhpubError, match="no span with ranked readings starts here"):
+        accept_reading(source, errata, 163, 416)
+    assert errata.read_text(encoding="utf-8").count("- corrupted:") == 1
+
+
+def test_the_entry_shows_unreadable_characters_as_escapes():
+    assert _yaml_string("?;\ue2a6A") == '"?;\\ue2a6A"'  # private use, as the source holds it
+    assert _yaml_string("a\x07b") == '"a\\u0007b"'  # a control character
+    assert _yaml_string('说"明') == '"说\\"明"'  # JSON quoting, so YAML reads it back
+    assert yaml.safe_load(_yaml_string("?;\ue2a6A")) == "?;\ue2a6A"
+
+
+@pytest.mark.parametrize("text,span,widened", [
+    ("甲乙丙\n丁乙戊", (1, 2), (0, 2)),  # 乙 twice: one character of context to the left makes it unique
+    ("乙丙\n乙戊", (0, 1), (0, 2)),  # at the line's start: widen to the right
+    ("甲乙\n甲乙", (1, 2), (0, 2)),  # the whole line occurs twice: stop at the line's edges
+    ("甲乙丙", (1, 2), (1, 2)),  # already unique
+])
+def test_an_erratum_span_is_widened_within_its_line_until_it_is_unique(text, span, widened):
+    assert unique_span(text, *span) == widened
