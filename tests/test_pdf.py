@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 import subprocess
 
@@ -195,6 +196,31 @@ def test_attachments_are_the_document_data(edition, built, shipped):
     from zhpub.render.print_html import ATTACHED
 
     assert set(files) == {f"zhenjiang-2022.{x}" for x in ATTACHED}  # the colophon lists what is attached
+
+
+def test_serialising_each_object_once_changes_no_byte():
+    """The finisher keeps each PDF object's bytes from its first serialisation (pydyf would serialise and deflate
+    everything a second time to hash the file for its /ID): the file is exactly the one pydyf writes itself."""
+    import datetime as dt
+
+    from weasyprint import HTML, Attachment
+    from zhpub.render import pdf
+    from zhpub.render.print_html import FONTS
+
+    page = (f'<html lang="zh-Hans"><head><style>html {{ font-family: "{FONTS["hans"][0]}" }}</style></head><body>'
+            '<h1 id="a">标题</h1><p id="b">正文，<a href="#a">链接</a>。</p><table><tr><td>表</td></tr></table></body></html>')
+    when = dt.datetime(2022, 3, 1)
+    rendered = HTML(string=page).render(pdf_variant=pdf.PDF_VARIANT)
+
+    def options():  # an Attachment can be read once
+        return {"pdf_variant": pdf.PDF_VARIANT, "attachments": [
+            Attachment(string='{"x": "数据"}' * 500, name="x.json", relationship="Data", created=when, modified=when)]}
+
+    as_pydyf_writes_it = rendered.write_pdf(finisher=pdf.unique_associated_files, **options())
+    serialised_once = rendered.write_pdf(finisher=pdf.finish, **options())
+    assert serialised_once == as_pydyf_writes_it
+    reader = PdfReader(io.BytesIO(serialised_once))
+    assert len(reader.trailer["/ID"]) == 2 and set(reader.attachments) == {"x.json"} and set(reader.named_destinations) >= {"a", "b"}
 
 
 @pytest.mark.slow

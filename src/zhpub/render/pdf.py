@@ -75,6 +75,34 @@ def unique_associated_files(document, pdf) -> None:
         pdf.catalog["AF"][:] = list(dict.fromkeys(pdf.catalog["AF"]))
 
 
+def serialise_once(pdf) -> None:
+    """pydyf 0.13 serialises and deflates (at level 9) every object twice when the file has an /ID, which PDF/A
+    requires: once to write it, once more to hash the whole file for the identifier. The objects are final when
+    WeasyPrint calls the finisher, so each keeps the bytes it serialised to the first time: the file is
+    byte-identical (tests/test_pdf.py) and one edition's write phase ~15 % shorter (README, PDF time)."""
+    for obj in pdf.objects:
+        if obj.free != "f":
+            data = obj.data
+            obj.__class__ = _serialised_class(type(obj))
+            obj.__dict__["_serialised"] = data
+
+
+_SERIALISED: dict[type, type] = {}
+
+
+def _serialised_class(cls: type) -> type:
+    """A subclass of a pydyf object class whose ``data`` is the bytes kept by serialise_once."""
+    if cls not in _SERIALISED:
+        _SERIALISED[cls] = type(f"Serialised{cls.__name__}", (cls,), {"data": property(lambda self: self.__dict__["_serialised"])})
+    return _SERIALISED[cls]
+
+
+def finish(document, pdf) -> None:
+    """WeasyPrint's finisher: the last changes to the PDF objects, then each object's bytes kept once."""
+    unique_associated_files(document, pdf)
+    serialise_once(pdf)
+
+
 def read_scrape(doc: Document, project_root: Path | None) -> bytes | None:
     """The raw source.txt of a document in a project (None for a bare scrape outside one)."""
     if project_root is None:
@@ -130,7 +158,7 @@ def render_edition(job: EditionJob) -> bool:
 
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
-    archival = {"pdf_variant": job.pdf_variant, "attachments": attachments(doc, files), "finisher": unique_associated_files}
+    archival = {"pdf_variant": job.pdf_variant, "attachments": attachments(doc, files), "finisher": finish}
     data = HTML(string=html, base_url=str(job.path.parent)).write_pdf(**(archival if job.pdf_variant else {}))
     write_bytes(job.path, data)
     if cache:
