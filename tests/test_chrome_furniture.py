@@ -148,6 +148,19 @@ def test_furniture_glued_to_a_paragraph_is_cut_out(kind):
     assert len(cut) == 1 and cut[0].rule == "chrome-glued" and cut[0].before.strip() == (before or after).strip()
 
 
+@pytest.mark.parametrize("edge,cut", [
+    (" 【打印】", True),  # one furniture word, in the brackets of a toolbar
+    (" [打印]", True),
+    (" 打印", False),  # the same word bare at a paragraph's end may be the text's own (…完成打印 of a document)
+])
+def test_a_single_furniture_word_is_cut_only_in_brackets(edge, cut):
+    report = list(REPORT)
+    report[4] = REPORT[4] + edge
+    doc = page_with([], [], report)
+    assert (doc.text("hans") == clean_text()) is cut
+    assert [c.before.strip() for c in doc.changes if c.rule == "chrome-glued"] == ([edge.strip()] if cut else [])
+
+
 def test_the_texts_own_size_words_are_never_cut():
     report = list(REPORT)
     report[6] = "大、中、小城市协调发展，打印 复印等生产性服务业加快集聚，全市新增市场主体三万户。"

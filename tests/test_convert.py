@@ -234,6 +234,12 @@ def test_every_sense_rule_changes_what_opencc_alone_gives_somewhere():
         assert any(rule.traditional != plain.convert(word) for rule in rules), word
 
 
+def test_punctuation_inside_a_phrase_entry_does_not_cut_the_text_there():
+    """The fast path cuts the text at punctuation only where no entry holds it: OpenCC's 里姆斯基-科萨科夫 keeps its
+    hyphen inside, and cut there 里 would read as "inside" (裡)."""
+    assert to_traditional("作曲家里姆斯基-科萨科夫的作品") == "作曲家里姆斯基-科薩科夫的作品"
+
+
 def test_words_come_back_whole():
     """jieba's cut keeps every character: spaces, line breaks, digits, punctuation and Latin letters included."""
     text = "第一条　本法\n\n 2024年GDP增长5.2%，“十四五”规划\u200b。 \t"

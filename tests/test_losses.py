@@ -118,6 +118,28 @@ def test_utf16_with_bom_is_decoded(codec):
     assert encoding == "utf-16" and stage.text == HEAD + PARAGRAPH
 
 
+@pytest.mark.parametrize("inside,why", [
+    ("\ufeff", "a second byte-order mark: two files run together"),
+    ("\ue000", "a private-use code point (Co)"),
+    ("\u0378", "an unassigned code point (Cn)"),
+])
+@pytest.mark.parametrize("codec,bom", [("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff")])
+def test_utf16_that_is_not_text_is_refused_at_its_place(codec, bom, inside, why):
+    """A file that starts with a UTF-16 byte-order mark but holds what no report does is some other file: refused,
+    naming the line and column of the first such character, not published as garbage."""
+    data = bom + f"第一行\n第二行{inside}末尾\n".encode(codec)
+    with pytest.raises(ZhpubError) as error:
+        decode_source(data, "x.txt")
+    assert str(error.value).startswith("x.txt:2:4: cannot decode the file as UTF-16"), why
+
+
+def test_utf16_cut_in_the_middle_of_a_character_is_refused_at_its_place():
+    data = b"\xff\xfe" + "第一行\n第二".encode("utf-16-le") + "\ud800".encode("utf-16-le", "surrogatepass")
+    with pytest.raises(ZhpubError) as error:
+        decode_source(data, "x.txt")
+    assert str(error.value).startswith("x.txt:2:3: cannot decode the file as UTF-16")
+
+
 def test_big5_with_cp950_extension_is_not_read_as_gb18030():
     text = "恒生指數與港股通。我們堅持穩中求進工作總基調，經濟運行保持在合理區間。\n"
     data = text.encode("cp950")

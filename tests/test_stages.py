@@ -170,11 +170,34 @@ def test_lost_character_is_reported_never_made_punctuation(text):
     assert "？" not in fix_punctuation(text).text
 
 
+@pytest.mark.parametrize("text,span", [
+    ("全市经济运行稳中有进，?鎻勭发展质量稳步提升。", "?鎻勭"),  # rare Han (not in GB2312) go with it; 发 does not
+    ("全市经济运行稳中有进，?\ue2a6&amp;鎻发展质量稳步提升。", "?\ue2a6&amp;鎻"),  # private use and an entity remnant
+    ("全市经济运行稳中有进，?发展质量稳步提升。", "?"),
+])
+def test_a_lost_character_is_reported_with_the_garbage_that_follows_it(text, span):
+    """What no reading reproduces is reported as one span: the lost byte and the rare or private-use characters and
+    entity remnants after it, up to the first common character, so the reader sees the whole damage."""
+    (finding,) = repair_mojibake(text).findings
+    assert text[finding.start:finding.end] == finding.text == span
+    assert finding.message.startswith("lost character")
+
+
 def test_entity_remnant_is_decoded():
     assert repair_mojibake("抓好临床专科ldquo;补短板rdquo;项目").text == "抓好临床专科“补短板”项目"
 
 
 # --- layout ---------------------------------------------------------------------------------------------
+
+def test_in_a_text_of_blank_separated_paragraphs_a_single_break_is_inside_a_paragraph():
+    from zhpub.text.layout import rejoin_lines
+
+    paragraphs = [f"全市上下坚持稳中求进工作总基调，第{n}项工作扎实推进。" for n in "一二三四五六七八九十"]
+    text = "\n\n".join(paragraphs[:5] + ["城乡居民收入稳步增长，\n民生保障持续加强。"] + paragraphs[5:])
+    result = rejoin_lines(text)
+    assert [(c.before, c.after, c.note) for c in result.changes] == [("\n", "", "line broken inside a paragraph")]
+    assert "城乡居民收入稳步增长，民生保障持续加强。" in result.text.split("\n\n")
+
 
 def test_layout_one_blank_line_between_blocks_and_heading_split():
     text = "\n\n\u00a0标题\u00a0\n\n\n（一）千方百计挖掘内需潜力，努力保持经济平稳发展。把扩大内需作为引擎。\n段落\n"

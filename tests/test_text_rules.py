@@ -174,3 +174,19 @@ def test_only_valid_readings_are_dropped():
     assert [(c.rule, c.before) for c in stage.changes] == [("pinyin-annotation", "(zhèn)"), ("pinyin-annotation", "(jiāng)")]
     assert "zhèn is a reading of 鎮" in stage.changes[0].note
     assert drop_annotations("(zhèn)江").text == "(zhèn)江"  # nothing before it to read
+
+
+# --- structure: entries of an appended 名词解释 ---
+
+@pytest.mark.parametrize("text,entry", [
+    ("1．新质生产力：由技术革命性突破催生的先进生产力。", ("新质生产力", "由技术革命性突破催生的先进生产力。")),
+    ("【双减】减轻学生作业负担和校外培训负担。", ("双减", "减轻学生作业负担和校外培训负担。")),  # the term in 【】
+    ("（二）“四群八链”：四大产业集群。", ("“四群八链”", "四大产业集群。")),
+    ("①零基预算: 按实际需要核定预算。", ("零基预算", "按实际需要核定预算。")),  # an ASCII colon and a space
+    ("各位代表：", None),  # a salutation is no entry
+    ("今年以来，我们坚持稳中求进。", None),  # a sentence: no term before a colon
+])
+def test_a_note_entry_is_its_term_and_explanation(text, entry):
+    from zhpub.text.structure import note_entry
+
+    assert note_entry(text) == entry
