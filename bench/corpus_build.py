@@ -2,9 +2,9 @@
 
     .venv/bin/python bench/corpus_build.py [--sizes 5 60] [--no-pdf] [--jobs N]
 
-The corpus is generated: a temporary project with every report shipped in content/, then copies of those
-reports under other slugs (`<slug>-copy-NN`, their `series:` line dropped so no series has two reports of one
-year) until there are N documents. Each build runs `zhpub build -q` in a fresh process (all cores, the default);
+The corpus is generated: a temporary project with the first N reports shipped in content/ (by slug), then copies
+of those reports under other slugs (`<slug>-copy-NN`, their `series:` line dropped so no series has two reports of
+one year) until there are N documents. Each build runs `zhpub build -q` in a fresh process (all cores, the default);
 reported per build: wall time, CPU time (user + sys of zhpub and every worker process), peak memory of the
 largest single process (ru_maxrss) and of the whole process tree (sampled every 0.2 s from /proc), and the cost
 per document. The one-changed rebuild edits one copy's document.yaml title (its model, data, PDFs and both site
@@ -29,10 +29,15 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def make_project(folder: Path, n: int) -> list[str]:
-    for name in ("content", "glossary", "corpus", "hooks"):
+    """A project of exactly ``n`` documents: the first ``n`` shipped reports (sorted by slug), then copies of them
+    under other slugs, their `series:` line dropped (a series holds one report a year)."""
+    for name in ("glossary", "corpus", "hooks"):
         shutil.copytree(ROOT / name, folder / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
-    shipped = sorted(p for p in (folder / "content").iterdir() if (p / "source.txt").is_file())
+    shipped = sorted(p for p in (ROOT / "content").iterdir() if (p / "source.txt").is_file())[:n]
+    (folder / "content").mkdir()
+    for original in shipped:
+        shutil.copytree(original, folder / "content" / original.name)
     slugs = [p.name for p in shipped]
     copy = 0
     while len(slugs) < n:
@@ -43,7 +48,7 @@ def make_project(folder: Path, n: int) -> list[str]:
         meta.write_text(re.sub(r"(?m)^series:.*\n", "", meta.read_text(encoding="utf-8")), encoding="utf-8")
         slugs.append(slug)
         copy += 1
-    return slugs[:n] if len(slugs) > n else slugs
+    return slugs
 
 
 def tree_rss(root_pid: int) -> int:

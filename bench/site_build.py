@@ -4,9 +4,12 @@ the text pipeline (scrape -> Document model, glossary, indicators) in the full b
 Also times the same site built by ProperDocs 1.6.7 (`properdocs build -f mkdocs.yml`, both variants), the
 maintained MkDocs 1.6 fork (tests/test_plugin.py checks its output is the same).
 
-    .venv/bin/python bench/site_build.py [--repeat N]
+    .venv/bin/python bench/site_build.py [--repeat N] [--no-properdocs]
 
-Every measurement runs in a fresh process, so no cache carries over between them.
+Every measurement runs in a fresh process, so no cache carries over between them. Reported: CPU time (user + sys
+of the process and its children, which is what the noisy shared machine leaves comparable) and wall time, the
+fastest of N runs each, interleaved, with the load average of the machine beside them. The floor is built from
+the same pages zhpub makes, corpus pages included (the project root is passed to the renderer).
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -46,7 +50,7 @@ out = Path(sys.argv[1])
 docs = publishable_documents(Path('.'))
 glossary = load_project_glossary(Path('.'))
 for variant in ('hans', 'hant'):
-    r = SiteRenderer(docs, glossary, variant)
+    r = SiteRenderer(docs, glossary, variant, project_root=Path('.'))
     d = out / variant / 'docs'
     for page in r.pages():
         (d / page.path).parent.mkdir(parents=True, exist_ok=True)
@@ -59,10 +63,24 @@ for variant in ('hans', 'hant'):
 """
 
 
-def run(code: str, *args: str) -> float:
-    start = time.perf_counter()
-    subprocess.run([sys.executable, "-c", code, *args], cwd=ROOT, env=ENV, check=True, capture_output=True)
-    return time.perf_counter() - start
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def timed(command: list[str], **kwargs) -> tuple[float, float]:
+    """(wall, CPU) seconds of a command and every process it starts (they are waited for, so RUSAGE_CHILDREN has them)."""
+    cpu, start = children_cpu(), time.perf_counter()
+    subprocess.run(command, check=True, capture_output=True, **kwargs)
+    return time.perf_counter() - start, children_cpu() - cpu
+
+
+def run(code: str, *args: str) -> tuple[float, float]:
+    return timed([sys.executable, "-c", code, *args], cwd=ROOT, env=ENV)
+
+
+def add(a: tuple[float, float], b: tuple[float, float], sign: int = 1) -> tuple[float, float]:
+    return a[0] + sign * b[0], a[1] + sign * b[1]
 
 
 def static_config(variant_dir: Path, variant: str) -> Path:
@@ -88,8 +106,10 @@ def static_config(variant_dir: Path, variant: str) -> Path:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeat", type=int, default=3, help="runs of each measurement; the fastest counts")
+    parser.add_argument("--no-properdocs", action="store_true", help="skip the ProperDocs timing")
     args = parser.parse_args()
     mkdocs = Path(sys.executable).parent / "mkdocs"
+    loads = [os.getloadavg()[0]]
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         subprocess.run([sys.executable, "-c", DUMP, str(tmp / "static")], cwd=ROOT, env=ENV, check=True)
@@ -98,24 +118,31 @@ def main() -> None:
         for _ in range(args.repeat):
             shutil.rmtree(tmp / "full", ignore_errors=True)
             full.append(run(FULL.format(out=str(tmp / "full"))))
-            start = time.perf_counter()
+            loads.append(os.getloadavg()[0])
+            floor = (0.0, 0.0)
             for config in configs:
-                subprocess.run([str(mkdocs), "build", "-q", "-f", str(config)], env=ENV, check=True, capture_output=True)
-            static.append(time.perf_counter() - start)
-            pipeline.append(run(PIPELINE) - run("import zhpub.build, zhpub.content"))  # minus interpreter start-up
-            start = time.perf_counter()
-            for variant, tag in (("hans", "zh-Hans"), ("hant", "zh-Hant")):
-                subprocess.run([str(Path(sys.executable).parent / "properdocs"), "build", "-q", "-f", "mkdocs.yml",
-                                "-d", str(tmp / "properdocs" / tag)], cwd=ROOT, env=dict(ENV, ZHPUB_VARIANT=variant),
-                               check=True, capture_output=True)
-            properdocs.append(time.perf_counter() - start)
-    f, s, p, pd = min(full), min(static), min(pipeline), min(properdocs)
-    print(f"full zhpub site build, both variants:          {f:6.2f} s")
-    print(f"plain mkdocs build of the same static pages:   {s:6.2f} s")
-    print(f"text pipeline (scrape -> model, glossary, ind.): {p:5.2f} s  = {p / f:.0%} of the full build")
-    print(f"everything zhpub adds to plain MkDocs:          {f - s:5.2f} s  = {(f - s) / f:.0%} of the full build")
-    print(f"the same site with ProperDocs 1.6.7 (2 runs):   {pd:6.2f} s")
-    print(f"zhpub site build / plain MkDocs floor:          {f / s:6.2f}x (wall, fastest of {args.repeat} each, interleaved)")
+                floor = add(floor, timed([str(mkdocs), "build", "-q", "-f", str(config)], env=ENV))
+            static.append(floor)
+            loads.append(os.getloadavg()[0])
+            pipeline.append(add(run(PIPELINE), run("import zhpub.build, zhpub.content"), -1))  # minus start-up
+            if not args.no_properdocs:
+                pd = (0.0, 0.0)
+                for variant, tag in (("hans", "zh-Hans"), ("hant", "zh-Hant")):
+                    pd = add(pd, timed([str(Path(sys.executable).parent / "properdocs"), "build", "-q", "-f", "mkdocs.yml",
+                                        "-d", str(tmp / "properdocs" / tag)], cwd=ROOT, env=dict(ENV, ZHPUB_VARIANT=variant)))
+                properdocs.append(pd)
+    best = lambda runs, i: min(r[i] for r in runs)  # noqa: E731
+    f, s, p = (best(full, 1), best(static, 1), best(pipeline, 1))
+    fw, sw = best(full, 0), best(static, 0)
+    print(f"load average (1 min) during the runs: {min(loads):.1f}-{max(loads):.1f} on {os.cpu_count()} cores")
+    print(f"full zhpub site build, both variants:          {f:6.2f} s CPU  {fw:6.2f} s wall")
+    print(f"plain mkdocs build of the same static pages:   {s:6.2f} s CPU  {sw:6.2f} s wall")
+    print(f"text pipeline (scrape -> model, glossary, ind.): {p:5.2f} s CPU = {p / f:.0%} of the full build")
+    print(f"everything zhpub adds to plain MkDocs:          {f - s:5.2f} s CPU = {(f - s) / f:.0%} of the full build")
+    if properdocs:
+        print(f"the same site with ProperDocs 1.6.7 (2 runs):   {best(properdocs, 1):6.2f} s CPU  {best(properdocs, 0):6.2f} s wall")
+    print(f"zhpub site build / plain MkDocs floor:          {f / s:6.2f}x CPU, {fw / sw:.2f}x wall "
+          f"(fastest of {args.repeat} each, interleaved)")
 
 
 if __name__ == "__main__":

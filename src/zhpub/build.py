@@ -74,26 +74,40 @@ def document_data(doc: Document, site_url: str, variants: tuple[str, ...] = ()) 
     return files
 
 
+def document_data_folder(doc: Document, site_url: str, root: Path | None,
+                         variants: tuple[str, ...] = ()) -> tuple[Path | None, bool]:
+    """The build cache's folder of a document's data files (``document_data``), made now if missing, and whether it
+    had to be made. The data files, the site's two variants (their data/ folders) and `mkdocs serve` all take the
+    files from here: serialised once per model, never once per variant. (None, True) without the cache."""
+    from .cache import Cache, enabled, key
+
+    if root is None or not doc.cache_key or not enabled():
+        return None, True
+    cache = Cache(root)
+    product = key("data", doc.cache_key, site_url, *variants)
+    name = doc.slug + "".join(f"+{v}" for v in variants)  # build/data/ with hk beside the site's (no hk yet)
+    folder = cache.get_tree("data-files", name, product)
+    if folder is not None:
+        return folder, False
+    return cache.put_files("data-files", name, product, document_data(doc, site_url, variants)), True
+
+
 def write_data(docs: Iterable[Document], glossary: Glossary, out: Path, site_url: str = "", root: Path | None = None,
                report: "BuildReport | None" = None, variants: tuple[str, ...] = ()) -> None:
     """Every document's data files (from the cache, under the model's key, when the project has one), then the
     glossary's, which depends on every document."""
-    from .cache import Cache, key
+    from .cache import copy_tree
 
     out.mkdir(parents=True, exist_ok=True)
-    cache = Cache(root) if root is not None else None
     for doc in docs:
-        product = key("data", doc.cache_key, site_url, *variants) if cache and doc.cache_key else ""
-        files = cache.get_object("data", doc.slug, product) if product else None
-        reused = files is not None
-        if not reused:
-            files = document_data(doc, site_url, variants)
-            if product:
-                cache.put_object("data", doc.slug, product, files)
+        folder, built = document_data_folder(doc, site_url, root, variants)
         if report:
-            report.done("reused" if reused else "built", f"data/{doc.slug}.*")
-        for name, data in files.items():
-            (out / name).write_bytes(data)
+            report.done("built" if built else "reused", f"data/{doc.slug}.*")
+        if folder is not None:  # hard links: files in build/ are never rewritten in place
+            copy_tree(folder, out, dirs_exist_ok=True)
+        else:
+            for name, data in document_data(doc, site_url, variants).items():
+                (out / name).write_bytes(data)
     write_file(out / "glossary.json", dumps(glossary_json(glossary, list(docs))), "utf-8")
 
 

@@ -143,6 +143,31 @@ class Cache:
         os.replace(tmp, place)
         self._drop_others(place)
 
+    def put_files(self, kind: str, name: str, product_key: str, files: dict[str, bytes]) -> Path | None:
+        """Keep ``files`` (name -> bytes) as a folder entry; its place (None with the cache off). An entry already
+        complete under the key is kept as it is (same key, same bytes): another process may be reading it."""
+        if not enabled():
+            return None
+        place = self._place(kind, name, product_key)
+        if (place / ".complete").is_file():
+            return place
+        tmp = place.with_name(f".tmp-{os.getpid()}-{product_key}")
+        shutil.rmtree(tmp, ignore_errors=True)
+        tmp.mkdir(parents=True)
+        for file_name, data in files.items():
+            (tmp / file_name).write_bytes(data)
+        (tmp / ".complete").write_bytes(b"")
+        if place.exists() and not (place / ".complete").is_file():  # left half-made by a killed build
+            shutil.rmtree(place, ignore_errors=True)
+        try:
+            os.replace(tmp, place)
+        except OSError:  # another process stored it first (a folder is not replaced when it holds files)
+            shutil.rmtree(tmp, ignore_errors=True)
+            if not (place / ".complete").is_file():
+                raise
+        self._drop_others(place)
+        return place
+
     def _drop_others(self, place: Path) -> None:
         """Older versions of the product, and temporary entries of builds that were killed."""
         for other in place.parent.iterdir():
@@ -171,6 +196,7 @@ def link_or_copy(src: str, dst: str) -> None:
         shutil.copy2(src, dst)
 
 
-def copy_tree(source: Path, target: Path, skip: Iterable[str] = (".complete",)) -> None:
+def copy_tree(source: Path, target: Path, skip: Iterable[str] = (".complete",), dirs_exist_ok: bool = False) -> None:
     """A cached folder into build/ staging (hard links)."""
-    shutil.copytree(source, target, copy_function=link_or_copy, ignore=shutil.ignore_patterns(*skip))
+    shutil.copytree(source, target, copy_function=link_or_copy, ignore=shutil.ignore_patterns(*skip),
+                    dirs_exist_ok=dirs_exist_ok)

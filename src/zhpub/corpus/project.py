@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..model import Document
-from .compare import Comparison, compare
+from .compare import Comparison, SectionPair, Unit, compare, units
 from .ledger import LedgerRow, side_json, dropped_measures, ledger, target_changes
 from .measures import MEASURES_FILE, Measures, load_measures
 from .series import SERIES_FILE, Corpus, build_corpus, load_series
@@ -20,9 +20,10 @@ class ProjectCorpus:
     corpus: Corpus
     measures: Measures | None
     ledgers: dict[str, list[LedgerRow]] = field(default_factory=dict)  # series id -> rows
+    root: Path | None = None  # the project, whose build cache keeps comparisons between builds
 
     def comparison(self, before: Document, after: Document) -> Comparison:
-        return _cached_comparison(before, after)
+        return _cached_comparison(before, after, self.root)
 
     def changes(self, series: str):
         return target_changes(self.ledgers.get(series, []))
@@ -34,14 +35,51 @@ class ProjectCorpus:
 _COMPARISONS: dict[tuple, Comparison] = {}
 
 
-def _cached_comparison(before: Document, after: Document) -> Comparison:
-    """Both script variants (two MkDocs builds in one process) share one comparison per pair of texts."""
+def _cached_comparison(before: Document, after: Document, root: Path | None = None) -> Comparison:
+    """Both script variants (two MkDocs builds in one process) share one comparison per pair of texts; with a
+    project, the build cache keeps it under both documents' model keys (cache.py), so a pair whose two reports did
+    not change is not diffed again by the next build, nor by the other variant's process."""
     key = (before.slug, after.slug, hash(before.text()), hash(after.text()))
     if key not in _COMPARISONS:
         if len(_COMPARISONS) > 64:
             _COMPARISONS.clear()
-        _COMPARISONS[key] = compare(before, after)
+        _COMPARISONS[key] = _stored_comparison(before, after, root)
     return _COMPARISONS[key]
+
+
+def _stored_comparison(before: Document, after: Document, root: Path | None) -> Comparison:
+    if root is None or not before.cache_key or not after.cache_key:
+        return compare(before, after)
+    from ..cache import Cache, key
+
+    cache = Cache(root)
+    name, product = f"{before.slug}--{after.slug}", key("comparison", before.cache_key, after.cache_key)
+    stored = cache.get_object("comparison", name, product)
+    if stored is not None:
+        return thaw_comparison(before, after, *stored)
+    comp = compare(before, after)
+    cache.put_object("comparison", name, product, freeze_comparison(comp))
+    return comp
+
+
+def freeze_comparison(comp: Comparison) -> tuple:
+    """What a comparison adds to its two documents: the aligned units by block id, scores, changes, summary (the
+    documents themselves stay out of the cache entry; ``thaw_comparison`` puts them back)."""
+    return ([(p.before.block.id if p.before else None, p.after.block.id if p.after else None, p.score, p.changes)
+             for p in comp.sections], comp.summary)
+
+
+def thaw_comparison(before: Document, after: Document, sections: list, summary) -> Comparison:
+    def all_units(doc: Document) -> dict[str, Unit]:
+        parts = units(doc, 1)
+        found = {u.block.id: u for u in parts}
+        for part in parts:
+            found.update((u.block.id, u) for u in units(doc, 2, part.block.id))
+        return found
+
+    a, b = all_units(before), all_units(after)
+    return Comparison(before, after, [SectionPair(a[x] if x else None, b[y] if y else None, score, changes)
+                                      for x, y, score, changes in sections], summary)
 
 
 def load_corpus(root: Path, docs: list[Document]) -> ProjectCorpus:
@@ -51,7 +89,7 @@ def load_corpus(root: Path, docs: list[Document]) -> ProjectCorpus:
         corpus = Corpus({}, list(docs))
     measures = load_measures(root / MEASURES_FILE) if (root / MEASURES_FILE).exists() else None
     ledgers = {sid: ledger(run, measures) for sid, run in corpus.series.items()} if measures else {}
-    return ProjectCorpus(corpus, measures, ledgers)
+    return ProjectCorpus(corpus, measures, ledgers, root)
 
 
 LEDGER_COLUMNS = ("series", "year", "measure", "measure_zh", "unit", "verdict", "target_text", "target_value",

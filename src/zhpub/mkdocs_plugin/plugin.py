@@ -8,15 +8,20 @@ keeps what one build needs on the plugin instance (MkDocs makes a new one for ev
 from __future__ import annotations
 
 import datetime as dt
+import html as html_module
 import os
+import re
 from pathlib import Path
+
+from markdown.extensions.toc import nest_toc_tokens, strip_tags
 
 from mkdocs.config import base, config_options
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.toc import get_toc
 
-from ..build import publishable_documents
+from ..build import document_data, document_data_folder, publishable_documents
 from ..content import load_project_glossary
 from ..corpus.series import SERIES_FILE, load_series
 from ..knowledge.indicators import document_year
@@ -50,6 +55,8 @@ class ZhpubPlugin(BasePlugin[ZhpubConfig]):
         self.search: ParagraphSearch | None = None
         self.root: Path | None = None
         self.heads: dict[str, str] = {}
+        self.generated_pages: set[str] = set()  # src paths of the pages made by zhpub.render (bodies are HTML)
+        self.bodies: dict[str, str] = {}  # src path -> HTML body, between on_page_markdown and on_page_content
 
     @event_priority(100)  # before Material's search plugin reads the theme language
     def on_config(self, config):
@@ -63,7 +70,8 @@ class ZhpubPlugin(BasePlugin[ZhpubConfig]):
         glossary = load_project_glossary(self.root)
         site_root = config.site_url or ""  # the address of build/site/, which holds both variants
         serving = site_root.startswith(f"http://{config.dev_addr.host}:{config.dev_addr.port}/")  # mkdocs serve
-        self.renderer = SiteRenderer(docs, glossary, variant, "" if serving else site_root, self.root)
+        self.renderer = SiteRenderer(docs, glossary, variant, "" if serving else site_root, self.root,
+                                     permalink=heading_permalink(config))
         self.search = ParagraphSearch(self._search_documents(docs)) if self.config.paragraph_search else None
         if site_root and not serving:
             config.site_url = f"{site_root.rstrip('/')}/{LANG_TAGS[variant]}/"  # canonical links, sitemap, 404.html
@@ -99,8 +107,18 @@ class ZhpubPlugin(BasePlugin[ZhpubConfig]):
         pages = self.renderer.pages()
         for page in pages:
             generated.append(File.generated(config, page.path, content=page.markdown))
-        for path, text in self.renderer.data_files().items():
+        self.generated_pages = {page.path for page in pages} | {SEARCH_PAGE}
+        for path, text in self.renderer.data_files(documents=False).items():
             generated.append(File.generated(config, path, content=text))
+        for doc in self.renderer.docs:  # each document's data files, serialised once (build/data/ has the same)
+            folder, _ = document_data_folder(doc, self.renderer.site_url, self.root)
+            if folder is not None:  # MkDocs copies the cached files: nothing is serialised or held in memory
+                for path in sorted(folder.iterdir()):
+                    if not path.name.startswith("."):
+                        generated.append(File.generated(config, f"data/{path.name}", abs_src_path=str(path)))
+            else:
+                for name, data in document_data(doc, self.renderer.site_url).items():
+                    generated.append(File.generated(config, f"data/{name}", content=data))
         if self.search is not None:
             generated.append(File.generated(config, SEARCH_PAGE, content=self._search_page()))
             self.search.folders = shard_folders([p.path for p in pages], {d.slug for d in self.search.documents})
@@ -118,7 +136,20 @@ class ZhpubPlugin(BasePlugin[ZhpubConfig]):
             context["zhpub_search_all"] = label("search_all", self.config.variant)
         return context
 
+    @event_priority(-100)  # after any other plugin: what MkDocs converts is then nothing
+    def on_page_markdown(self, markdown, page, config, files):
+        """zhpub's pages are HTML already (render/site.py): keep the body, so Python-Markdown converts nothing."""
+        if page.file.src_uri not in self.generated_pages:
+            return markdown
+        self.bodies[page.file.src_uri] = markdown
+        return ""
+
+    @event_priority(100)  # first: the page's own HTML back in place, before any other plugin sees the content
     def on_page_content(self, html, page, config, files):
+        body = self.bodies.pop(page.file.src_uri, None)
+        if body is not None:
+            page.toc = get_toc(toc_tokens(body, toc_depth(config)))
+            html = body.strip("\n").replace(TOC_MARK, "")
         if self.search is None or (page.meta.get("search") or {}).get("exclude"):
             return html
         return self.search.page_content(html, page.url, page.title)
@@ -140,6 +171,7 @@ class ZhpubPlugin(BasePlugin[ZhpubConfig]):
             "search_all", "search_query", "search_series", "search_year", "search_any", "search_submit",
             "search_results", "search_none", "search_more", "search_loading", "search_hint")}
         return render("site/search.md", self.root, title=labels["search_all"], t=labels, exclude_from_search=True,
+                      permalink=self.renderer.permalink,
                       search_boost=None, series=series, years=sorted({d.year for d in documents if d.year}, reverse=True))
 
     # Material's search writes the index at 0; the offline plugin copies it into a script at -100; zhpub shards it
@@ -152,6 +184,36 @@ class ZhpubPlugin(BasePlugin[ZhpubConfig]):
         # without one it would be a page of broken links (and file:// readers never see a 404).
         if not config.site_url:
             (Path(config.site_dir) / "404.html").unlink(missing_ok=True)
+
+
+def heading_permalink(config) -> tuple[str, str] | None:
+    """The ¶ link the toc extension of mkdocs.yml puts on headings, as (symbol, title); None when it puts none."""
+    if not any(getattr(e, "__module__", e) in ("toc", "markdown.extensions.toc") or e == "toc"
+               for e in config.markdown_extensions):
+        return None
+    options = (config.mdx_configs or {}).get("toc", {})
+    symbol = options.get("permalink", False)
+    if symbol in (False, None):
+        return None
+    return ("&para;" if symbol is True else str(symbol)), options.get("permalink_title", "Permanent link")
+
+
+def toc_depth(config) -> int:
+    """The deepest heading level in the table of contents (toc's ``toc_depth``: 3, or "2-3" for its range's end)."""
+    depth = (config.mdx_configs or {}).get("toc", {}).get("toc_depth", 6)
+    return int(str(depth).rsplit("-", 1)[-1])
+
+
+TOC_MARK = " data-zh-toc"  # on the headings of site/macros.html: those, not the other <h2>s of a page, make the toc
+HEADING = re.compile(r'<h([1-6]) id="([^"]*)"' + TOC_MARK + r'>(.*?)(?:<a class="headerlink"[^>]*>.*?</a>)?</h\1>', re.S)
+
+
+def toc_tokens(html: str, depth: int = 3) -> list[dict]:
+    """The table of contents of a page zhpub wrote (site/macros.html ``heading``), as the toc extension gives it to
+    MkDocs: headings to ``depth``, nested by level."""
+    flat = [{"level": int(level), "id": html_module.unescape(ident), "name": strip_tags(inner), "html": inner,
+             "data-toc-label": ""} for level, ident, inner in HEADING.findall(html) if int(level) <= depth]
+    return nest_toc_tokens(flat)
 
 
 def _inside(path: str | None, folder: Path) -> bool:

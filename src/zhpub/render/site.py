@@ -1,7 +1,8 @@
-"""Site pages (Markdown with HTML blocks, from templates/site/) for one script variant, made from the Document model.
+"""Site pages (front matter and an HTML body, from templates/site/) for one script variant, made from the Document model.
 
-MkDocs knows nothing of these functions and they know nothing of MkDocs: hooks/ hands the strings to MkDocs as
-generated pages. Page paths are the same in every variant; links inside HTML blocks are written as final
+MkDocs knows nothing of these functions and they know nothing of MkDocs: the plugin hands the strings to MkDocs as
+generated pages, whose bodies MkDocs takes as they are (no Markdown conversion: the headings are written as the toc
+extension would, and the plugin reads the table of contents off them). Page paths are the same in every variant; links inside HTML blocks are written as final
 relative URLs (the site is built with ``use_directory_urls: false`` for file:// use).
 """
 
@@ -13,10 +14,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..editions import marks, redirects, revisions, revisions_json
-from ..export import corrections_json, document_json, dumps, glossary_json, indicators_json
+from ..editions import marks, redirects, revisions
+from ..export import dumps, glossary_json
 from ..knowledge.glossary import Glossary, Term
-from ..knowledge.indicators import KINDS, to_csv
+from ..knowledge.indicators import KINDS
 from ..model import Block, Document
 from .common import (
     LABELS, RULE_EXPLANATIONS, VARIANT_NAMES, cite_label, doc_text, esc, in_variant, indicator_value,
@@ -34,7 +35,7 @@ INDICATORS_BOOST = 0.01
 @dataclass(frozen=True)
 class Page:
     path: str  # src path, e.g. "zhenjiang-2022/index.md"
-    markdown: str
+    markdown: str  # front matter (title, search options), then the body: HTML only, headings included
 
 
 def html_path(src: str) -> str:
@@ -54,10 +55,14 @@ def doc_page(slug: str) -> str:
     return f"{slug}/index.md"
 
 
+DEFAULT_PERMALINK = ("¶", "Permanent link")  # mkdocs.yml's toc options (the plugin passes what the project sets)
+
+
 class SiteRenderer:
     def __init__(self, docs: list[Document], glossary: Glossary, variant: str, site_url: str = "",
-                 project_root: Path | str | None = None):
+                 project_root: Path | str | None = None, permalink: tuple[str, str] | None = DEFAULT_PERMALINK):
         self.docs = docs
+        self.permalink = permalink  # the ¶ link on every heading: (symbol, title), or None for none
         self.project_root = project_root  # where hooks/overrides/zhpub/ may override templates
         self.labels = {key: label(key, variant) for key in LABELS}
         self.glossary = glossary
@@ -101,16 +106,15 @@ class SiteRenderer:
         project = load_corpus(Path(self.project_root), self.docs)
         return CorpusPages(self, project) if project.corpus.series else None
 
-    def data_files(self) -> dict[str, str]:
-        files = {"data/glossary.json": dumps(glossary_json(self.glossary, self.docs))}
-        for doc in self.docs:
-            files[f"data/{doc.slug}.json"] = dumps(document_json(doc))
-            files[f"data/{doc.slug}.corrections.json"] = dumps(corrections_json(doc))
-            files[f"data/{doc.slug}.indicators.json"] = dumps(indicators_json(doc))
-            files[f"data/{doc.slug}.indicators.csv"] = "\ufeff" + to_csv(doc.indicators)
-            files[f"data/{doc.slug}.revisions.json"] = dumps(revisions_json(doc))
-            for name, text in citation.citation_files(doc, self.site_url).items():
-                files[f"data/{name}"] = text
+    def data_files(self, documents: bool = True) -> dict[str, str | bytes]:
+        """The site's data/ folder: the glossary's and the corpus' files and (``documents``) every document's, the
+        same bytes as build/data/ (build.document_data)."""
+        from ..build import document_data
+
+        files: dict[str, str | bytes] = {"data/glossary.json": dumps(glossary_json(self.glossary, self.docs))}
+        if documents:
+            for doc in self.docs:
+                files.update((f"data/{name}", data) for name, data in document_data(doc, self.site_url).items())
         if self.corpus_pages:
             files.update(self.corpus_pages.data_files())
         return files
@@ -149,7 +153,7 @@ class SiteRenderer:
     def _page(self, template: str, src: str, title: str, exclude_from_search: bool = False,
               search_boost: float | None = None, **context) -> Page:
         markdown = render(template, self.project_root, t=self.labels, title=title, exclude_from_search=exclude_from_search,
-                          search_boost=search_boost, **context)
+                          search_boost=search_boost, permalink=self.permalink, **context)
         return Page(src, markdown)
 
     def _meta_rows(self, doc: Document) -> list[tuple[str, str]]:
