@@ -57,7 +57,7 @@ for variant in ('hans', 'hant'):
         (d / page.path).write_text(page.markdown, encoding='utf-8')
     for path, text in r.data_files().items():
         (d / path).parent.mkdir(parents=True, exist_ok=True)
-        (d / path).write_text(text, encoding='utf-8')
+        (d / path).write_bytes(text if isinstance(text, bytes) else text.encode('utf-8'))
     shutil.copytree('hooks/assets', d, dirs_exist_ok=True)
     (out / variant / 'nav.json').write_text(json.dumps(r.nav(), ensure_ascii=False), encoding='utf-8')
 """

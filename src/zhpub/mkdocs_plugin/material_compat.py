@@ -102,3 +102,34 @@ def install_worker_prelude(site_dir: Path, prelude: str) -> None:
     code = workers[0].read_text(encoding="utf-8")
     if not code.startswith(PRELUDE_MARK):
         workers[0].write_text(PRELUDE_MARK + prelude + "\n" + code, encoding="utf-8")
+
+
+def reuse_page_entries(plugins, products) -> bool:
+    """Let Material's search index take a page's entries from ``products`` (plugin.PageProducts) when nothing they are
+    made from changed: the page's HTML, address, title, front matter, table of contents and the search plugin's
+    options (Material's and jieba's versions are in every key, cache.py). Material makes them in
+    ``SearchIndex.add_entry_from_context`` (9.8): parse the page into sections and segment each with jieba, the most
+    costly step of a page after zhpub's own. False when the search plugin is not there or not enabled."""
+    search = plugins.get("material/search")
+    index = getattr(search, "search_index", None)
+    if index is None or not hasattr(index, "add_entry_from_context"):
+        return False
+    made_by = index.add_entry_from_context
+    options = repr(sorted((k, repr(v)) for k, v in dict(search.config).items()))
+
+    def toc(items) -> str:
+        return repr([(a.id, a.title, a.level, toc(a.children)) for a in items])
+
+    def add_entry_from_context(page):
+        parts = (page.title or "", page.content or "", repr(sorted((k, repr(v)) for k, v in page.meta.items())),
+                 toc(page.toc), options)
+        entries, product = products.get("material-search", page.url, *parts)
+        if entries is not None:
+            index.entries.extend(entries)
+            return
+        start = len(index.entries)
+        made_by(page)
+        products.put("material-search", page.url, product, index.entries[start:])
+
+    index.add_entry_from_context = add_entry_from_context
+    return True

@@ -10,10 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import html as html_module
 import os
-import re
+from html.parser import HTMLParser
 from pathlib import Path
 
-from markdown.extensions.toc import nest_toc_tokens, strip_tags
+from markdown.extensions.toc import nest_toc_tokens
 
 from mkdocs.config import base, config_options
 from mkdocs.exceptions import PluginError
@@ -22,6 +22,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
 from ..build import document_data, document_data_folder, publishable_documents
+from ..cache import Cache, key
 from ..content import load_project_glossary
 from ..corpus.series import SERIES_FILE, load_series
 from ..knowledge.indicators import document_year
@@ -72,7 +73,9 @@ class ZhpubPlugin(BasePlugin[ZhpubConfig]):
         serving = site_root.startswith(f"http://{config.dev_addr.host}:{config.dev_addr.port}/")  # mkdocs serve
         self.renderer = SiteRenderer(docs, glossary, variant, "" if serving else site_root, self.root,
                                      permalink=heading_permalink(config))
-        self.search = ParagraphSearch(self._search_documents(docs)) if self.config.paragraph_search else None
+        self.products = PageProducts(self.root, variant)
+        self.search = (ParagraphSearch(self._search_documents(docs), self.products) if self.config.paragraph_search
+                       else None)
         if site_root and not serving:
             config.site_url = f"{site_root.rstrip('/')}/{LANG_TAGS[variant]}/"  # canonical links, sitemap, 404.html
 
@@ -127,6 +130,10 @@ class ZhpubPlugin(BasePlugin[ZhpubConfig]):
             if asset.is_file():
                 generated.append(File.generated(config, asset.relative_to(assets).as_posix(), abs_src_path=str(asset)))
         return generated
+
+    @event_priority(-100)  # after Material's search plugin made its index (on_config)
+    def on_pre_build(self, config):
+        material_compat.reuse_page_entries(config.plugins, self.products)
 
     def on_page_context(self, context, page, config, nav):
         """Citation meta tags and JSON-LD for the page's <head> (hooks/overrides/main.html prints them)."""
@@ -186,6 +193,24 @@ class ZhpubPlugin(BasePlugin[ZhpubConfig]):
             (Path(config.site_dir) / "404.html").unlink(missing_ok=True)
 
 
+class PageProducts:
+    """What one site variant makes per page (search entries), kept in the project's build cache (cache.py) under a
+    key of everything it is made from, so a page that did not change costs almost nothing on the next build or
+    `mkdocs serve` refresh; ZHPUB_CACHE=0 keeps nothing."""
+
+    def __init__(self, root: Path, variant: str):
+        self.cache = Cache(root)
+        self.variant = variant
+
+    def get(self, kind: str, url: str, *parts: str):
+        """(the stored product or None, its key)."""
+        product = key(kind, self.variant, url, *parts)
+        return self.cache.get_object(kind, f"{self.variant}/{url}", product), product
+
+    def put(self, kind: str, url: str, product: str, value) -> None:
+        self.cache.put_object(kind, f"{self.variant}/{url}", product, value)
+
+
 def heading_permalink(config) -> tuple[str, str] | None:
     """The ¶ link the toc extension of mkdocs.yml puts on headings, as (symbol, title); None when it puts none."""
     if not any(getattr(e, "__module__", e) in ("toc", "markdown.extensions.toc") or e == "toc"
@@ -205,14 +230,47 @@ def toc_depth(config) -> int:
 
 
 TOC_MARK = " data-zh-toc"  # on the headings of site/macros.html: those, not the other <h2>s of a page, make the toc
-HEADING = re.compile(r'<h([1-6]) id="([^"]*)"' + TOC_MARK + r'>(.*?)(?:<a class="headerlink"[^>]*>.*?</a>)?</h\1>', re.S)
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
-def toc_tokens(html: str, depth: int = 3) -> list[dict]:
-    """The table of contents of a page zhpub wrote (site/macros.html ``heading``), as the toc extension gives it to
-    MkDocs: headings to ``depth``, nested by level."""
-    flat = [{"level": int(level), "id": html_module.unescape(ident), "name": strip_tags(inner), "html": inner,
-             "data-toc-label": ""} for level, ident, inner in HEADING.findall(html) if int(level) <= depth]
+class _MarkedHeadings(HTMLParser):
+    """The headings zhpub's heading macro wrote (level, id, text), in page order, their ¶ links left out."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[int, str, str]] = []
+        self.current: tuple[int, str, list[str]] | None = None
+        self.in_link = 0
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag in HEADINGS and "data-zh-toc" in a:
+            self.current = (int(tag[1]), a.get("id") or "", [])
+        elif self.current is not None and tag == "a" and "headerlink" in (a.get("class") or "").split():
+            self.in_link += 1
+
+    def handle_endtag(self, tag):
+        if tag == "a" and self.in_link:
+            self.in_link -= 1
+        elif self.current is not None and tag == f"h{self.current[0]}":
+            level, ident, text = self.current
+            self.found.append((level, ident, "".join(text).strip()))
+            self.current = None
+
+    def handle_data(self, data):
+        if self.current is not None and not self.in_link:
+            self.current[2].append(data)
+
+
+def toc_tokens(page_html: str, depth: int = 3) -> list[dict]:
+    """The table of contents of a page zhpub wrote, as the toc extension gives it to MkDocs: the marked headings to
+    ``depth``, their text as HTML, nested by level (toc's own nest_toc_tokens)."""
+    parser = _MarkedHeadings()
+    parser.feed(page_html)
+    parser.close()
+    flat = [{"level": level, "id": ident, "name": html_module.escape(text, quote=False),
+             "html": html_module.escape(text, quote=False), "data-toc-label": ""}
+            for level, ident, text in parser.found if level <= depth]
     return nest_toc_tokens(flat)
 
 

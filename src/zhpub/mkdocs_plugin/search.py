@@ -223,7 +223,8 @@ def corpus_index(documents: list[SearchDocument], paragraphs: dict[str, list[dic
 class ParagraphSearch:
     """The paragraph entries of one build (one per plugin instance: no state survives between builds)."""
 
-    def __init__(self, documents: list[SearchDocument] | None = None):
+    def __init__(self, documents: list[SearchDocument] | None = None, products=None):
+        self.products = products  # plugin.PageProducts: a page's entries from the build cache when it did not change
         self.entries: dict[str, list[dict]] = {}
         self.paragraphs: dict[str, list[dict]] = {}  # page url -> paragraphs as text, for the corpus index
         self.documents = documents or []
@@ -235,13 +236,27 @@ class ParagraphSearch:
         return self._segment_chinese(text) if self._segment_chinese else text
 
     def page_content(self, page_html: str, url: str, title: str) -> str:
+        document_page = url.split("/", 1)[0] in {d.slug for d in self.documents}
+        stored, product = (self.products.get("paragraph-search", url, title, page_html, str(document_page))
+                           if self.products else (None, ""))
+        if stored is None:
+            stored = self._page_entries(page_html, url, title, document_page)
+            if self.products:
+                self.products.put("paragraph-search", url, product, stored)
+        self.entries[url], paragraphs = stored
+        if paragraphs is not None:
+            self.paragraphs[url] = paragraphs
+        return material_compat.exclude_from_section_entries(page_html)
+
+    def _page_entries(self, page_html: str, url: str, title: str, document_page: bool) -> tuple[list[dict], list | None]:
+        """A page's paragraph entries (jieba-segmented, as Material holds text) and, on a document's page, its
+        paragraphs as plain text for the corpus index."""
         parser = _Paragraphs()
         parser.feed(page_html)
         parser.close()
-        if url.split("/", 1)[0] in {d.slug for d in self.documents}:  # a document's page
-            self.paragraphs[url] = [{"id": p["id"], "heading": p["heading"] or title,
-                                     "text": re.sub(r"\s+", " ", "".join(p["text"])).strip()} for p in parser.found]
-        self.entries[url] = [
+        paragraphs = [{"id": p["id"], "heading": p["heading"] or title,
+                       "text": re.sub(r"\s+", " ", "".join(p["text"])).strip()} for p in parser.found] if document_page else None
+        entries = [
             {
                 "location": f"{url}#{p['id']}",
                 "title": self._segment(" ".join(x for x in (p["heading"] or title, p["cite"]) if x)),
@@ -250,7 +265,7 @@ class ParagraphSearch:
             }
             for p in parser.found
         ]
-        return material_compat.exclude_from_section_entries(page_html)
+        return entries, paragraphs
 
     def post_build(self, site_dir: Path) -> None:
         path = material_compat.search_index_path(site_dir)
