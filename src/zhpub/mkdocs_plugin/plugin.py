@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import html as html_module
 import os
-from html.parser import HTMLParser
+import re
 from pathlib import Path
 
 from markdown.extensions.toc import nest_toc_tokens
@@ -230,47 +230,20 @@ def toc_depth(config) -> int:
 
 
 TOC_MARK = " data-zh-toc"  # on the headings of site/macros.html: those, not the other <h2>s of a page, make the toc
-HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
-
-
-class _MarkedHeadings(HTMLParser):
-    """The headings zhpub's heading macro wrote (level, id, text), in page order, their ¶ links left out."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.found: list[tuple[int, str, str]] = []
-        self.current: tuple[int, str, list[str]] | None = None
-        self.in_link = 0
-
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        if tag in HEADINGS and "data-zh-toc" in a:
-            self.current = (int(tag[1]), a.get("id") or "", [])
-        elif self.current is not None and tag == "a" and "headerlink" in (a.get("class") or "").split():
-            self.in_link += 1
-
-    def handle_endtag(self, tag):
-        if tag == "a" and self.in_link:
-            self.in_link -= 1
-        elif self.current is not None and tag == f"h{self.current[0]}":
-            level, ident, text = self.current
-            self.found.append((level, ident, "".join(text).strip()))
-            self.current = None
-
-    def handle_data(self, data):
-        if self.current is not None and not self.in_link:
-            self.current[2].append(data)
+# the opening tag's end of a marked heading, then its text (escaped: no tag inside, the ¶ link follows it)
+MARKED_HEADING = re.compile(r'h([1-6]) id="([^"]*)"' + TOC_MARK + r'>([^<]*)')
 
 
 def toc_tokens(page_html: str, depth: int = 3) -> list[dict]:
     """The table of contents of a page zhpub wrote, as the toc extension gives it to MkDocs: the marked headings to
-    ``depth``, their text as HTML, nested by level (toc's own nest_toc_tokens)."""
-    parser = _MarkedHeadings()
-    parser.feed(page_html)
-    parser.close()
-    flat = [{"level": level, "id": ident, "name": html_module.escape(text, quote=False),
-             "html": html_module.escape(text, quote=False), "data-toc-label": ""}
-            for level, ident, text in parser.found if level <= depth]
+    ``depth``, their text as HTML, nested by level (toc's own nest_toc_tokens). Found by their mark, not by parsing
+    the whole page (a document page is most of a build's HTML)."""
+    flat = []
+    for level, ident, text in MARKED_HEADING.findall(page_html):
+        if int(level) <= depth:
+            name = html_module.escape(html_module.unescape(text).strip(), quote=False)  # as toc writes it
+            flat.append({"level": int(level), "id": html_module.unescape(ident), "name": name, "html": name,
+                         "data-toc-label": ""})
     return nest_toc_tokens(flat)
 
 
