@@ -171,3 +171,36 @@ def test_a_failed_manifest_write_leaves_no_temporary_file(tmp_path, monkeypatch,
         write_manifest(manifest)
     assert sorted(p.name for p in folder.iterdir() if p.name.endswith(".tmp")) == []
     assert manifest.path.read_bytes() == before and read_manifest(manifest.path).ids
+
+
+def entry_files(project: Path, kind: str) -> dict[str, tuple[str, int]]:
+    """The build cache's per-page products of one kind: page (variant/address) -> (key, inode of the entry file)."""
+    folder = project / cache.CACHE_DIR / kind
+    return {p.parent.relative_to(folder).as_posix(): (p.name, p.stat().st_ino) for p in folder.rglob("*")
+            if p.is_file() and not p.name.startswith(".")}
+
+
+def test_one_changed_document_makes_only_its_pages_again_and_the_site_equals_a_cold_build(tmp_path, monkeypatch):
+    other = "national-2013"
+    project = copy_project(tmp_path / "project", (SLUG, other))
+    build(project, {"data", "site"})
+    shards = project / "build" / "site" / "zh-Hant" / "search" / "shards"
+    before = {kind: entry_files(project, kind) for kind in ("paragraph-search", "material-search")}
+    shard_before = {name: (shards / name).read_bytes() for name in (f"{SLUG}.json", f"{other}.json")}
+    edit(project / "content" / SLUG / "document.yaml", "title: ", "title: 修订 ")
+    report = build(project, {"data", "site"})
+    assert "site/zh-Hans/" in report.built and "site/zh-Hant/" in report.built
+    for kind, entries in before.items():
+        after = entry_files(project, kind)
+        assert after.keys() == entries.keys(), kind
+        for page in (f"hant/{other}/index.html", f"hans/{other}/indicators.html"):
+            assert after[page] == entries[page], (kind, page)  # reused: same key, the entry not written again
+        assert after[f"hant/{SLUG}/index.html"][0] != entries[f"hant/{SLUG}/index.html"][0], kind  # its title changed
+    assert "修_订" in (shards / f"{SLUG}.json").read_text(encoding="utf-8")  # the new title, as folded bigrams
+    assert (shards / f"{SLUG}.json").read_bytes() != shard_before[f"{SLUG}.json"]
+    assert (shards / f"{other}.json").read_bytes() == shard_before[f"{other}.json"]
+    cached = files(project / "build")
+    monkeypatch.setenv("ZHPUB_CACHE", "0")
+    shutil.rmtree(project / "build")
+    build(project, {"data", "site"})
+    assert files(project / "build") == cached
