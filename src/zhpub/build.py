@@ -46,15 +46,15 @@ from .corpus.project import write_corpus_data
 from .render.pdf import edition_jobs, render_edition
 
 
-def publishable_documents(root: Path, names: list[str] | None = None) -> list[Document]:
+def publishable_documents(root: Path, names: list[str] | None = None, with_notes: bool = True) -> list[Document]:
     """The documents (all, or those named), if nothing blocks publishing them (see ``publishable``)."""
-    return publishable(root, names).docs
+    return publishable(root, names, with_notes).docs
 
 
-def publishable(root: Path, names: list[str] | None = None) -> Review:
+def publishable(root: Path, names: list[str] | None = None, with_notes: bool = True) -> Review:
     """The documents and the warnings about them. Refuses to go on if the policy that `zhpub check` applies
     (checks.review_project) finds any error; every document is checked first, so one run lists every problem."""
-    review = review_project(root, names)
+    review = review_project(root, names, with_notes)
     if review.fatal:  # no document could be looked at (a bad slug, a broken glossary)
         raise review.fatal
     if review.errors:

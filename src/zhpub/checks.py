@@ -10,6 +10,8 @@ headword annotates nothing, but deleting a paragraph must not stop a build).
 
 from __future__ import annotations
 
+from collections import Counter
+
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -52,8 +54,10 @@ def check_project(root: Path, names: list[str] | None = None) -> tuple[list[str]
     return review.errors, review.notes
 
 
-def review_project(root: Path, names: list[str] | None = None) -> Review:
-    """The documents (all under content/, or those named) and everything the policy above finds in them."""
+def review_project(root: Path, names: list[str] | None = None, with_notes: bool = True) -> Review:
+    """The documents (all under content/, or those named) and everything the policy above finds in them.
+    ``with_notes=False``: the errors only, without the curator's notes that read every text again (candidate terms,
+    unused entries), for a caller that prints no notes (the MkDocs plugin, once per variant)."""
     review = Review()
     errors, notes, docs = review.errors, review.notes, review.docs
     try:
@@ -93,13 +97,14 @@ def review_project(root: Path, names: list[str] | None = None) -> Review:
     if len(docs) < len(folders):
         return review  # a document failed to load: term counts over the others would mislead
     # a term is found as often in the Traditional text as in the Simplified (catches a wrong `traditional:`)
+    hits = Counter((h.term, h.variant) for d in docs for h in d.glossary_hits)  # once: terms × hits grows with N²
     for term in glossary.terms:
-        counts = {v: sum(1 for d in docs for h in d.glossary_hits if h.term == term.headword and h.variant == v)
-                  for v in ("hans", "hant")}
+        counts = {v: hits[term.headword, v] for v in ("hans", "hant")}
         if counts["hans"] != counts["hant"]:
             errors.append(f"{term.where}: glossary term {term.headword!r} occurs {counts['hans']} times in Simplified "
                           f"but its Traditional form {term.traditional!r} {counts['hant']} times; fix `traditional:`")
-    notes.extend(candidate_notes(glossary, docs))
+    if with_notes:
+        notes.extend(candidate_notes(glossary, docs))
     try:  # corpus/series.yaml and corpus/measures.yaml, and each document's series and year
         from .corpus.project import load_corpus
         from .corpus.series import SERIES_FILE
@@ -109,7 +114,7 @@ def review_project(root: Path, names: list[str] | None = None) -> Review:
             errors.append(f"{root / SERIES_FILE}: missing, but documents name a series; describe each series there")
     except ZhpubError as e:
         errors.append(str(e))
-    if not names:  # only a check of the whole project can tell a term is used nowhere
+    if not names and with_notes:  # only a check of the whole project can tell a term is used nowhere
         for term in unused_terms(glossary, docs):  # a warning: an entry with no occurrences misleads no reader
             notes.append(f"{term.where}: glossary term {term.headword!r} occurs in no document;"
                           " check its spelling against the text, or remove it")

@@ -67,7 +67,8 @@ class ZhpubPlugin(BasePlugin[ZhpubConfig]):
             raise PluginError(str(e)) from None
         variant = self.config.variant
         self.root = Path(config.config_file_path).parent
-        docs = publishable_documents(self.root)  # a ZhpubError names file:line; it goes up to the caller as it is
+        # a ZhpubError names file:line; it goes up to the caller as it is. Notes (warnings) are zhpub check's to print
+        docs = publishable_documents(self.root, with_notes=False)
         glossary = load_project_glossary(self.root)
         site_root = config.site_url or ""  # the address of build/site/, which holds both variants
         serving = site_root.startswith(f"http://{config.dev_addr.host}:{config.dev_addr.port}/")  # mkdocs serve
