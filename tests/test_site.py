@@ -189,3 +189,39 @@ def test_two_builds_are_byte_identical(tmp_path, monkeypatch):
     assert Path("site/zh-Hans/corpus/national/2020-2021.html") in first
     assert first.keys() == second.keys()
     assert [k for k in first if first[k] != second[k]] == []
+
+
+class TableOfContents(HTMLParser):
+    """Material's table of contents of a page (the secondary navigation): (href, text) in order."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.depth, self.entries, self.current = 0, [], None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "nav" and ("md-nav--secondary" in (a.get("class") or "").split() or self.depth):
+            self.depth += 1
+        elif self.depth and tag == "a":
+            self.current = [a.get("href", ""), ""]
+
+    def handle_endtag(self, tag):
+        if tag == "nav" and self.depth:
+            self.depth -= 1
+        elif tag == "a" and self.current is not None:
+            self.entries.append((self.current[0], self.current[1].strip()))
+            self.current = None
+
+    def handle_data(self, data):
+        if self.current is not None:
+            self.current[1] += data
+
+
+def test_the_table_of_contents_lists_every_part_and_section_in_the_page_script(site, shipped):
+    # the pages reach MkDocs as HTML; the table of contents is read off zhpub's own headings (plugin.toc_tokens)
+    for variant, tag in (("hans", "zh-Hans"), ("hant", "zh-Hant")):
+        toc = TableOfContents()
+        toc.feed((site / tag / shipped.slug / "index.html").read_text(encoding="utf-8"))
+        expected = [(f"#{b.id}", b.text[variant]) for b in shipped.blocks if b.kind in ("part", "section")]
+        assert toc.entries == expected, tag
+        assert len(expected) > 10

@@ -214,14 +214,13 @@ class PageProducts:
 
 def heading_permalink(config) -> tuple[str, str] | None:
     """The ¶ link the toc extension of mkdocs.yml puts on headings, as (symbol, title); None when it puts none."""
-    if not any(getattr(e, "__module__", e) in ("toc", "markdown.extensions.toc") or e == "toc"
-               for e in config.markdown_extensions):
+    if not {"toc", "markdown.extensions.toc"} & {str(e) for e in config.markdown_extensions}:
         return None
     options = (config.mdx_configs or {}).get("toc", {})
     symbol = options.get("permalink", False)
     if symbol in (False, None):
         return None
-    return ("&para;" if symbol is True else str(symbol)), options.get("permalink_title", "Permanent link")
+    return ("\u00b6" if symbol is True else str(symbol)), options.get("permalink_title", "Permanent link")  # True: ¶
 
 
 def toc_depth(config) -> int:
