@@ -70,6 +70,14 @@ def test_extracted_text_is_the_document_text(edition, shipped):
         position = found + len(expected)
 
 
+def test_no_private_use_or_control_character_reaches_a_page(edition):
+    """What the scrape had in private-use code points (lost bytes) is printed as \\uXXXX wherever it is quoted,
+    the errata's reasons too: no font has a glyph for it, and a missing-glyph box tells the reader nothing."""
+    _, path, _ = edition
+    extracted = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True,
+                               check=True).stdout
+    assert re.findall(r"[\ue000-\uf8ff\ufffd\x00-\x08\x0b\x0e-\x1f]", extracted) == []
+
 def test_outline_mirrors_parts_and_sections(edition, shipped):
     variant, _, reader = edition
 
