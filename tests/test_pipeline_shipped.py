@@ -130,3 +130,7 @@ def test_without_errata_the_spans_are_reconstructed_or_ranked():
     firsts = [f.candidates[0] for f in mojibake.findings]
     assert firsts == ["。基礎", "保空氣和水環", "專科“"]  # the right reading ranked first, each
     assert [c.after for c in mojibake.changes if c.rule == "mojibake-reconstruct"] == ["爭先進", "氣、危化品、道路交通等領"]
+
+
+def test_a_documents_text_is_simplified_unless_asked_otherwise(shipped):
+    assert shipped.text() == shipped.text("hans") != shipped.text("hant")

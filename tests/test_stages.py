@@ -199,6 +199,18 @@ def test_in_a_text_of_blank_separated_paragraphs_a_single_break_is_inside_a_para
     assert "城乡居民收入稳步增长，民生保障持续加强。" in result.text.split("\n\n")
 
 
+@pytest.mark.parametrize("length,joined", [(40, False), (41, True)])
+def test_a_numbered_line_ends_its_block_when_it_is_heading_length(length, joined):
+    """（一）… of up to 40 characters is a heading: the line after it starts a block; a longer one not ending a
+    sentence is a paragraph that runs on (a run-in head broken off its text)."""
+    from zhpub.text.layout import rejoin_lines
+
+    paragraphs = [f"全市上下坚持稳中求进工作总基调，第{n}项工作扎实推进。" for n in "一二三四五六七八九十"]
+    head = "（一）坚持创新驱动发展加快建设现代化产业体系全面提升科技创新能力和水平推动高质量发展取得新成效"[:length]
+    text = "\n\n".join(paragraphs[:5] + [head + "\n推动高质量发展取得新成效。"] + paragraphs[5:])
+    assert bool(rejoin_lines(text).changes) is joined
+
+
 def test_layout_one_blank_line_between_blocks_and_heading_split():
     text = "\n\n\u00a0标题\u00a0\n\n\n（一）千方百计挖掘内需潜力，努力保持经济平稳发展。把扩大内需作为引擎。\n段落\n"
     result = roundtrip(canonical_layout, text)

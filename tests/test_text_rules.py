@@ -190,3 +190,42 @@ def test_a_note_entry_is_its_term_and_explanation(text, entry):
     from zhpub.text.structure import note_entry
 
     assert note_entry(text) == entry
+
+
+# --- structure: parts, sections and back matter from the document's own numbering ---
+
+PARAGRAPH = "今年以来，全市上下坚持稳中求进工作总基调，扎实推进各项工作，经济运行总体平稳，发展质量稳步提升，人民生活持续改善。"
+
+
+def outline(*chunks: str) -> list[tuple[str, str, str]]:
+    from zhpub.text.structure import structure
+
+    return [(b.id, b.kind, b.parent) for b in structure("\n\n".join(chunks))]
+
+
+def test_unnumbered_heads_inside_a_numbered_part_are_its_sections_from_one():
+    assert outline("各位代表：", PARAGRAPH, "一、过去一年的工作", "稳住经济大盘", PARAGRAPH, "扩大有效需求", PARAGRAPH) == [
+        ("intro-p1", "salutation", "intro"), ("intro-p2", "paragraph", "intro"), ("s1", "part", ""),
+        ("s1-1", "section", "s1"), ("s1-1-p1", "paragraph", "s1-1"),
+        ("s1-2", "section", "s1"), ("s1-2-p1", "paragraph", "s1-2")]
+
+
+def test_a_numbered_item_of_an_annex_belongs_to_the_annex():
+    assert outline("各位代表：", PARAGRAPH, "一、过去一年的工作", PARAGRAPH, "附件", PARAGRAPH, "一、关于预算执行情况", PARAGRAPH)[4:] == [
+        ("annex-1", "part", ""), ("annex-1-p1", "paragraph", "annex-1"),
+        ("annex-1-1", "section", "annex-1"), ("annex-1-1-p1", "paragraph", "annex-1-1")]
+
+
+def test_a_back_matter_word_before_the_body_has_begun_is_a_paragraph():
+    """附件 right after the salutation (no part yet, fewer than three paragraphs) is text, not an annex."""
+    assert [i for i, _, _ in outline("各位代表：", "附件", PARAGRAPH, PARAGRAPH)] == ["intro-p1", "intro-p2", "intro-p3", "intro-p4"]
+
+
+@pytest.mark.parametrize("length,ids", [
+    (40, ["intro-p1", "s1", "s1-1", "s1-1-p1", "s1-2", "s1-2-p1"]),  # a part heading of 40: the report numbers parts
+    (41, ["intro-p1", "intro-p2", "s1", "s1-p1", "s2", "s2-p1"]),  # 41: a numbered paragraph; the heads are parts
+])
+def test_a_numbered_line_is_a_part_heading_up_to_forty_characters(length, ids):
+    line = ("一、我们坚持稳中求进工作总基调扎实推进各项工作经济运行总体平稳发展质量稳步提升人民生活")[:length]
+    assert len(line) == length
+    assert [i for i, _, _ in outline("各位代表：", line, "稳住经济大盘", PARAGRAPH, "扩大有效需求", PARAGRAPH)] == ids
