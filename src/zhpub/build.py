@@ -293,6 +293,12 @@ def build_site(root: Path, out: Path, docs: list[Document], pool: Executor | Non
         else:
             todo[variant] = product
     if pool is not None and len(todo) > 1:
+        # the comparisons of reports first, as jobs of their own: both variants' pages need them, and each variant's
+        # process would otherwise make every missing one itself
+        from .corpus.project import comparisons_to_make, store_comparison
+
+        for future in as_completed([pool.submit(store_comparison, root, a, b) for a, b in comparisons_to_make(root, docs)]):
+            future.result()
         futures = {pool.submit(build_variant, root, out, v): v for v in todo}
         outcome = {futures[f]: f.result() for f in as_completed(futures)}
     else:

@@ -62,6 +62,23 @@ def _stored_comparison(before: Document, after: Document, root: Path | None) -> 
     return comp
 
 
+def comparisons_to_make(root: Path, docs: list[Document]) -> list[tuple[Document, Document]]:
+    """The pairs of consecutive reports whose comparison the build cache does not hold yet (none without the cache)."""
+    from ..cache import Cache, enabled, key
+
+    if not enabled() or not (root / SERIES_FILE).exists():
+        return []
+    cache = Cache(root)
+    corpus = build_corpus(docs, load_series(root / SERIES_FILE), str(root / SERIES_FILE))
+    return [(a, b) for run in corpus.series.values() for a, b in run.pairs() if a.cache_key and b.cache_key
+            and not cache.has("comparison", f"{a.slug}--{b.slug}", key("comparison", a.cache_key, b.cache_key))]
+
+
+def store_comparison(root: Path, before: Document, after: Document) -> None:
+    """Compare two reports into the build cache (a job of the build's pool: both site variants then read it)."""
+    _stored_comparison(before, after, root)
+
+
 def freeze_comparison(comp: Comparison) -> tuple:
     """What a comparison adds to its two documents: the aligned units by block id, scores, changes, summary (the
     documents themselves stay out of the cache entry; ``thaw_comparison`` puts them back)."""

@@ -104,10 +104,11 @@ def install_worker_prelude(site_dir: Path, prelude: str) -> None:
         workers[0].write_text(PRELUDE_MARK + prelude + "\n" + code, encoding="utf-8")
 
 
-def reuse_page_entries(plugins, products) -> bool:
+def reuse_page_entries(plugins, products, memoise=None) -> bool:
     """Let Material's search index take a page's entries from ``products`` (plugin.PageProducts) when nothing they are
     made from changed: the page's HTML, address, title, front matter, table of contents and the search plugin's
-    options (Material's and jieba's versions are in every key, cache.py). Material makes them in
+    options (Material's and jieba's versions are in every key, cache.py); ``memoise`` wraps its segmenter (a pure
+    function of the text), so a changed page's unchanged sections are not cut again. Material makes them in
     ``SearchIndex.add_entry_from_context`` (9.8): parse the page into sections and segment each with jieba, the most
     costly step of a page after zhpub's own. False when the search plugin is not there or not enabled."""
     search = plugins.get("material/search")
@@ -116,6 +117,8 @@ def reuse_page_entries(plugins, products) -> bool:
         return False
     made_by = index.add_entry_from_context
     options = repr(sorted((k, repr(v)) for k, v in dict(search.config).items()))
+    if memoise is not None and hasattr(index, "_segment_chinese"):  # jieba's cuts of a text seen in the last build
+        index._segment_chinese = memoise(index._segment_chinese)
 
     def toc(items) -> str:
         return repr([(a.id, a.title, a.level, toc(a.children)) for a in items])

@@ -29,7 +29,7 @@ from ..knowledge.indicators import document_year
 from ..model import LANG_TAGS
 from ..render.common import VARIANT_NAMES, label
 from ..render.site import SiteRenderer
-from ..render.templates import render
+from ..render.templates import bytecode_cache, render
 from . import material_compat
 from .search import ParagraphSearch, SearchDocument, shard_folders, shard_of
 
@@ -75,8 +75,9 @@ class ZhpubPlugin(BasePlugin[ZhpubConfig]):
         self.renderer = SiteRenderer(docs, glossary, variant, "" if serving else site_root, self.root,
                                      permalink=heading_permalink(config))
         self.products = PageProducts(self.root, variant)
-        self.search = (ParagraphSearch(self._search_documents(docs), self.products) if self.config.paragraph_search
-                       else None)
+        self.segments = self.products.memo("segments")  # jieba's cuts of each text, Material's and zhpub's entries
+        self.search = (ParagraphSearch(self._search_documents(docs), self.products, self.segments.wrap)
+                       if self.config.paragraph_search else None)
         if site_root and not serving:
             config.site_url = f"{site_root.rstrip('/')}/{LANG_TAGS[variant]}/"  # canonical links, sitemap, 404.html
 
@@ -132,9 +133,15 @@ class ZhpubPlugin(BasePlugin[ZhpubConfig]):
                 generated.append(File.generated(config, asset.relative_to(assets).as_posix(), abs_src_path=str(asset)))
         return generated
 
+    def on_env(self, env, config, files):
+        """The theme's compiled templates from the build cache too (a new process compiled Material's forty again)."""
+        if env.bytecode_cache is None:
+            env.bytecode_cache = bytecode_cache(self.root)
+        return env
+
     @event_priority(-100)  # after Material's search plugin made its index (on_config)
     def on_pre_build(self, config):
-        material_compat.reuse_page_entries(config.plugins, self.products)
+        material_compat.reuse_page_entries(config.plugins, self.products, self.segments.wrap)
 
     def on_page_context(self, context, page, config, nav):
         """Citation meta tags and JSON-LD for the page's <head> (hooks/overrides/main.html prints them)."""
@@ -188,6 +195,7 @@ class ZhpubPlugin(BasePlugin[ZhpubConfig]):
     def on_post_build(self, config):
         if self.search is not None:
             self.search.post_build(Path(config.site_dir))
+        self.segments.save()
         # MkDocs writes 404.html with root-absolute links, right only when site_url names the deployment address;
         # without one it would be a page of broken links (and file:// readers never see a 404).
         if not config.site_url:
@@ -210,6 +218,30 @@ class PageProducts:
 
     def put(self, kind: str, url: str, product: str, value) -> None:
         self.cache.put_object(kind, f"{self.variant}/{url}", product, value)
+
+    def memo(self, kind: str) -> "Memo":
+        """A function's results of the variant's last build (one entry, under the code version), for this build."""
+        product = key(kind, self.variant)
+        return Memo(self, kind, product, self.cache.get_object(kind, self.variant, product) or {})
+
+
+class Memo:
+    """Results of a pure function by argument (jieba's segmentation of a text): the last build's are looked up, this
+    build's are kept (those of texts no page has any more are dropped, so it does not grow)."""
+
+    def __init__(self, products: PageProducts, kind: str, product: str, known: dict):
+        self.products, self.kind, self.product, self.known, self.used = products, kind, product, known, {}
+
+    def wrap(self, function):
+        def memoised(text):
+            if text not in self.used:
+                self.used[text] = self.known[text] if text in self.known else function(text)
+            return self.used[text]
+        return memoised
+
+    def save(self) -> None:
+        if self.used != self.known:
+            self.products.cache.put_object(self.kind, self.products.variant, self.product, self.used)
 
 
 def heading_permalink(config) -> tuple[str, str] | None:

@@ -223,13 +223,15 @@ def corpus_index(documents: list[SearchDocument], paragraphs: dict[str, list[dic
 class ParagraphSearch:
     """The paragraph entries of one build (one per plugin instance: no state survives between builds)."""
 
-    def __init__(self, documents: list[SearchDocument] | None = None, products=None):
+    def __init__(self, documents: list[SearchDocument] | None = None, products=None, memoise=None):
         self.products = products  # plugin.PageProducts: a page's entries from the build cache when it did not change
         self.entries: dict[str, list[dict]] = {}
         self.paragraphs: dict[str, list[dict]] = {}  # page url -> paragraphs as text, for the corpus index
         self.documents = documents or []
         self.folders = {d.slug for d in self.documents}  # the shard folders (shard_folders), set by the plugin
         self._segment_chinese = material_compat.segmenter()
+        if self._segment_chinese and memoise:  # plugin.Memo: a paragraph the last build cut is not cut again
+            self._segment_chinese = memoise(self._segment_chinese)
 
     def _segment(self, text: str) -> str:
         text = html.escape(text, quote=False)

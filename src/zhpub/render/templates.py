@@ -19,7 +19,7 @@ import unicodedata
 from pathlib import Path
 from urllib.parse import unquote
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
+from jinja2 import ChoiceLoader, Environment, FileSystemBytecodeCache, FileSystemLoader, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from ..mkdocs_plugin.material_compat import tooltip_text
@@ -90,6 +90,7 @@ def _environment(project_root: str | None, stamp: tuple) -> Environment:
     loaders.append(PackageLoader("zhpub", "render/templates"))
     env = Environment(
         loader=ChoiceLoader(loaders),
+        bytecode_cache=bytecode_cache(project_root),
         autoescape=True,  # every template, whatever its extension: site pages are Markdown made of HTML blocks
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -100,6 +101,19 @@ def _environment(project_root: str | None, stamp: tuple) -> Environment:
                        front_matter_string=front_matter_string,
                        show_invisible=ascii_escape_invisible)
     return env
+
+
+def bytecode_cache(project_root: str | Path | None) -> FileSystemBytecodeCache | None:
+    """Compiled templates kept in the project's build cache (cache.py): every build process (the two site variants,
+    the PDF workers) compiled the same sixty templates again (zhpub's, and Material's through the plugin's on_env). Jinja keys an entry by the template's name and checks
+    its source's checksum, so an edited template or override is compiled again, never served stale."""
+    from ..cache import CACHE_DIR, enabled
+
+    if not project_root or not enabled():
+        return None
+    folder = Path(project_root) / CACHE_DIR / "jinja"
+    folder.mkdir(parents=True, exist_ok=True)
+    return FileSystemBytecodeCache(str(folder))
 
 
 def render(name: str, project_root: str | Path | None = None, **context) -> str:
