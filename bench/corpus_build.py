@@ -6,8 +6,10 @@ The corpus is generated: a temporary project with the first N reports shipped in
 of those reports under other slugs (`<slug>-copy-NN`, their `series:` line dropped so no series has two reports of
 one year) until there are N documents. Each build runs `zhpub build -q` in a fresh process (all cores, the default);
 reported per build: wall time, CPU time (user + sys of zhpub and every worker process), peak memory of the
-largest single process (ru_maxrss) and of the whole process tree (sampled every 0.2 s from /proc), and the cost
-per document. The one-changed rebuild edits one copy's document.yaml title (its model, data, PDFs and both site
+largest single process (ru_maxrss) and of the whole process tree (the sum of VmRSS, sampled every 0.2 s from /proc;
+pages the forked workers share with the parent count once per process, so this overstates the tree), and the cost
+per document; a rebuild's share of the full build by CPU time (the machine is shared: wall time is noisy) and by
+wall time. The one-changed rebuild edits one copy's document.yaml title (its model, data, PDFs and both site
 variants are made again; the other documents' models, data and PDFs come from the cache).
 """
 
@@ -123,8 +125,10 @@ def main() -> None:
             for name, r in rows:
                 print(f"{len(slugs):9d}  {name:11s} {r['wall']:7.1f} {r['cpu']:7.1f}  {r['wall'] / len(slugs):8.2f} "
                       f"{r['cpu'] / len(slugs):8.2f}  {r['peak_process_mb']:28.0f}  {r['peak_tree_mb']:12.0f}"
-                      + ("" if name == "full" else f"   = {r['wall'] / full['wall']:.1%} of the full build's wall time,"
-                                                   f" {r['wall'] / (full['wall'] / len(slugs)):.1f} documents' worth"))
+                      + ("" if name == "full" else f"   = {r['cpu'] / full['cpu']:.1%} of the full build's CPU time"
+                                                   f" ({r['wall'] / full['wall']:.1%} of its wall time),"
+                                                   f" {r['cpu'] / (full['cpu'] / len(slugs)):.1f} documents' worth by CPU"
+                                                   f" ({r['wall'] / (full['wall'] / len(slugs)):.1f} by wall)"))
 
 
 if __name__ == "__main__":
