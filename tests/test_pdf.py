@@ -78,6 +78,34 @@ def test_no_private_use_or_control_character_reaches_a_page(edition):
                                check=True).stdout
     assert re.findall(r"[\ue000-\uf8ff\ufffd\x00-\x08\x0b\x0e-\x1f]", extracted) == []
 
+def test_every_indicator_is_listed_on_its_destination_page_with_its_value_and_its_source(edition, shipped):
+    """The indicators appendix (one paragraph per indicator): each id opens a page that prints the indicator's name,
+    English name and value, and that page links to the paragraph the figure comes from."""
+    from zhpub.render.common import indicator_value
+
+    variant, path, reader = edition
+    names = reader.named_destinations
+    pages = {}
+    for ind in shipped.indicators:
+        number = reader.get_destination_page_number(names[ind.id]) + 1
+        if number not in pages:
+            text = subprocess.run(["pdftotext", "-enc", "UTF-8", "-f", str(number), "-l", str(number), str(path), "-"],
+                                  capture_output=True, text=True, check=True).stdout
+            links = set()
+            for annot in reader.pages[number - 1].get("/Annots") or []:
+                annot = annot.get_object()
+                if "/A" in annot and "/D" in annot["/A"]:
+                    links.add(str(annot["/A"]["/D"]))
+                elif "/Dest" in annot:
+                    links.add(str(annot["/Dest"]))
+            pages[number] = (re.sub(r"\s+", "", text), links)
+        text, links = pages[number]
+        name = ind.name if variant == "hans" else ind.name_hant
+        for shown in (name, ind.name_en, indicator_value(ind, variant)):
+            assert re.sub(r"\s+", "", shown) in text, (ind.id, shown)
+        assert ind.block in links, ind.id
+    assert len(pages) >= 2  # the 113 indicators fill pages of their own, after the glossary
+
 def test_outline_mirrors_parts_and_sections(edition, shipped):
     variant, _, reader = edition
 
