@@ -229,3 +229,23 @@ def test_a_numbered_line_is_a_part_heading_up_to_forty_characters(length, ids):
     line = ("一、我们坚持稳中求进工作总基调扎实推进各项工作经济运行总体平稳发展质量稳步提升人民生活")[:length]
     assert len(line) == length
     assert [i for i, _, _ in outline("各位代表：", line, "稳住经济大盘", PARAGRAPH, "扩大有效需求", PARAGRAPH)] == ids
+
+
+def test_numbering_that_restarts_after_the_speech_is_an_annex_of_its_own():
+    """一、 again after 二、, with no title before it: a list appended to the report, numbered inside annex-1."""
+    assert outline("各位代表：", PARAGRAPH, "一、回顾", PARAGRAPH, "二、任务", PARAGRAPH, "一、就业", PARAGRAPH, "二、教育", PARAGRAPH)[6:] == [
+        ("annex-1-1", "section", "annex-1"), ("annex-1-1-p1", "paragraph", "annex-1-1"),
+        ("annex-1-2", "section", "annex-1"), ("annex-1-2-p1", "paragraph", "annex-1-2")]
+
+
+def test_a_lettered_section_of_an_annex_is_the_annexs():
+    assert outline("各位代表：", PARAGRAPH, "一、回顾", PARAGRAPH, PARAGRAPH, PARAGRAPH, "附件", PARAGRAPH, "（一）预算执行", PARAGRAPH)[6:] == [
+        ("annex-1", "part", ""), ("annex-1-p1", "paragraph", "annex-1"),
+        ("annex-1-1", "section", "annex-1"), ("annex-1-1-p1", "paragraph", "annex-1-1")]
+
+
+def test_a_paragraph_keeps_its_run_in_head():
+    from zhpub.text.structure import structure
+
+    blocks = structure("\n\n".join(["各位代表：", PARAGRAPH, "一、回顾", "一是稳住经济大盘。" + PARAGRAPH, "坚持创新驱动发展，" + PARAGRAPH]))
+    assert [(b.id, b.lead) for b in blocks[3:]] == [("s1-p1", "一是稳住经济大盘。"), ("s1-p2", "")]
