@@ -69,7 +69,7 @@ def main() -> None:
         slugs = make_project(folder, args.documents)
         slug = slugs[-1]
         port = free_port()
-        server = subprocess.Popen([str(mkdocs), "serve", "-a", f"127.0.0.1:{port}", "--no-livereload"], cwd=folder,
+        server = subprocess.Popen([str(mkdocs), "serve", "-a", f"127.0.0.1:{port}"], cwd=folder,
                                   env=dict(os.environ, NO_MKDOCS_2_WARNING="1"), stdout=subprocess.DEVNULL,
                                   stderr=subprocess.DEVNULL)
         try:
