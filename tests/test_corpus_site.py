@@ -58,7 +58,7 @@ def test_ledger_exports_and_page(project):
     target = gdp[2023]["target"]
     assert f'href="../../national-2023/index.html#{target["block"]}"' in html
     assert f'href="../../../zh-Hant/national-2023/index.html#{target["block"]}"' in html
-    assert 'id="gdp-growth-2023"' in html and "higher is better" in html
+    assert 'id="gdp-growth-2023"' in html and "越高越好" in html and "higher is better" not in html  # the page's script
 
 
 SVG = "{http://www.w3.org/2000/svg}"
