@@ -54,6 +54,19 @@ def meta_text(doc: Document, key: str, variant: str) -> str:
     return doc_text(doc, str(doc.meta.get(key) or ""), variant)
 
 
+# Rules whose removed text a mirror injected (keyword spam, often obscene): the reading editions (site pages, PDF)
+# give each change's place and length instead of the words; corrections.json in the data keeps them, so the source
+# still rebuilds exactly from the text and the record.
+WITHHELD_RULES = frozenset({"spam", "spam-glued"})
+
+
+def shown_before(rule: str, before: str, variant: str) -> str:
+    """What a reading edition shows of a change's removed text."""
+    if rule in WITHHELD_RULES:
+        return page_text("withheld_text", variant).format(n=len(before.strip()))
+    return before
+
+
 def page_text(key: str, variant: str):
     """A sentence (or list of sentences) of zhpub's own prose, in the variant's script."""
     text = TEXTS[key]

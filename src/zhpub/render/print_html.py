@@ -18,7 +18,7 @@ from ..knowledge.glossary import Glossary
 from ..model import Document
 from .common import (
     LABELS, RULE_EXPLANATIONS, TEXTS, ascii_escape_invisible, cite_label, doc_text, in_variant,
-    indicator_value, label, lang, meta_text, page_text, paragraph_segments,
+    indicator_value, label, lang, meta_text, page_text, paragraph_segments, shown_before,
 )
 from .citation import edition_label
 from .templates import render
@@ -105,6 +105,7 @@ def _rules(doc: Document, v: str) -> list[dict]:
         shown = []
         for (before, after), changes in pairs:
             places = ("（" + "、".join(f"{c.line}:{c.column}" for c in changes) + "）") if n <= PLACES_SHOWN else ""
+            before = shown_before(rule, before, v)
             shown.append(f"{ascii_escape_invisible(before) or '∅'}→{ascii_escape_invisible(after) or '∅'}"
                          f"×{len(changes)}{places}")
         rules.append({"name": rule, "count": n, "explanation": in_variant(RULE_EXPLANATIONS.get(rule, ""), v),

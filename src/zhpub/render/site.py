@@ -21,7 +21,7 @@ from ..knowledge.indicators import KINDS
 from ..model import Block, Document
 from .common import (
     LABELS, RULE_EXPLANATIONS, VARIANT_NAMES, cite_label, doc_text, esc, in_variant, indicator_value,
-    label, lang, meta_text, page_text, paragraph_segments,
+    label, lang, meta_text, page_text, paragraph_segments, shown_before,
 )
 from . import citation
 from .templates import render
@@ -267,7 +267,7 @@ class SiteRenderer:
             groups[c.rule][(c.before, c.after, c.note if c.rule not in ("pinyin-annotation",) else "")].append(c)
         rules = [{
             "name": rule, "count": n, "explanation": self.v(RULE_EXPLANATIONS.get(rule, "")),
-            "pairs": [{"before": before, "after": after, "count": len(changes),
+            "pairs": [{"before": shown_before(rule, before, self.variant), "after": after, "count": len(changes),
                        "places": ", ".join(f"{c.line}:{c.column}" for c in changes)}
                       for (before, after, _note), changes in sorted(groups[rule].items(), key=lambda kv: (-len(kv[1]), kv[0]))],
         } for rule, n in counts.items()]
