@@ -92,3 +92,48 @@ def test_the_entry_shows_unreadable_characters_as_escapes():
 ])
 def test_an_erratum_span_is_widened_within_its_line_until_it_is_unique(text, span, widened):
     assert unique_span(text, *span) == widened
+
+
+# --- errata a curator writes by hand: each mistake refused at its entry's line, naming the file ---
+
+TEXT = "坚持稳中求进，推进高质量发展。\n扩大有效需求，推进高质量发展。\n"
+
+
+def errata_file(tmp_path, *entries: tuple[str, str]):
+    path = tmp_path / "errata.yaml"
+    path.write_text("".join(f"- corrupted: {c}\n  correction: {r}\n  reason: 读过原件\n" for c, r in entries), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("entries,message,line", [
+    ([("稳中求进", "稳中求进")], "the correction equals the corrupted span", 1),
+    ([("推进高质量发展", "推动高质量发展")], "corrupted span occurs more than once in the source", 1),
+    # reported at the entry whose span comes later in the text, naming the other
+    ([("稳中求进", "稳中有进"), ("坚持稳中", "坚持")], "this erratum overlaps the one at line 4", 1),
+    ([("扩大有效需求", "扩大内需"), ("稳中求进", "稳中有进"), ("求进，推进", "求进，推动")], "this erratum overlaps the one at line 4", 7),
+])
+def test_a_bad_erratum_is_refused_at_its_line(tmp_path, entries, message, line):
+    from zhpub.text.errata import apply_errata
+
+    path = errata_file(tmp_path, *entries)
+    with pytest.raises(ZhpubError) as error:
+        apply_errata(TEXT, load_errata(path))
+    assert error.value.message == message
+    assert (error.value.location.path, error.value.location.line) == (str(path), line)
+
+
+def test_errata_are_applied_where_their_span_is(tmp_path):
+    from zhpub.text.errata import apply_errata
+
+    stage = apply_errata(TEXT, load_errata(errata_file(tmp_path, ("扩大有效需求", "扩大内需"), ("稳中求进", "稳中有进"))))
+    assert stage.text == "坚持稳中有进，推进高质量发展。\n扩大内需，推进高质量发展。\n"
+    assert [(c.start, c.before, c.after, c.note) for c in stage.changes] == [
+        (2, "稳中求进", "稳中有进", "读过原件"), (16, "扩大有效需求", "扩大内需", "读过原件")]
+
+
+def test_an_errata_file_that_breaks_its_schema_is_named(tmp_path):
+    path = tmp_path / "errata.yaml"
+    path.write_text("- corrupted: 稳中求进\n  reason: 读过原件\n", encoding="utf-8")
+    with pytest.raises(ZhpubError) as error:
+        load_errata(path)
+    assert error.value.location.path == str(path) and "correction" in str(error.value)
