@@ -173,3 +173,20 @@ def test_a_full_text_headline_before_a_report_without_title_block_is_the_pages_o
     doc = page_with(["2031年平川市政府工作报告(全文)", "2031-01-11 08:15"], [], report)
     assert doc.text("hans") == normalised(report)
     assert doc.meta["headline"] == "2031年平川市政府工作报告（全文）"
+
+
+@pytest.mark.parametrize("length,rule", [(39, "chrome-promo"), (40, None)])
+def test_an_app_download_prompt_is_a_short_line(length, rule):
+    """下载…客户端 on a line shorter than 40 characters is the page's prompt; a longer line is text about an app."""
+    from zhpub.text.chrome import furniture_line
+
+    line = ("扫码下载新闻客户端" + "更多精彩内容尽在掌握之中欢迎关注我们的官方账号每天更新" * 2)[:length]
+    found = furniture_line(line)
+    assert (found[0] if found else None) == rule
+
+
+def test_article_metadata_is_named_for_what_it_is():
+    from zhpub.text.chrome import furniture_line
+
+    assert furniture_line("来源：镇江日报 作者：张三 编辑：李四 2022-01-10") == (
+        "chrome-meta", "article metadata (source, author, editor, time, counts)")

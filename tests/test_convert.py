@@ -40,6 +40,8 @@ def test_protected_names_are_converted_as_names():
     assert to_traditional("副市长于洪涛") == "副市長於洪濤"
     assert to_traditional("范明同志", protected=("范明",)) == "范明同志"
     assert to_traditional("市长谢道韫", protected=(("谢道韫", "谢道韫"),)) == "市長谢道韫"  # a form given by hand
+    # a name inside a longer one: the longer is matched first (于洪 is a name too, but not in 于洪涛)
+    assert to_traditional("于洪涛和于洪", protected=(("于洪", "于洪·甲"), ("于洪涛", "于洪濤·乙"))) == "于洪濤·乙和于洪·甲"
 
 
 def test_mirror_glyph_confusions_are_fixed_before_simplifying():
