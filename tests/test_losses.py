@@ -140,6 +140,24 @@ def test_utf16_cut_in_the_middle_of_a_character_is_refused_at_its_place():
     assert str(error.value).startswith("x.txt:2:3: cannot decode the file as UTF-16")
 
 
+def test_bytes_no_encoding_reads_are_refused_at_their_place():
+    with pytest.raises(ZhpubError) as error:
+        decode_source("第一行\n第二行".encode("utf-8") + b"\xff\xfe\xff", "x.txt")
+    assert str(error.value).startswith("x.txt:2:4: cannot decode the file as UTF-8, GB18030 or Big5 (first invalid UTF-8 byte 0xff)")
+
+
+def test_a_nul_character_in_decoded_text_is_refused_at_its_place():
+    with pytest.raises(ZhpubError) as error:
+        decode_source(b"\xff\xfe" + "第一行\n第二行\x00末".encode("utf-16-le"), "x.txt")
+    assert str(error.value).startswith("x.txt:2:4: NUL character in the text")
+
+
+def test_the_decode_stage_records_line_endings_under_its_name():
+    stage, encoding, text = decode_source("甲\r\n乙\r丙".encode("utf-8"))
+    assert (stage.name, encoding, stage.text, text) == ("decode", "utf-8", "甲\n乙\n丙", "甲\r\n乙\r丙")
+    assert [(c.rule, c.before) for c in stage.changes] == [("line-endings", "\r\n"), ("line-endings", "\r")]
+
+
 def test_big5_with_cp950_extension_is_not_read_as_gb18030():
     text = "恒生指數與港股通。我們堅持穩中求進工作總基調，經濟運行保持在合理區間。\n"
     data = text.encode("cp950")

@@ -71,6 +71,13 @@ def test_straight_quotes_turn_in_pairs():
     assert punct('say "hi" now') == 'say "hi" now'
 
 
+def test_straight_quotes_are_recorded_as_punctuation_changes_with_the_reason():
+    result = fix_punctuation('他说"发展是第一要务"。')
+    assert result.text == "他说“发展是第一要务”。"
+    assert [(c.rule, c.before, c.after, c.note) for c in result.changes] == [
+        ("punctuation", '"', "“", "curly quotes in Chinese text"), ("punctuation", '"', "”", "curly quotes in Chinese text")]
+
+
 def test_each_change_is_recorded_with_its_place():
     stage = fix_punctuation("发展,改革(试点)")
     assert [(c.start, c.end, c.before, c.after) for c in stage.changes] == [
