@@ -162,7 +162,7 @@ HTML_CHECK = """() => {
     const href = el.getAttribute('href') || '', src = el.getAttribute('src') || '';
     if (/^\\s*javascript:/i.test(href) || /^\\s*javascript:/i.test(src)) bad.push(el.tagName + ' javascript: URL');
     if (/invalid/.test(src) || src === 'x') bad.push(el.tagName + ' src=' + src);
-    if (el.tagName === 'SCRIPT' && /^application\/(ld\+)?json$/.test(el.type)) {  // data: must stay one JSON value
+    if (el.tagName === 'SCRIPT' && /^application\\/(ld\\+)?json$/.test(el.type)) {  // data: must stay one JSON value
       try { JSON.parse(el.textContent) } catch (e) { bad.push('JSON-LD broken by a payload') }
     } else if (el.tagName === 'SCRIPT' && /alert/.test(el.textContent)) bad.push('script from a payload');
     if (el.tagName === 'svg' && el.closest('article')) bad.push('svg in the text');
