@@ -211,6 +211,17 @@ def test_a_numbered_line_ends_its_block_when_it_is_heading_length(length, joined
     assert bool(rejoin_lines(text).changes) is joined
 
 
+@pytest.mark.parametrize("length,joined", [(30, True), (31, False)])
+def test_a_subtitle_broken_before_its_venue_ends_is_rejoined_when_the_rest_is_short(length, joined):
+    """——2031年1月11日在平川 / 市第十七届……会议上: the second line ends the subtitle and is one of up to 30
+    characters; a longer line ending in 上 is a sentence of its own."""
+    from zhpub.text.layout import rejoin_lines
+
+    rest = ("市第十七届人民代表大会第一次会议暨全体代表扩大会议上" * 3)[:length - 3] + "会议上"
+    text = f"2031年平川市政府工作报告\n\n——2031年1月11日在平川\n{rest}\n\n市长　张三\n\n各位代表：\n\n" + "正文。" * 30
+    assert [c.note for c in rejoin_lines(text).changes] == (["subtitle on two lines"] if joined else [])
+
+
 def test_layout_one_blank_line_between_blocks_and_heading_split():
     text = "\n\n\u00a0标题\u00a0\n\n\n（一）千方百计挖掘内需潜力，努力保持经济平稳发展。把扩大内需作为引擎。\n段落\n"
     result = roundtrip(canonical_layout, text)
