@@ -229,3 +229,36 @@ def test_check_reports_a_term_used_nowhere(tmp_path):
     result = zhpub("check", cwd=tmp_path)
     assert result.returncode == 0  # a warning (README: what blocks a build): deleting a paragraph must not block one
     assert "zhpub: warning: " in result.stderr and "glossary term '放管用' occurs in no document" in result.stderr
+
+
+def test_chinese_quoted_in_english_glosses_is_in_the_pages_script(glossary, shipped):
+    """An English gloss that quotes Chinese (镇 stands for Zhenjiang; renderings of 强富美高 vary) shows it in
+    Traditional on Traditional pages (glossary page, the tooltips in the text, the PDF appendix), while the data
+    export keeps the glossary as written, the same file in both variants."""
+    import re
+
+    import opencc
+
+    from zhpub.render.print_html import print_html
+    from zhpub.render.site import SiteRenderer
+
+    written = {t.headword: t for t in glossary.terms}
+    assert "镇 stands for Zhenjiang" in written["镇合意"].explanation["en"]  # the shipped entries this test reads
+    assert "强富美高" in written["经济强"].note
+    to_tw = opencc.OpenCC("s2tw")
+    pages = {}
+    for variant in ("hans", "hant"):
+        files = SiteRenderer([shipped], glossary, variant).pages()
+        pages[variant] = {p.path: p.markdown for p in files}
+    hant = pages["hant"]
+    assert "鎮 stands for Zhenjiang" in hant["glossary/index.md"]
+    assert "镇 stands for" not in hant["glossary/index.md"]
+    assert "renderings of 強富美高 vary" in hant["glossary/index.md"]
+    assert "鎮 stands for Zhenjiang" in hant["zhenjiang-2022/index.md"]  # the tooltip on 鎮合意 in the text
+    assert "镇 stands for Zhenjiang" in pages["hans"]["glossary/index.md"]  # Simplified pages as written
+    # nothing in English on a Traditional page is left in Simplified
+    for path, html in hant.items():
+        for span in re.findall(r'<(?:span|p|small)[^>]* lang="en"[^>]*>(.*?)</', html):
+            assert to_tw.convert(span) == span, (path, span)
+    pdf = print_html(shipped, glossary, "hant", "2022-03-07")
+    assert "鎮 stands for Zhenjiang" in pdf and "镇 stands for" not in pdf

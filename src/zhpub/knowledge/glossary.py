@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +30,7 @@ ONE_DOCUMENT = {
     "en": re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[A-Z][a-z]+\s+)?report(?:'s)?\b"),
 }
 HAN = re.compile(r"[\u4e00-\u9fff]")
+HAN_RUN = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff\u3000-\u303f\uff01-\uff5e]*")
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,18 @@ class Term:
             return forms
         return [self.traditional] + [to_traditional(a) for a in self.aliases]
 
+    def english_in(self, variant: str) -> Term:
+        """The entry with the Chinese quoted inside its English fields (镇 stands for Zhenjiang; 强富美高) in the
+        variant's script, so a Traditional page never shows a Simplified word in a gloss. The Chinese fields stay
+        as loaded: the renderers convert those themselves."""
+        if variant == "hans":
+            return self
+        def conv(text: str) -> str:
+            return chinese_in_english(text, variant)
+        return replace(self, english=conv(self.english), note=conv(self.note),
+                       explanation={**self.explanation, "en": conv(self.explanation.get("en", ""))},
+                       components=tuple({**c, "en": conv(c.get("en", ""))} for c in self.components))
+
     def to_json(self) -> dict[str, Any]:
         return {
             "headword": self.headword, "traditional": self.traditional, "slug": self.slug, "pinyin": self.pinyin,
@@ -103,6 +116,20 @@ class Glossary:
 
     def by_headword(self) -> dict[str, Term]:
         return {t.headword: t for t in self.terms}
+
+    def english_in(self, variant: str) -> Glossary:
+        """The glossary as a page of ``variant`` shows it (Term.english_in)."""
+        if variant == "hans":
+            return self
+        return Glossary([t.english_in(variant) for t in self.terms], self.categories)
+
+
+def chinese_in_english(text: str, variant: str) -> str:
+    """English text with its runs of Han characters (and the punctuation between them) in ``variant``'s script:
+    the English around them is never handed to the converter."""
+    if variant == "hans" or not text:
+        return text
+    return HAN_RUN.sub(lambda m: to_traditional(m.group()), text)
 
 
 def pinyin_slug(pinyin: str) -> str:

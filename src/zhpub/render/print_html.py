@@ -14,7 +14,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from ..knowledge.glossary import Glossary
+from ..knowledge.glossary import Glossary, chinese_in_english
 from ..model import Document
 from .common import (
     LABELS, RULE_EXPLANATIONS, TEXTS, ascii_escape_invisible, cite_label, doc_text, in_variant,
@@ -43,7 +43,7 @@ def print_html(doc: Document, glossary: Glossary, variant: str, edition_date: st
     t = {key: label(key, v) for key in LABELS}
     texts = {key: page_text(key, v) for key in TEXTS}
     title = doc_text(doc, doc.meta.get("title") or doc.meta.get("document_title") or doc.slug, v)
-    terms = glossary.by_headword()
+    terms = glossary.english_in(v).by_headword()  # Chinese quoted in the English glosses in this script too
     used = [terms[h] for h in dict.fromkeys(h.term for h in doc.glossary_hits if h.variant == v)]
     used.sort(key=lambda term: list(terms).index(term.headword))
     m = doc.meta
@@ -83,7 +83,7 @@ def print_html(doc: Document, glossary: Glossary, variant: str, edition_date: st
                 "explanation_zh": in_variant(term.explanation["zh"], v), "explanation_en": term.explanation["en"],
                 # what this report does with the term (its glossary-notes.yaml), after the shared explanation
                 "note_zh": in_variant(doc.glossary_notes.get(term.headword, {}).get("zh", ""), v),
-                "note_en": doc.glossary_notes.get(term.headword, {}).get("en", "")}
+                "note_en": chinese_in_english(doc.glossary_notes.get(term.headword, {}).get("en", ""), v)}
                for term in used],
         indicators=indicators, rules=_rules(doc, v), errata=[c for c in doc.changes if c.rule == "errata"],
         colophon=_colophon(doc, v, edition_date),

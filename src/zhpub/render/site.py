@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..editions import marks, redirects, revisions
 from ..export import dumps, glossary_json
-from ..knowledge.glossary import Glossary, Term
+from ..knowledge.glossary import Glossary, Term, chinese_in_english
 from ..knowledge.indicators import KINDS
 from ..model import Block, Document
 from .common import (
@@ -65,9 +65,10 @@ class SiteRenderer:
         self.permalink = permalink  # the ¶ link on every heading: (symbol, title), or None for none
         self.project_root = project_root  # where hooks/overrides/zhpub/ may override templates
         self.labels = {key: label(key, variant) for key in LABELS}
-        self.glossary = glossary
+        self.loaded_glossary = glossary  # as loaded: the data files publish that, the same in every variant
+        self.glossary = glossary.english_in(variant)  # Chinese quoted in the English glosses in this script too
         self.variant = variant
-        self.terms = glossary.by_headword()
+        self.terms = self.glossary.by_headword()
         self.site_url = site_url.rstrip("/") + "/" if site_url else ""
 
     # -- helpers ----------------------------------------------------------------------------------------
@@ -111,7 +112,7 @@ class SiteRenderer:
         same bytes as build/data/ (build.document_data)."""
         from ..build import document_data
 
-        files: dict[str, str | bytes] = {"data/glossary.json": dumps(glossary_json(self.glossary, self.docs))}
+        files: dict[str, str | bytes] = {"data/glossary.json": dumps(glossary_json(self.loaded_glossary, self.docs))}
         if documents:
             for doc in self.docs:
                 files.update((f"data/{name}", data) for name, data in document_data(doc, self.site_url).items())
@@ -317,7 +318,8 @@ class SiteRenderer:
             # the term across each series: first and last year, per-year chart (corpus/<series>/terms/<slug>.svg)
             "timelines": self.corpus_pages.term_timelines(src, term.headword) if self.corpus_pages else [],
             # each document's own note on the term (content/<doc>/glossary-notes.yaml), under its title
-            "doc_notes": [(self.title(d), self.v(d.glossary_notes[term.headword]["zh"]), d.glossary_notes[term.headword]["en"])
+            "doc_notes": [(self.title(d), self.v(d.glossary_notes[term.headword]["zh"]),
+                          chinese_in_english(d.glossary_notes[term.headword]["en"], self.variant))
                           for d in self.docs if term.headword in d.glossary_notes],
         }
 
