@@ -51,6 +51,18 @@ def test_big5_file_is_detected_and_recorded(shipped):
     assert len(blocks) > 60
 
 
+def test_gb18030_bytes_that_also_read_as_big5_are_read_as_gb18030():
+    """Both decodings are clean (no private-use character), so the detector's guess decides, and it reads the
+    bytes as the Simplified they are, not as cp950's 跪弇測桶ㄩ…"""
+    from zhpub.text.decode import decode_source
+
+    text = "各位代表：现在，我代表市政府向大会报告工作，请予审议，并请市政协委员提出意见。"
+    data = text.encode("gb18030")
+    assert "ㄩ" in data.decode("cp950")  # a clean decoding too
+    stage, encoding, source = decode_source(data, "x.txt")
+    assert (encoding, source, stage.text) == ("gb18030", text, text)
+
+
 def _encodes(text: str, encoding: str) -> bool:
     try:
         text.encode(encoding)
@@ -62,7 +74,9 @@ def _encodes(text: str, encoding: str) -> bool:
 def test_utf8_bom_is_removed_and_recorded():
     doc = build_document("x", "\ufeff各位代表：\n\n现在，我代表市政府向大会报告工作。\n".encode("utf-8"), "bom.txt")
     assert doc.text("hans").startswith("各位代表：")
-    assert [c.rule for c in doc.changes][0] == "byte-order-mark"
+    bom = doc.changes[0]
+    assert (bom.rule, bom.before, bom.after) == ("byte-order-mark", "\ufeff", "")
+    assert "byte-order mark" in bom.note  # the corrections record says why a character went
 
 
 def test_windows_line_endings_are_recorded_and_reversible():
@@ -88,6 +102,14 @@ def test_bad_files_give_one_line_errors(tmp_path, data, message):
     path.write_bytes(data)
     line = one_line_error(zhpub("normalise", str(path)))
     assert str(path) in line and message in line
+
+
+def test_an_empty_file_says_what_to_give():
+    from zhpub.text.decode import decode_source
+
+    with pytest.raises(ZhpubError) as error:
+        decode_source(b" \n", "empty.txt")
+    assert str(error.value) == "empty.txt: the file is empty (give the scraped text of a report)"
 
 
 def test_missing_path(tmp_path):

@@ -112,6 +112,55 @@ def test_glued_spam_stops_at_the_text_it_is_glued_to():
     assert REPORT[7] in doc.text("hans")
 
 
+SPAM_RUNS = [  # strong words count 2, weak ones 1; 4 and a strong word make spam
+    ("影院,高清", False),  # 3
+    ("影院,久久", True),  # 4: two strong words
+    ("影院,高清,免费", True),  # 4: a strong word and two weak ones
+    ("在线,精品,国产,高清", False),  # 4, but only weak words: 国产, 精品 and 高清 are words a report uses
+]
+
+
+@pytest.mark.parametrize("run,spam", SPAM_RUNS)
+def test_a_glued_run_is_spam_by_the_score_of_a_spam_line(run, spam):
+    from zhpub.text.chrome import glued_spam
+
+    text = REPORT[4]
+    for glued, cut in ((run + "," + text, (0, len(run) + 1)), (text + "," + run, (len(text), len(text) + len(run) + 1))):
+        assert [found[:2] for found in glued_spam(glued)] == ([cut] if spam else []), glued
+
+
+@pytest.mark.parametrize("line,spam", [
+    ("影院,高清,工作", False), ("影院,高清,美女", True), ("在线,精品,国产,高清", False), ("www,av,工作", True),
+])
+def test_a_keyword_list_line_is_spam_at_the_same_score(line, spam):
+    from zhpub.text.chrome import classify, split_lines
+
+    found = classify(split_lines(line)[0])
+    assert (found is not None and found[0] == "spam") is spam
+
+
+def test_furniture_words_are_read_as_utf8_and_matched_in_any_case(tmp_path):
+    """The word lists are read as UTF-8 whatever the locale (a machine whose locale is ASCII or GBK), and stored
+    lower-case because a line's words are lower-cased before they are looked up (QQ空间, TOP, APP in the file)."""
+    import subprocess
+    import sys
+
+    from conftest import ROOT, child_env
+    from zhpub.text.chrome import _load_furniture
+
+    words = _load_furniture()
+    assert {"qq空间", "top", "app"} <= words["toolbar"] | words["forum"] | words["labels"]
+    assert all(w == w.lower() for kind in words.values() for w in kind)
+    page = tmp_path / "page.txt"
+    page.write_text("\n\n".join(["设为首页 | 加入收藏 | 分享到 QQ空间 | 返回TOP"] + REPORT) + "\n", encoding="utf-8")
+    ascii_locale = child_env(PYTHONPATH=str(ROOT / "src"), LC_ALL="C", PYTHONUTF8="0", PYTHONCOERCECLOCALE="0",
+                             PYTHONIOENCODING="utf-8")  # stdout aside: this is about reading files
+    result = subprocess.run([sys.executable, "-m", "zhpub", "normalise", str(page)], capture_output=True, text=True,
+                            encoding="utf-8", env=ascii_locale)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == clean_text() + "\n"
+
+
 def test_tag_remnants_inside_a_paragraph_are_cut_out():
     report = list(REPORT)
     report[6] = REPORT[6][:20] + '<span id="p3">' + REPORT[6][20:40] + "</span>" + REPORT[6][40:] + "br />"
@@ -152,6 +201,8 @@ def test_furniture_glued_to_a_paragraph_is_cut_out(kind):
     (" 【打印】", True),  # one furniture word, in the brackets of a toolbar
     (" [打印]", True),
     (" 打印", False),  # the same word bare at a paragraph's end may be the text's own (…完成打印 of a document)
+    (" 【打印", False),  # a bracket on one side only
+    (" 打印】", False),
 ])
 def test_a_single_furniture_word_is_cut_only_in_brackets(edge, cut):
     report = list(REPORT)

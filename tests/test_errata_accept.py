@@ -77,6 +77,34 @@ def test_an_accepted_span_is_no_longer_offered(folder):
     assert errata.read_text(encoding="utf-8").count("- corrupted:") == 1
 
 
+def test_a_scrape_saved_with_a_bom_and_windows_line_ends_accepts_the_same_reading(folder):
+    """Errata match the decoded text (BOM dropped, line ends normalised), so the span is found there, not at its
+    offset in the file's characters, which a BOM and every \\r before it would shift."""
+    source, errata = folder / "source.txt", folder / "errata.yaml"
+    plain = accept_reading(source, errata, 51, 141)
+    windows = folder / "windows" / "source.txt"
+    windows.parent.mkdir()
+    windows.write_bytes(b"\xef\xbb\xbf" + source.read_text(encoding="utf-8").replace("\n", "\r\n").encode("utf-8"))
+    assert accept_reading(windows, windows.parent / "errata.yaml", 51, 141) == plain
+    result = normalise_text(windows.read_bytes(), str(windows), load_errata(windows.parent / "errata.yaml"))
+    assert (51, 141) not in [(p.line, p.column) for p in result.problems]
+
+
+def test_a_span_broken_over_two_lines_is_refused_at_its_place(folder):
+    """The line break inside the garbled span is rejoined before the mojibake stage sees it, so the span as the
+    curator would copy it is not what was read: refused, naming the line and column, and nothing is written."""
+    source, errata = folder / "source.txt", folder / "errata.yaml"
+    lines = source.read_text(encoding="utf-8").split("\n")
+    assert lines[50][140:142] == "?;"
+    lines[50] = lines[50][:142] + "\n" + lines[50][142:]
+    source.write_text("\n".join(lines), encoding="utf-8")
+    with pytest.raises(ZhpubError) as error:
+        accept_reading(source, errata, 51, 141)
+    assert error.value.message == "the span was changed by an earlier stage; write this erratum by hand"
+    assert (error.value.location.path, error.value.location.line, error.value.location.column) == (str(source), 51, 141)
+    assert not errata.exists()
+
+
 def test_the_entry_shows_unreadable_characters_as_escapes():
     assert _yaml_string("?;\ue2a6A") == '"?;\\ue2a6A"'  # private use, as the source holds it
     assert _yaml_string("a\x07b") == '"a\\u0007b"'  # a control character
@@ -89,6 +117,8 @@ def test_the_entry_shows_unreadable_characters_as_escapes():
     ("乙丙\n乙戊", (0, 1), (0, 2)),  # at the line's start: widen to the right
     ("甲乙\n甲乙", (1, 2), (0, 2)),  # the whole line occurs twice: stop at the line's edges
     ("甲乙丙", (1, 2), (1, 2)),  # already unique
+    ("甲丙\n乙戊乙", (3, 4), (3, 5)),  # at a line's start after another line: widen right, never over the break
+    ("甲\n乙丙\n丁丙", (3, 4), (2, 4)),  # one character into its line: the character before it is context
 ])
 def test_an_erratum_span_is_widened_within_its_line_until_it_is_unique(text, span, widened):
     assert unique_span(text, *span) == widened

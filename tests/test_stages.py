@@ -149,6 +149,9 @@ def test_flattened_mark_across_two_characters_leaves_candidates_ranked():
     # test_pipeline_shipped); the true reading is among the candidates, and nothing is applied
     assert "。基礎" in finding.candidates and len(finding.candidates) > 10
     assert finding.message.startswith("lost bytes; readings that reproduce the span, best first: 1. ")
+    # the evidence names how many readings there are and lists the first five as the curator reads them
+    assert f"{len(finding.candidates)} readings reproduce" in finding.message
+    assert f"ranked by word frequency: {'、'.join(finding.candidates[:5])}; the first leads by " in finding.message
 
 
 def test_byte_0x80_ends_a_misaligned_run():
@@ -156,6 +159,37 @@ def test_byte_0x80_ends_a_misaligned_run():
     garbled = _mirror("推进新穩步发展", {"路": "lù"})
     assert garbled == "推进新?lù)?步发展"
     assert roundtrip(repair_mojibake, garbled).text == "推进新穩步发展"
+
+
+RUN_TEXT = "全市上下坚持稳中求进工作总基调扎实推进高质量发展城乡居民收入稳步增长民生保障持续加强生态环境质量明显改善"
+
+
+@pytest.mark.parametrize("extra,rebuilt", [(0, True), (1, False)])
+def test_a_garbled_run_is_rebuilt_up_to_max_span_characters(extra, rebuilt):
+    """燃氣 + n Simplified characters + 領: "?xì)" and n + 1 characters read one off, then 領's trail byte I puts the
+    decoder back in step. A run of up to MAX_SPAN characters is searched for its end; a longer one is reported."""
+    from zhpub.text.mojibake import MAX_SPAN
+
+    n = MAX_SPAN - 5 + extra
+    original = "整治燃氣" + (RUN_TEXT * 2)[:n] + "領域"
+    garbled = _mirror(original, {"細": "xì", "領": "lǐng"})
+    assert garbled.index("I(lǐng)") - garbled.index("?") == MAX_SPAN + extra
+    result = repair_mojibake(garbled)
+    if rebuilt:
+        assert result.text == original and [c.rule for c in result.changes] == ["mojibake-reconstruct"]
+    else:
+        assert result.text == garbled and result.changes == []
+        assert result.findings[0].start == garbled.index("?")
+
+
+def test_the_word_model_scores_the_whole_string():
+    """Readings that differ only in their last character (the right context ends the scored string) are told
+    apart by it: a word beats a character no word has."""
+    from zhpub.text.mojibake import WordModel
+
+    model = WordModel("推进高质量发展。" * 3)
+    assert model.score("推进高质量发展") > model.score("推进高质量发墼")
+    assert model.score("工作。") > model.score("工作。、")  # a mark after a clause mark costs a clash
 
 
 def test_a_real_question_mark_is_not_mojibake():
@@ -220,6 +254,29 @@ def test_a_subtitle_broken_before_its_venue_ends_is_rejoined_when_the_rest_is_sh
     rest = ("市第十七届人民代表大会第一次会议暨全体代表扩大会议上" * 3)[:length - 3] + "会议上"
     text = f"2031年平川市政府工作报告\n\n——2031年1月11日在平川\n{rest}\n\n市长　张三\n\n各位代表：\n\n" + "正文。" * 30
     assert [c.note for c in rejoin_lines(text).changes] == (["subtitle on two lines"] if joined else [])
+
+
+def test_a_dash_line_after_a_subtitles_first_line_is_a_line_of_its_own():
+    """——2031年1月11日 / ——在平川……会议上: two dash lines are two entries, not one subtitle cut in two."""
+    from zhpub.text.layout import rejoin_lines
+
+    text = "2031年平川市政府工作报告\n\n——2031年1月11日\n——在平川市第十七届人民代表大会第一次会议上\n\n市长　张三\n\n各位代表：\n\n" + "正文。" * 30
+    assert rejoin_lines(text).changes == []
+
+
+@pytest.mark.parametrize("at_width,wrapped", [(3, True), (2, False)])
+def test_a_hard_wrap_is_recognised_from_three_lines_cut_at_one_width(at_width, wrapped):
+    """Ten long lines, no blank lines: paragraphs of 20 to 26 characters, each of its own width, and paragraphs cut
+    at 30 characters (width 60). Three lines ending at one width are a wrap; two (and one near them) could be
+    chance, though three in ten end within two of that width."""
+    from zhpub.text.layout import rejoin_lines
+
+    cut = [RUN_TEXT[:30] + "\n" + RUN_TEXT[30:38] + "。"] * at_width
+    near = [RUN_TEXT[:28] + "。"] * (3 - at_width)  # width 58: near the wrap (60 - 2), a sentence of its own
+    whole = [RUN_TEXT[:n] + "。" for n in range(19, 26)]
+    text = "\n".join(cut + near + whole) + "\n"
+    notes = [c.note for c in rejoin_lines(text).changes]
+    assert notes == (["hard-wrapped line"] * at_width if wrapped else [])
 
 
 def test_layout_one_blank_line_between_blocks_and_heading_split():

@@ -129,6 +129,7 @@ def test_residue_finds_nothing_in_clean_text_and_sorts_what_it_finds():
     ("城乡{境整治", "{"),
     ("城乡}境整治", "}"),
     ("城乡A境整治", None),  # capitals grade and name things (A股, D级)
+    ("见[注释]一，城乡h境整治", "h"),  # a stray byte after the text's own pair is still reported
 ])
 def test_a_stray_byte_between_han_is_reported_unless_its_bracket_is_paired(text, stray):
     found = [f for f in residue(text) if f.rule == "residue-stray-byte"]
@@ -254,5 +255,21 @@ def test_a_lettered_section_of_an_annex_is_the_annexs():
 def test_a_paragraph_keeps_its_run_in_head():
     from zhpub.text.structure import structure
 
-    blocks = structure("\n\n".join(["各位代表：", PARAGRAPH, "一、回顾", "一是稳住经济大盘。" + PARAGRAPH, "坚持创新驱动发展，" + PARAGRAPH]))
-    assert [(b.id, b.lead) for b in blocks[3:]] == [("s1-p1", "一是稳住经济大盘。"), ("s1-p2", "")]
+    blocks = structure("\n\n".join(["各位代表：", PARAGRAPH, "一、回顾", "一是稳住经济大盘。" + PARAGRAPH, "坚持创新驱动发展，" + PARAGRAPH,
+                                      "稳住经济大盘，提振市场信心。" + PARAGRAPH,  # two clauses of 12 Han: a head
+                                      "坚持创新驱动发展战略，加快建设现代化产业体系。" + PARAGRAPH]))  # 21 Han: a sentence
+    assert [(b.id, b.lead) for b in blocks[3:]] == [("s1-p1", "一是稳住经济大盘。"), ("s1-p2", ""),
+                                                   ("s1-p3", "稳住经济大盘，提振市场信心。"), ("s1-p4", "")]
+
+
+def test_parts_and_sections_numbered_past_ten_keep_their_numbers():
+    """十一、 is part 11 and （二十一） section 21 (一 .. 九十九 read as numbers, not looked up)."""
+    numerals = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"]
+    sections = ["十", "十九", "二十", "二十一"]
+    chunks = ["各位代表：", PARAGRAPH]
+    for n in numerals:
+        chunks += [f"{n}、第{n}部分工作", PARAGRAPH]
+    for n in sections:
+        chunks += [f"（{n}）第{n}项任务", PARAGRAPH]
+    ids = [i for i, kind, _ in outline(*chunks) if kind in ("part", "section")]
+    assert ids == [f"s{k}" for k in range(1, 13)] + ["s12-10", "s12-19", "s12-20", "s12-21"]

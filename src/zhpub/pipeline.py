@@ -60,6 +60,13 @@ class Normalised:
             offset = stage.map.to_input(offset)  # type: ignore[attr-defined]
         return offset
 
+    def to_decoded(self, stage_index: int, offset: int) -> int:
+        """Map an offset in the input of stage ``stage_index`` back to the decoded text (BOM and line ends
+        normalised): what errata are matched against."""
+        for stage in reversed(self.stages[1:stage_index]):
+            offset = stage.map.to_input(offset)  # type: ignore[attr-defined]
+        return offset
+
     def place(self, stage_index: int, offset: int) -> tuple[int, int]:
         return self.lines.place(self.to_source(stage_index, offset))
 

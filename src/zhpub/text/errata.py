@@ -108,7 +108,8 @@ def accept_reading(source_path: Path, errata_path: Path, line: int, column: int,
                 raise ZhpubError(f"there are {len(finding.candidates)} reading(s) of this span",
                                  Location(str(source_path), line, column), "give N between 1 and that number")
             decoded = result.stages[0].text  # what errata are matched against
-            start, end = result.to_source(index, finding.start), result.to_source(index, finding.end)
+            # offsets in the decoded text, not the file: a BOM or Windows line ends before the span would shift them
+            start, end = result.to_decoded(index, finding.start), result.to_decoded(index, finding.end)
             if decoded[start:end] != finding.text:
                 raise ZhpubError("the span was changed by an earlier stage; write this erratum by hand",
                                  Location(str(source_path), line, column))
