@@ -8,6 +8,8 @@ converted paragraph by paragraph, as a build does (``to_traditional`` per block)
   first shipped it, 0.54 MB/s);
 - ``zhpub``: ``WordConverter.convert``, what ``to_traditional`` runs: jieba only on the stretches between separators
   where an entry whose reading depends on the cut occurs;
+- ``to_traditional``: the whole call a build makes per block: ``zhpub`` and the place abbreviations
+  (data/s2t-place-abbreviations.tsv: 秦沈高速 -> 秦瀋高速), without a document's protected names;
 - ``opencc``: OpenCC's s2tw alone over each paragraph, for reference (no word boundaries, no sense rules).
 
 Each is timed in CPU time of this process (``time.process_time``: user + sys, so the load of other processes
@@ -30,7 +32,7 @@ from pathlib import Path
 import opencc
 
 from zhpub.pipeline import normalise_text
-from zhpub.text.convert import VARIANTS, _tokenizer, _word_converter
+from zhpub.text.convert import VARIANTS, _tokenizer, _word_converter, to_traditional
 
 ROOT = Path(__file__).resolve().parents[1]
 REPORTS = sorted((ROOT / "tests" / "data" / "national").glob("national-*.txt"))
@@ -75,8 +77,9 @@ def main() -> None:
 
     converter = _word_converter("hant")
     plain = opencc.OpenCC("s2tw")
-    runs = {"words": [], "zhpub": [], "opencc": []}
-    functions = {"words": converter.convert_by_words, "zhpub": converter.convert, "opencc": plain.convert}
+    functions = {"words": converter.convert_by_words, "zhpub": converter.convert, "to_traditional": to_traditional,
+                 "opencc": plain.convert}
+    runs = {name: [] for name in functions}
     for _ in range(args.repeat):
         for name, convert in functions.items():
             runs[name].append(cpu_seconds(convert, paras))
@@ -87,7 +90,7 @@ def main() -> None:
     print(f"identical output: zhpub == words on every paragraph, in {', '.join(VARIANTS)}")
     for name, seconds in runs.items():
         median = statistics.median(seconds)
-        print(f"{name:>7}: {size_mb / median:5.2f} MB/s  (median of {args.repeat} runs, {median:.3f} CPU s; "
+        print(f"{name:>14}: {size_mb / median:5.2f} MB/s  (median of {args.repeat} runs, {median:.3f} CPU s; "
               f"runs {', '.join(f'{s:.3f}' for s in seconds)})")
     print(f"zhpub / words: {statistics.median(runs['words']) / statistics.median(runs['zhpub']):.1f}x faster")
 

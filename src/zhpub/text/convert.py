@@ -17,6 +17,9 @@ Where jieba splits a run of whole words that OpenCC's phrase table knows as one 
 the run is converted as one. A one-to-many character whose reading depends on the word next to it is decided by
 the sense rules in ``data/s2t-senses.tsv`` (不准 "not allowed" -> 不准, 看不准 -> 看不準).
 jieba, the slow part, runs only on the stretches where the cut can change the result (``WordConverter.convert``).
+A one-character place abbreviation then takes the form it has in its place's name (秦沈高速 -> 秦瀋高速, “于响”商务区 ->
+“于響”; ``place_abbreviation_forms``, data/s2t-place-abbreviations.tsv), and place names the converter reads as words
+are override phrases (data/s2t-place-names.tsv: 钟山 -> 鍾山).
 """
 
 from __future__ import annotations
@@ -39,6 +42,8 @@ from pathlib import Path
 import jieba
 import opencc
 
+from .chardata import HAN
+
 VARIANTS = {"hant": "s2tw", "hk": "s2hk"}  # variant name -> OpenCC config
 VARIANT_STEPS = {"hant": "t2tw", "hk": "t2hk"}  # OpenCC's regional glyph step alone, for words a sense rule decides
 
@@ -57,8 +62,8 @@ def _table(name: str) -> dict[str, str]:
 
 
 def overrides() -> dict[str, str]:
-    """The project's Simplified -> Traditional override phrases."""
-    return _table("s2t-overrides.tsv")
+    """The project's Simplified -> Traditional override phrases, and the place names the converter got wrong."""
+    return _table("s2t-overrides.tsv") | _table("s2t-place-names.tsv")
 
 
 def character_defaults() -> dict[str, str]:
@@ -132,6 +137,23 @@ def to_traditional(text: str, variant: str = "hant", protected: tuple[Protected,
     """``protected``: a document's names, each converted as a name (``name_to_traditional``) or as given."""
     if variant not in VARIANTS:
         raise ValueError(f"unknown variant {variant!r}; choose one of {sorted(VARIANTS)}")
+    converted = _to_traditional(text, variant, protected)
+    forms = place_abbreviation_forms(text)
+    if not forms or len(converted) != len(text):  # a name given by hand with another length: positions move
+        return converted
+    for name in protected:  # a document's own name keeps the form it was given (沈大 the person, not 瀋大)
+        name = name if isinstance(name, str) else name[0]
+        for m in re.finditer(re.escape(name), text) if name else ():
+            for at in range(m.start(), m.end()):
+                forms.pop(at, None)
+    step = _plain(VARIANT_STEPS[variant])
+    chars = list(converted)
+    for at, form in forms.items():
+        chars[at] = step.convert(form)
+    return "".join(chars)
+
+
+def _to_traditional(text: str, variant: str, protected: tuple[Protected, ...]) -> str:
     converter = _word_converter(variant)
     forms = dict(entry if isinstance(entry, tuple) else (entry, name_to_traditional(entry, variant)) for entry in protected)
     forms = {name: form for name, form in forms.items() if name and name in text}
@@ -145,6 +167,69 @@ def to_traditional(text: str, variant: str = "hant", protected: tuple[Protected,
         pos = m.end()
     out.append(converter.convert(text[pos:]))
     return "".join(out)
+
+
+@dataclass(frozen=True)
+class PlaceAbbreviations:
+    """One-character place abbreviations and the forms they take (data/s2t-place-abbreviations.tsv)."""
+
+    characters: frozenset[str]  # each abbreviates a province or begins a prefecture-level city's name
+    forms: dict[str, str]  # an abbreviation character -> its form in its place's name, where it differs from alone
+    initials: dict[str, str]  # a function word alone that begins place names -> its form there (于 -> 于)
+    nouns: tuple[str, ...]  # corridors, zones, joint projects: what follows an abbreviation
+    modifiers: tuple[str, ...]  # what may stand between the abbreviation and its noun (沈抚|改革|创新|示范区)
+
+
+@functools.lru_cache(maxsize=None)
+def place_abbreviations() -> PlaceAbbreviations:
+    text = resources.files("zhpub").joinpath("data/s2t-place-abbreviations.tsv").read_text(encoding="utf-8")
+    found: dict[str, list] = {"abbreviations": [], "form": [], "initial": [], "nouns": [], "modifiers": []}
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        kind, *fields = line.split("\t")
+        shape = {"abbreviations": 1, "nouns": 1, "modifiers": 1, "form": 3, "initial": 3}.get(kind)
+        if shape is None or len(fields) != shape or (shape == 3 and not (len(fields[0]) == len(fields[1]) == 1)):
+            raise ValueError(f"data/s2t-place-abbreviations.tsv line {number}: {line!r}: write abbreviations<TAB>CHARS, "
+                             "nouns<TAB>A|B, modifiers<TAB>A|B, form<TAB>CHAR<TAB>TRADITIONAL<TAB>PLACE or initial<TAB>CHAR<TAB>TRADITIONAL<TAB>PLACES")
+        found[kind].append(fields)
+    return PlaceAbbreviations(
+        characters=frozenset(char for fields in found["abbreviations"] for char in fields[0]),
+        forms={char: form for char, form, _ in found["form"]},
+        initials={char: form for char, form, _ in found["initial"]},
+        nouns=tuple(noun for fields in found["nouns"] for noun in fields[0].split("|")),
+        modifiers=tuple(word for fields in found["modifiers"] for word in fields[0].split("|")),
+    )
+
+
+@functools.lru_cache(maxsize=None)
+def _place_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    data = place_abbreviations()
+    nouns = "|".join(map(re.escape, sorted(data.nouns, key=len, reverse=True)))
+    modifiers = "|".join(map(re.escape, sorted(data.modifiers, key=len, reverse=True)))
+    characters = "".join(sorted(data.characters | set(data.forms)))
+    # 2 or 3 abbreviation characters before a place noun (秦沈|高速, 常岳九|铁路); a quoted name of 2 or 3 characters
+    # before one (“于响”商务区): the quotes say it is a coined name, whatever its characters abbreviate
+    pair = re.compile(f"[{characters}]{{2,3}}(?=(?:{modifiers})*(?:{nouns}))")
+    quoted = re.compile(f"(?<=[“「])[{HAN}]{{2,3}}(?=[”」](?:{nouns}))")
+    return pair, quoted
+
+
+def place_abbreviation_forms(text: str) -> dict[int, str]:
+    """Where ``text`` holds a place abbreviation (秦沈高速, “于响”商务区): position -> the form its character takes there
+    (瀋, 于), for the characters whose form in their place's name differs from the character read alone."""
+    data = place_abbreviations()
+    if not any(char in text for char in (*data.forms, *data.initials)):
+        return {}
+    pair, quoted = _place_patterns()
+    forms = {}
+    for m in pair.finditer(text):
+        forms.update((at, data.forms[c]) for at, c in enumerate(m.group(), m.start()) if c in data.forms)
+    for m in quoted.finditer(text):
+        forms.update((at, data.forms[c]) for at, c in enumerate(m.group(), m.start()) if c in data.forms)
+        if m.group()[0] in data.initials:
+            forms[m.start()] = data.initials[m.group()[0]]
+    return forms
 
 
 @dataclass(frozen=True)
