@@ -241,3 +241,72 @@ def test_article_metadata_is_named_for_what_it_is():
 
     assert furniture_line("来源：镇江日报 作者：张三 编辑：李四 2022-01-10") == (
         "chrome-meta", "article metadata (source, author, editor, time, counts)")
+
+
+# --- each threshold at its edge: what a line or a run is, one character either side ---------------------------
+
+def kind_of_line(line: str) -> str | None:
+    from zhpub.text.chrome import classify, split_lines
+
+    found = classify(split_lines(line)[0])
+    return found[0] if found else None
+
+
+BODY = "全市上下坚持稳中求进工作总基调扎实推进高质量发展" * 10
+KEYWORDS = "关键词：" + "政府工作报告 高质量发展 " * 10
+
+
+@pytest.mark.parametrize("line,kind", [
+    ("打印 收藏 关闭 平川", "chrome-toolbar"),  # 6 of 8 characters in furniture words: 75 %
+    ("打印 收藏 关闭 平川市", None),  # 6 of 9: text with a few toolbar words in it
+    (KEYWORDS[:99], "chrome-meta"),  # a label line under 100 characters
+    (KEYWORDS[:100], None),  # 100: too long for a value list
+    (BODY[:193] + " 谢道韫 摄", "chrome-photo-caption"),  # a caption under 200 characters, ending in its credit
+    (BODY[:194] + " 谢道韫 摄", None),
+    ("新闻网 > " + "新闻中心" * 4 + " > 正文", "chrome-breadcrumb"),  # crumbs of up to 16 characters
+    ("新闻网 > " + "新闻中心" * 4 + "网 > 正文", None),
+    ("新闻网 > 正文", None),  # two crumbs: a breadcrumb needs three
+])
+def test_a_line_is_furniture_up_to_each_threshold(line, kind):
+    assert kind_of_line(line) == kind, (len(line), line)
+
+
+@pytest.mark.parametrize("length,kind", [(39, "chrome-editor"), (40, "chrome-meta")])
+def test_an_editor_line_is_under_forty_characters(length, kind):
+    """A longer one is still article metadata (a label and values), named so."""
+    assert kind_of_line(("责任编辑：" + "张三李四王五赵六" * 6)[:length]) == kind
+
+
+@pytest.mark.parametrize("length,kind", [(30, "chrome-footer"), (31, "chrome-toolbar")])
+def test_a_line_of_footer_links_is_up_to_thirty_characters(length, kind):
+    assert kind_of_line("返回首页 返回顶部 打印本页 关闭窗口 网站地图 联系我们 上一篇 下一篇"[:length]) == kind
+
+
+@pytest.mark.parametrize("text,cut", [("推进高质量发展。", True), ("推进高质量发展", False)])
+def test_furniture_is_cut_from_a_line_only_when_eight_characters_of_text_are_left(text, cut):
+    from zhpub.text.chrome import glued_furniture
+
+    found = glued_furniture("【字号 大 中 小】 【打印】 " + text)
+    assert [f[:2] for f in found] == ([(0, 16)] if cut else [])
+
+
+@pytest.mark.parametrize("item,cut", [
+    ("影院工作", 5),  # half the item is spam: it belongs to the run, which is cut up to its last spam word
+    ("影院工作者", None),  # less than half: the run is one item, not spam
+])
+def test_an_item_belongs_to_a_glued_run_when_half_of_it_is_spam_words(item, cut):
+    from zhpub.text.chrome import glued_spam
+
+    found = glued_spam(f"久久,{item},{REPORT[4]}")
+    assert [f[:2] for f in found] == ([(0, cut)] if cut else [])
+
+
+@pytest.mark.parametrize("between,end", [("大全", 11), ("大全集", 7)])
+def test_a_glued_runs_cut_goes_through_at_most_two_other_characters(between, end):
+    """影院,久久精品…福利现在: the last item is cut through spam words at most two characters apart; 现在 stays."""
+    from zhpub.text.chrome import glued_spam
+
+    text = f"影院,久久精品{between}福利现在，我代表市人民政府向大会报告工作。"
+    ((start, stop, _),) = glued_spam(text)
+    assert (start, stop) == (0, end)
+    assert text[stop:].startswith("现在，" if end == 11 else between + "福利现在，")

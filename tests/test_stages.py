@@ -192,6 +192,68 @@ def test_the_word_model_scores_the_whole_string():
     assert model.score("工作。") > model.score("工作。、")  # a mark after a clause mark costs a clash
 
 
+def test_the_mirrors_decoder_and_edits_as_the_module_describes_them():
+    """GBK: a lead byte 81-FE takes a trail byte 40-7E or 80-FE; anything else is an orphan shown as "?", and the
+    "(" or "&" that follows an orphan is swallowed. The edits are plain byte replaces, so they match across
+    characters (燃氣 C8 BC|9A E2 holds 細 BC 9A)."""
+    from zhpub.text.mojibake import mirror_edit
+
+    assert mirror_decode("丂兀".encode("gbk")) == "丂兀"  # 81 40 and FE 40: the ends of the lead range
+    for pair in (b"\xe2\x40", b"\xe2\x7e", b"\xe2\x80", b"\xe2\xfe"):  # the ends of the trail ranges
+        assert mirror_decode(pair) == pair.decode("gbk") and len(pair.decode("gbk")) == 1
+    assert mirror_decode(b"\x81\x7f") == "?\x7f" and mirror_decode(b"\x81\xff") == "??"  # 7F and FF trail nothing
+    assert mirror_decode(b"\x80A") == "?A" and mirror_decode(b"\xffA") == "?A"  # 80 and FF lead nothing
+    assert mirror_decode(b"\xe2") == "?"  # a lead byte at the end
+    assert mirror_decode(b"\xe2(xi)") == "?xi)" and mirror_decode(b"\xe2&ldquo;") == "?ldquo;"
+    assert mirror_decode(b"\xe2,") == "?,"  # other ASCII is kept
+    edited = mirror_edit("燃氣，細".encode("gbk"), {"細".encode("gbk"): b"xi"})
+    assert edited == b"\xc8\xbc\x9a(xi)\xe2," + "細".encode("gbk") + b"(xi)"
+
+
+def test_a_reading_that_needs_an_annotation_the_mirror_did_not_make_is_refused():
+    """The mirror annotates every occurrence of a character: where 細 and 既 (both read xì; BC 9A and BC C8 follow
+    燃's C8 BC) stand elsewhere without pinyin, "(xì)" after 燃 cannot be theirs, and no reading is left."""
+    garbled = _mirror("整治燃氣、危化品、道路交通等領域", {"細": "xì", "領": "lǐng"})
+    result = repair_mojibake("細節既要。" + garbled)
+    assert result.changes == [] and result.text == "細節既要。" + garbled
+    assert result.findings[0].message.startswith("lost character: no reading")
+
+
+def test_a_lost_byte_before_an_entity_whose_ampersand_was_swallowed():
+    """The page wrote “ as &ldquo;: after the orphaned byte the decoder dropped the "&". Every reading ends in “,
+    the entity's character, and the true one is among them."""
+    from zhpub.text.mojibake import mirror_edit
+
+    data = mirror_edit("整治燃氣&ldquo;危化品&rdquo;等領域".encode("gbk"), {"細".encode("gbk"): "xì".encode("gbk")})
+    garbled = mirror_decode(data)
+    assert garbled.startswith("整治燃?xì)?ldquo;")
+    finding = repair_mojibake(garbled).findings[0]
+    assert finding.text == "?xì)?ldquo;"
+    assert "氣“" in finding.candidates and all(c.endswith("“") and len(c) == 2 for c in finding.candidates)
+
+
+def test_a_reading_is_applied_alone_or_by_a_decisive_lead():
+    from zhpub.text.mojibake import DECISIVE_MARGIN, Reconstruction, decide
+
+    assert decide(Reconstruction(0, 1, [("氣", -30.0)], ""))
+    assert decide(Reconstruction(0, 1, [("氣", -30.0), ("肉", -30.0 - DECISIVE_MARGIN)], ""))
+    assert not decide(Reconstruction(0, 1, [("氣", -30.0), ("肉", -29.9 - DECISIVE_MARGIN)], ""))
+
+
+def test_the_word_model_favours_the_documents_own_vocabulary():
+    """A report that says 保 far more often than general text lost a 保 rather than a 海."""
+    from zhpub.text.mojibake import WordModel
+
+    about_security = WordModel("保障民生，确保稳定，保就业保市场主体。" * 5)
+    about_growth = WordModel("推进高质量发展，建设现代化城市。" * 5)
+    lead = [m.score("确保") - m.score("确海") for m in (about_security, about_growth)]
+    assert lead[0] > lead[1] > 0
+
+
+def test_an_entity_remnant_is_decoded_only_next_to_chinese():
+    assert repair_mojibake("AT&amp;T 和 copy&amp;paste，中&amp;国").text == "AT&amp;T 和 copy&amp;paste，中&国"
+
+
 def test_a_real_question_mark_is_not_mojibake():
     result = repair_mojibake("我们怎么办?我们要坚持发展。")
     assert result.findings == [] and result.changes == []
