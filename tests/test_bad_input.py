@@ -51,16 +51,21 @@ def test_big5_file_is_detected_and_recorded(shipped):
     assert len(blocks) > 60
 
 
-def test_gb18030_bytes_that_also_read_as_big5_are_read_as_gb18030():
+@pytest.mark.parametrize("text,encoding,other", [
+    ("各位代表：现在，我代表市政府向大会报告工作，请予审议，并请市政协委员提出意见。", "gb18030", "cp950"),  # 跪弇測桶ㄩ…
+    ("經濟運行穩中有進發展質量穩步提升請予審議高質量發展", "cp950", "gb18030"),  # 竒蕾笲︽铆い…
+])
+def test_bytes_that_read_cleanly_in_both_legacy_encodings_are_read_as_the_detector_guesses(text, encoding, other):
     """Both decodings are clean (no private-use character), so the detector's guess decides, and it reads the
-    bytes as the Simplified they are, not as cp950's 跪弇測桶ㄩ…"""
+    bytes as what they are, not as the other encoding's garble."""
+    from zhpub.text.chardata import UNREADABLE_RE
     from zhpub.text.decode import decode_source
 
-    text = "各位代表：现在，我代表市政府向大会报告工作，请予审议，并请市政协委员提出意见。"
-    data = text.encode("gb18030")
-    assert "ㄩ" in data.decode("cp950")  # a clean decoding too
-    stage, encoding, source = decode_source(data, "x.txt")
-    assert (encoding, source, stage.text) == ("gb18030", text, text)
+    data = text.encode(encoding)
+    garble = data.decode(other)
+    assert garble != text and not UNREADABLE_RE.search(garble)  # a clean decoding too
+    stage, found, source = decode_source(data, "x.txt")
+    assert (found, source, stage.text) == (encoding, text, text)
 
 
 def _encodes(text: str, encoding: str) -> bool:

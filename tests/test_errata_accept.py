@@ -55,6 +55,13 @@ def test_a_second_accept_appends_and_keeps_what_was_there(folder):
     assert text.count("- corrupted:") == 2 and not list(folder.glob(".errata-*"))  # no temporary file left
 
 
+def test_an_errata_file_of_blank_lines_is_replaced_by_the_entry(folder):
+    source, errata = folder / "source.txt", folder / "errata.yaml"
+    errata.write_text("\n\n", encoding="utf-8")
+    entry = accept_reading(source, errata, 51, 141)
+    assert errata.read_text(encoding="utf-8") == entry.lstrip("\n") and entry.startswith("\n- corrupted: ")
+
+
 @pytest.mark.parametrize("place,choice,message", [
     ((51, 142), 1, "no span with ranked readings starts here"),  # one column off
     ((51, 141), 0, "there are 79 reading(s) of this span"),
@@ -119,6 +126,8 @@ def test_the_entry_shows_unreadable_characters_as_escapes():
     ("甲乙丙", (1, 2), (1, 2)),  # already unique
     ("甲丙\n乙戊乙", (3, 4), (3, 5)),  # at a line's start after another line: widen right, never over the break
     ("甲\n乙丙\n丁丙", (3, 4), (2, 4)),  # one character into its line: the character before it is context
+    ("乙\n甲乙", (3, 4), (2, 4)),  # at the text's end: widen to the left
+    ("乙\n乙", (2, 3), (2, 3)),  # a whole last line that occurs twice: nothing to widen by
 ])
 def test_an_erratum_span_is_widened_within_its_line_until_it_is_unique(text, span, widened):
     assert unique_span(text, *span) == widened

@@ -262,6 +262,22 @@ def test_a_paragraph_keeps_its_run_in_head():
                                                    ("s1-p3", "稳住经济大盘，提振市场信心。"), ("s1-p4", "")]
 
 
+HEAD = "经济运行稳中向好发展质量稳步提升人民生活持续改善社会大局和谐稳定"
+
+
+@pytest.mark.parametrize("length,ids", [
+    (3, ["intro-p3", "intro-p4"]), (4, ["s1", "s1-p1"]),  # an unnumbered head has at least four Han characters
+    (30, ["s1", "s1-p1"]), (31, ["intro-p3", "intro-p4"]),  # ... and at most 30 characters
+])
+def test_an_unnumbered_head_is_four_to_thirty_characters(length, ids):
+    assert [i for i, _, _ in outline("各位代表：", PARAGRAPH, HEAD[:length], PARAGRAPH)[2:]] == ids
+
+
+@pytest.mark.parametrize("line,kind", [("各位代表、各位委员同志：", "salutation"), ("各位代表、各位委员同志们：", "paragraph")])
+def test_a_salutation_is_a_line_of_up_to_twelve_characters(line, kind):
+    assert outline(line, PARAGRAPH)[0][1] == kind
+
+
 def test_parts_and_sections_numbered_past_ten_keep_their_numbers():
     """十一、 is part 11 and （二十一） section 21 (一 .. 九十九 read as numbers, not looked up)."""
     numerals = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"]
