@@ -310,3 +310,36 @@ def test_a_glued_runs_cut_goes_through_at_most_two_other_characters(between, end
     ((start, stop, _),) = glued_spam(text)
     assert (start, stop) == (0, end)
     assert text[stop:].startswith("现在，" if end == 11 else between + "福利现在，")
+
+
+def stripped(lines: list[str]) -> list[tuple[str, str]]:
+    from zhpub.text.chrome import strip_chrome
+
+    return [(c.rule, c.before.strip()) for c in strip_chrome("\n\n".join(lines) + "\n").changes]
+
+
+NOTICE = "本作品在全世界都属于公有领域。"  # two licence words: 本作品, 公有领域
+
+
+@pytest.mark.parametrize("tail,removed", [
+    (NOTICE, True), ("本作品属于平川市。", False),  # one licence word is a sentence that may be the report's
+    (NOTICE + "注" * (1200 - len(NOTICE)), True), (NOTICE + "注" * (1201 - len(NOTICE)), False),  # a notice is short
+])
+def test_a_licence_notice_has_two_licence_words_and_a_short_tail(tail, removed):
+    assert stripped(REPORT + [tail]) == ([("chrome-licence", tail)] if removed else [])
+
+
+@pytest.mark.parametrize("length,removed", [(40, True), (41, False)])
+def test_an_item_of_a_related_links_list_is_up_to_forty_characters(length, removed):
+    item = ("平川市召开全市经济工作会议部署明年重点任务" * 3)[:length]
+    found = stripped(REPORT[:7] + ["相关新闻", item] + REPORT[7:])
+    assert found == [("chrome-footer", "相关新闻")] + ([("chrome-related", item)] if removed else [])
+
+
+@pytest.mark.parametrize("length,removed", [(60, True), (61, False)])
+def test_a_full_text_headline_is_up_to_sixty_characters(length, removed):
+    """…政府工作报告（全文） anywhere on the page is the page's own headline when it is headline length."""
+    headline = ("平川市第三届人民代表大会第二次会议" * 4)[: length - 11] + "市政府工作报告（全文）"
+    assert len(headline) == length
+    found = stripped(REPORT[3:7] + [headline] + REPORT[7:])
+    assert found == ([("page-headline", headline)] if removed else [])
