@@ -9,7 +9,7 @@ converted paragraph by paragraph, as a build does (``to_traditional`` per block)
 - ``zhpub``: ``WordConverter.convert``, what ``to_traditional`` runs: jieba only on the stretches between separators
   where an entry whose reading depends on the cut occurs;
 - ``to_traditional``: the whole call a build makes per block: ``zhpub`` and the place abbreviations
-  (data/s2t-place-abbreviations.tsv: 秦沈高速 -> 秦瀋高速), without a document's protected names;
+  (data/s2t-place-characters.tsv: 秦沈高速 -> 秦瀋高速), without a document's protected names;
 - ``opencc``: OpenCC's s2tw alone over each paragraph, for reference (no word boundaries, no sense rules).
 
 Each is timed in CPU time of this process (``time.process_time``: user + sys, so the load of other processes

@@ -1,4 +1,4 @@
-"""What src/zhpub/data/s2t-place-names.tsv and s2t-place-abbreviations.tsv were written from: JioNLP's list of
+"""What src/zhpub/data/s2t-place-names.tsv and s2t-place-characters.tsv were written from: JioNLP's list of
 China's administrative divisions (jionlp/dictionary/china_location.zip, Apache-2.0), read out of its wheel.
 
     pip download --no-deps -c constraints.txt jionlp==1.5.31 -d /tmp/jionlp   # not a dependency: a data source

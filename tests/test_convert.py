@@ -10,7 +10,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import DATA, ROOT
-from zhpub.text.convert import WordConverter, _word_converter, sense_rules, to_simplified, to_traditional
+from zhpub.text.convert import (
+    WordConverter, _word_converter, parse_place_characters, place_abbreviations, sense_rules, to_simplified,
+    to_traditional,
+)
 
 
 @pytest.mark.parametrize(
@@ -178,7 +181,7 @@ def test_held_out_reports_2026(simplified, traditional):
 
 
 # Names by class (round 5, r5-*, was all names): a one-character place abbreviation takes the form it has in its place's
-# name (data/s2t-place-abbreviations.tsv), place names the converter got wrong (data/s2t-place-names.tsv, from JioNLP's
+# name (data/s2t-place-characters.tsv), place names the converter got wrong (data/s2t-place-names.tsv, from JioNLP's
 # list of administrative divisions), the lane 里 of an estate's name. Sentences from government pages and reports
 # (Shenyang's 2022 report, Yueyang's and Hunan's replies on the 常岳九 railway, Zhongxiang's county history), the
 # counter-examples beside them; the Traditional written by reading.
@@ -200,6 +203,12 @@ def test_held_out_reports_2026(simplified, traditional):
         # the preposition; 于 inside a quoted phrase that is no name stays 於
         ("做到“于法有据”，“于法周延、于事简便”", "做到“於法有據”，“於法周延、於事簡便”"),
         ("“于洪”片区和于洪区", "“于洪”片區和于洪區"),
+        # a village named after a family, SURNAME家NOUN: the surname's form (于, 范, 余, 党, 涂, 干), not the word's;
+        # 于 before 家乡, 家庭, 家居 is the preposition (names of villages from JioNLP's list)
+        ("平邑县仲村镇于家庄村、宝坻区周良街道范家庄村", "平邑縣仲村鎮于家莊村、寶坻區周良街道范家莊村"),
+        ("柳桥镇余家湾村、临溪乡党家村、双才镇涂家村、桂花乡干家村", "柳橋鎮余家灣村、臨溪鄉党家村、雙才鎮涂家村、桂花鄉干家村"),
+        ("扎根于家乡，致力于家庭教育，用于家居场景，示范家庭和其余家庭", "紮根於家鄉，致力於家庭教育，用於家居場景，示範家庭和其餘家庭"),
+        ("沈家村和钟家村", "沈家村和鍾家村"),
         # 钟 of a name is 鍾 (钟山, 钟祥, the surname); the bell and the clock are 鐘
         ("钟山风景名胜区，六盘水市钟山区、贺州市钟山县", "鍾山風景名勝區，六盤水市鍾山區、賀州市鍾山縣"),
         ("赐县名“钟祥”，取“风水宝地、祥瑞所钟”之意", "賜縣名“鍾祥”，取“風水寶地、祥瑞所鍾”之意"),
@@ -224,6 +233,16 @@ def test_a_protected_name_keeps_its_form_inside_a_place_abbreviation():
     assert to_traditional("沈大合作，秦沈高速", protected=("沈大",)) == "沈大合作，秦瀋高速"
     assert to_traditional("沈大合作，秦沈高速") == "瀋大合作，秦瀋高速"
     assert to_traditional("秦沈高速", "hk") == "秦瀋高速"
+
+
+def test_place_characters_data_is_read_and_a_bad_row_refused_at_its_line():
+    data = place_abbreviations()
+    assert data.forms == {"沈": "瀋", "岳": "岳"} and data.initials == {"于": "于"}
+    assert {"沈", "秦", "京", "抚", "白", "大"} <= data.characters and "高速" in data.nouns and "村" in data.villages
+    with pytest.raises(ValueError, match=r"line 3: .*form<TAB>CHAR<TAB>TRADITIONAL<TAB>PLACE"):
+        parse_place_characters("# a comment\nnouns\t高速\nform\t沈阳\t瀋陽\t沈阳市\n")
+    with pytest.raises(ValueError, match="line 1: 'town"):
+        parse_place_characters("town\t镇\n")
 
 
 # Where jieba splits a run that OpenCC's phrase table has as one entry, the run is converted as one.

@@ -18,7 +18,7 @@ the run is converted as one. A one-to-many character whose reading depends on th
 the sense rules in ``data/s2t-senses.tsv`` (不准 "not allowed" -> 不准, 看不准 -> 看不準).
 jieba, the slow part, runs only on the stretches where the cut can change the result (``WordConverter.convert``).
 A one-character place abbreviation then takes the form it has in its place's name (秦沈高速 -> 秦瀋高速, “于响”商务区 ->
-“于響”; ``place_abbreviation_forms``, data/s2t-place-abbreviations.tsv), and place names the converter reads as words
+“于響”; ``place_abbreviation_forms``, data/s2t-place-characters.tsv), and place names the converter reads as words
 are override phrases (data/s2t-place-names.tsv: 钟山 -> 鍾山).
 """
 
@@ -171,27 +171,33 @@ def _to_traditional(text: str, variant: str, protected: tuple[Protected, ...]) -
 
 @dataclass(frozen=True)
 class PlaceAbbreviations:
-    """One-character place abbreviations and the forms they take (data/s2t-place-abbreviations.tsv)."""
+    """One-character place abbreviations and the forms they take (data/s2t-place-characters.tsv)."""
 
     characters: frozenset[str]  # each abbreviates a province or begins a prefecture-level city's name
     forms: dict[str, str]  # an abbreviation character -> its form in its place's name, where it differs from alone
     initials: dict[str, str]  # a function word alone that begins place names -> its form there (于 -> 于)
     nouns: tuple[str, ...]  # corridors, zones, joint projects: what follows an abbreviation
     modifiers: tuple[str, ...]  # what may stand between the abbreviation and its noun (沈抚|改革|创新|示范区)
+    villages: tuple[str, ...]  # settlement nouns of a family's village: SURNAME家NOUN (于家庄, 党家村)
 
 
 @functools.lru_cache(maxsize=None)
 def place_abbreviations() -> PlaceAbbreviations:
-    text = resources.files("zhpub").joinpath("data/s2t-place-abbreviations.tsv").read_text(encoding="utf-8")
-    found: dict[str, list] = {"abbreviations": [], "form": [], "initial": [], "nouns": [], "modifiers": []}
+    return parse_place_characters(
+        resources.files("zhpub").joinpath("data/s2t-place-characters.tsv").read_text(encoding="utf-8"))
+
+
+def parse_place_characters(text: str) -> PlaceAbbreviations:
+    """data/s2t-place-characters.tsv's rows; a malformed one is refused with its line number and the row shapes."""
+    found: dict[str, list] = {"abbreviations": [], "form": [], "initial": [], "nouns": [], "modifiers": [], "villages": []}
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
         kind, *fields = line.split("\t")
-        shape = {"abbreviations": 1, "nouns": 1, "modifiers": 1, "form": 3, "initial": 3}.get(kind)
+        shape = {"abbreviations": 1, "nouns": 1, "modifiers": 1, "villages": 1, "form": 3, "initial": 3}.get(kind)
         if shape is None or len(fields) != shape or (shape == 3 and not (len(fields[0]) == len(fields[1]) == 1)):
-            raise ValueError(f"data/s2t-place-abbreviations.tsv line {number}: {line!r}: write abbreviations<TAB>CHARS, "
-                             "nouns<TAB>A|B, modifiers<TAB>A|B, form<TAB>CHAR<TAB>TRADITIONAL<TAB>PLACE or initial<TAB>CHAR<TAB>TRADITIONAL<TAB>PLACES")
+            raise ValueError(f"data/s2t-place-characters.tsv line {number}: {line!r}: write abbreviations<TAB>CHARS, "
+                             "nouns<TAB>A|B, modifiers<TAB>A|B, villages<TAB>A|B, form<TAB>CHAR<TAB>TRADITIONAL<TAB>PLACE or initial<TAB>CHAR<TAB>TRADITIONAL<TAB>PLACES")
         found[kind].append(fields)
     return PlaceAbbreviations(
         characters=frozenset(char for fields in found["abbreviations"] for char in fields[0]),
@@ -199,11 +205,12 @@ def place_abbreviations() -> PlaceAbbreviations:
         initials={char: form for char, form, _ in found["initial"]},
         nouns=tuple(noun for fields in found["nouns"] for noun in fields[0].split("|")),
         modifiers=tuple(word for fields in found["modifiers"] for word in fields[0].split("|")),
+        villages=tuple(word for fields in found["villages"] for word in fields[0].split("|")),
     )
 
 
 @functools.lru_cache(maxsize=None)
-def _place_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _place_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     data = place_abbreviations()
     nouns = "|".join(map(re.escape, sorted(data.nouns, key=len, reverse=True)))
     modifiers = "|".join(map(re.escape, sorted(data.modifiers, key=len, reverse=True)))
@@ -212,17 +219,20 @@ def _place_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     # before one (“于响”商务区): the quotes say it is a coined name, whatever its characters abbreviate
     pair = re.compile(f"[{characters}]{{2,3}}(?=(?:{modifiers})*(?:{nouns}))")
     quoted = re.compile(f"(?<=[“「])[{HAN}]{{2,3}}(?=[”」](?:{nouns}))")
-    return pair, quoted
+    villages = "|".join(map(re.escape, sorted(data.villages, key=len, reverse=True)))
+    village = re.compile(f"[{''.join(sorted(surnames()))}](?=家(?:{villages}))")
+    return pair, quoted, village
 
 
 def place_abbreviation_forms(text: str) -> dict[int, str]:
-    """Where ``text`` holds a place abbreviation (秦沈高速, “于响”商务区): position -> the form its character takes there
-    (瀋, 于), for the characters whose form in their place's name differs from the character read alone."""
+    """Where ``text`` holds a place abbreviation (秦沈高速, “于响”商务区) or a family's village (于家庄): position -> the form
+    its character takes there (瀋, 于), for the characters whose form in a place's name differs from the character read
+    alone."""
     data = place_abbreviations()
-    if not any(char in text for char in (*data.forms, *data.initials)):
+    if not any(char in text for char in (*data.forms, *data.initials)) and "家" not in text:
         return {}
-    pair, quoted = _place_patterns()
-    forms = {}
+    pair, quoted, village = _place_patterns()
+    forms = {at: surnames()[text[at]] for at in (m.start() for m in village.finditer(text))}
     for m in pair.finditer(text):
         forms.update((at, data.forms[c]) for at, c in enumerate(m.group(), m.start()) if c in data.forms)
     for m in quoted.finditer(text):
