@@ -6,8 +6,9 @@ The corpus is generated: a temporary project with the first N reports shipped in
 of those reports under other slugs (`<slug>-copy-NN`, their `series:` line dropped so no series has two reports of
 one year) until there are N documents. Each build runs `zhpub build -q` in a fresh process (all cores, the default);
 reported per build: wall time, CPU time (user + sys of zhpub and every worker process), peak memory of the
-largest single process (ru_maxrss) and of the whole process tree (the sum of VmRSS, sampled every 0.2 s from /proc;
-pages the forked workers share with the parent count once per process, so this overstates the tree), and the cost
+largest single process (ru_maxrss) and of the whole process tree, sampled every 0.2 s from /proc: the sum of VmRSS
+(pages the forked workers share with the parent count once per process, so this overstates the tree) and the sum of
+Pss (each shared page divided among the processes that share it: what the tree takes from the machine), and the cost
 per document; a rebuild's share of the full build by CPU time (the machine is shared: wall time is noisy) and by
 wall time. The one-changed rebuild edits one copy's document.yaml title (its model, data, PDFs and both site
 variants are made again; the other documents' models, data and PDFs come from the cache).
@@ -53,8 +54,17 @@ def make_project(folder: Path, n: int) -> list[str]:
     return slugs
 
 
-def tree_rss(root_pid: int) -> int:
-    """Resident memory of a process and all its descendants, in KiB."""
+def _pss(pid: int) -> int:
+    """Proportional set size of one process, KiB (0 once it has ended)."""
+    try:
+        m = re.search(r"^Pss:\s+(\d+)", Path(f"/proc/{pid}/smaps_rollup").read_text(), re.M)
+    except OSError:
+        return 0
+    return int(m.group(1)) if m else 0
+
+
+def tree_memory(root_pid: int) -> tuple[int, int]:
+    """(sum of VmRSS, sum of Pss) of a process and all its descendants, in KiB."""
     children: dict[int, list[int]] = {}
     rss: dict[int, int] = {}
     for stat in Path("/proc").glob("[0-9]*/status"):
@@ -67,12 +77,14 @@ def tree_rss(root_pid: int) -> int:
         m = re.search(r"VmRSS:\s+(\d+)", text)
         rss[pid] = int(m.group(1)) if m else 0
         children.setdefault(ppid, []).append(pid)
-    total, todo = 0, [root_pid]
+    total = pss = 0
+    todo = [root_pid]
     while todo:
         pid = todo.pop()
         total += rss.get(pid, 0)
+        pss += _pss(pid)
         todo.extend(children.get(pid, []))
-    return total
+    return total, pss
 
 
 def measure(folder: Path, parts: list[str], jobs: int | None) -> dict:
@@ -83,12 +95,13 @@ def measure(folder: Path, parts: list[str], jobs: int | None) -> dict:
     start = time.perf_counter()
     process = subprocess.Popen(args, cwd=folder, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    peak_tree = 0
+    peak_tree = peak_pss = 0
 
     def sample():
-        nonlocal peak_tree
+        nonlocal peak_tree, peak_pss
         while process.poll() is None:
-            peak_tree = max(peak_tree, tree_rss(process.pid))
+            rss, pss = tree_memory(process.pid)
+            peak_tree, peak_pss = max(peak_tree, rss), max(peak_pss, pss)
             time.sleep(0.2)
 
     sampler = threading.Thread(target=sample)
@@ -100,7 +113,8 @@ def measure(folder: Path, parts: list[str], jobs: int | None) -> dict:
         raise SystemExit(err.decode())
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return {"wall": wall, "cpu": cpu, "peak_process_mb": after.ru_maxrss / 1024, "peak_tree_mb": peak_tree / 1024}
+    return {"wall": wall, "cpu": cpu, "peak_process_mb": after.ru_maxrss / 1024, "peak_tree_mb": peak_tree / 1024,
+            "peak_pss_mb": peak_pss / 1024}
 
 
 def main() -> None:
@@ -111,7 +125,7 @@ def main() -> None:
     args = parser.parse_args()
     parts = ["data", "site"] + ([] if args.no_pdf else ["pdf"])
     print(f"load average at start: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; parts: {', '.join(parts)}")
-    print("documents  build        wall s   CPU s   wall/doc  CPU/doc  peak process MB (max so far)  peak tree MB")
+    print("documents  build        wall s   CPU s   wall/doc  CPU/doc  peak process MB (max so far)  peak tree MB: RSS  PSS")
     for n in args.sizes:
         with tempfile.TemporaryDirectory() as tmp:
             folder = Path(tmp)
@@ -124,7 +138,7 @@ def main() -> None:
             full = rows[0][1]
             for name, r in rows:
                 print(f"{len(slugs):9d}  {name:11s} {r['wall']:7.1f} {r['cpu']:7.1f}  {r['wall'] / len(slugs):8.2f} "
-                      f"{r['cpu'] / len(slugs):8.2f}  {r['peak_process_mb']:28.0f}  {r['peak_tree_mb']:12.0f}"
+                      f"{r['cpu'] / len(slugs):8.2f}  {r['peak_process_mb']:28.0f}  {r['peak_tree_mb']:17.0f} {r['peak_pss_mb']:4.0f}"
                       + ("" if name == "full" else f"   = {r['cpu'] / full['cpu']:.1%} of the full build's CPU time"
                                                    f" ({r['wall'] / full['wall']:.1%} of its wall time),"
                                                    f" {r['cpu'] / (full['cpu'] / len(slugs)):.1f} documents' worth by CPU"
