@@ -199,6 +199,7 @@ def test_held_out_reports_2026(simplified, traditional):
         ("开展常岳九铁路前期工作和荆岳高铁纳规工作", "開展常岳九鐵路前期工作和荊岳高鐵納規工作"),
         ("“岳咸九”铁路现在还没有开工", "“岳咸九”鐵路現在還沒有開工"),
         ("五岳独尊，衡阳市南岳区", "五嶽獨尊，衡陽市南嶽區"),
+        ("推进衡阳南岳一体化", "推進衡陽南嶽一體化"),  # 南岳 is a word (a place): its 岳 is no abbreviation
         # a quoted name of two or three characters before a zone is a coined name: its 于 begins a place (于家堡), not
         # the preposition; 于 inside a quoted phrase that is no name stays 於
         ("做到“于法有据”，“于法周延、于事简便”", "做到“於法有據”，“於法周延、於事簡便”"),

@@ -233,8 +233,15 @@ def place_abbreviation_forms(text: str) -> dict[int, str]:
         return {}
     pair, quoted, village = _place_patterns()
     forms = {at: surnames()[text[at]] for at in (m.start() for m in village.finditer(text))}
-    for m in pair.finditer(text):
-        forms.update((at, data.forms[c]) for at, c in enumerate(m.group(), m.start()) if c in data.forms)
+    candidates = {at: data.forms[c] for m in pair.finditer(text) for at, c in enumerate(m.group(), m.start())
+                  if c in data.forms}
+    if candidates:  # an abbreviation is a word of one character (常|岳|九|铁路); 南岳 (衡阳|南岳|片区) is a word of its own
+        start, alone = 0, set()
+        for unit in _word_converter("hant").units(text):
+            if len(unit) == 1:
+                alone.add(start)
+            start += len(unit)
+        forms.update((at, form) for at, form in candidates.items() if at in alone)
     for m in quoted.finditer(text):
         forms.update((at, data.forms[c]) for at, c in enumerate(m.group(), m.start()) if c in data.forms)
         if m.group()[0] in data.initials:
