@@ -222,6 +222,9 @@ def test_held_out_reports_2026(simplified, traditional):
         # 里 of an estate's name: 新里 and X里社区; "inside" after its noun (社区里, 更新里) stays 裡
         ("果园新里社区、万源西里社区完成老旧小区改造", "果園新里社區、萬源西里社區完成老舊小區改造"),
         ("和平里社区", "和平里社區"),
+        ("福安里小区始建于上世纪80年代，是典型的老旧小区", "福安里小區始建於上世紀80年代，是典型的老舊小區"),
+        # a quoted name ending in 里 before an estate noun ends with the lane 里; “心里”话 is "inside"
+        ("改造“福安里”小区，打造“和谐里”社区，说“心里”话", "改造“福安里”小區，打造“和諧里”社區，說“心裡”話"),
         ("社区里、小区里的老年人，在城市更新里，开启新里程", "社區裡、小區裡的老年人，在城市更新裡，開啟新里程"),
     ],
 )
@@ -238,7 +241,7 @@ def test_a_protected_name_keeps_its_form_inside_a_place_abbreviation():
 
 def test_place_characters_data_is_read_and_a_bad_row_refused_at_its_line():
     data = place_abbreviations()
-    assert data.forms == {"沈": "瀋", "岳": "岳"} and data.initials == {"于": "于"}
+    assert data.forms == {"沈": "瀋", "岳": "岳"} and data.initials == {"于": "于"} and data.finals == {"里": "里"}
     assert {"沈", "秦", "京", "抚", "白", "大"} <= data.characters and "高速" in data.nouns and "村" in data.villages
     with pytest.raises(ValueError, match=r"line 3: .*form<TAB>CHAR<TAB>TRADITIONAL<TAB>PLACE"):
         parse_place_characters("# a comment\nnouns\t高速\nform\t沈阳\t瀋陽\t沈阳市\n")
