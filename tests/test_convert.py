@@ -194,6 +194,8 @@ def test_held_out_reports_2026(simplified, traditional):
         ("辽沈战役纪念馆", "遼瀋戰役紀念館"),
         ("省委书记沈晓明主持会议，沈丘县", "省委書記沈曉明主持會議，沈丘縣"),
         ("哈大沈三市", "哈大沈三市"),  # no corridor or zone after it: not read as an abbreviation
+        # and in an enterprise's short name (Shenyang's 2016 report): 沈鼓 (Shenyang Blower Works), 沈飞 (Shenyang Aircraft)
+        ("沈鼓集团研发出国内首台10万立方米空分压缩机组，沈飞集团；沈氏集团", "瀋鼓集團研發出國內首臺10萬立方米空分壓縮機組，瀋飛集團；沈氏集團"),
         # 岳 abbreviating Yueyang is 岳 (岳陽), not the mountain 嶽 it is alone; 五岳 and Changsha's 南岳 are mountains
         ("常岳九铁路对打通我市东出通道，填补区域路网空白具有重要意义", "常岳九鐵路對打通我市東出通道，填補區域路網空白具有重要意義"),
         ("开展常岳九铁路前期工作和荆岳高铁纳规工作", "開展常岳九鐵路前期工作和荊岳高鐵納規工作"),
@@ -243,6 +245,7 @@ def test_place_characters_data_is_read_and_a_bad_row_refused_at_its_line():
     data = place_abbreviations()
     assert data.forms == {"沈": "瀋", "岳": "岳"} and data.initials == {"于": "于"} and data.finals == {"里": "里"}
     assert {"沈", "秦", "京", "抚", "白", "大"} <= data.characters and "高速" in data.nouns and "村" in data.villages
+    assert data.estates[0] == "社区" and data.enterprises == ("集团",)
     with pytest.raises(ValueError, match=r"line 3: .*form<TAB>CHAR<TAB>TRADITIONAL<TAB>PLACE"):
         parse_place_characters("# a comment\nnouns\t高速\nform\t沈阳\t瀋陽\t沈阳市\n")
     with pytest.raises(ValueError, match="line 1: 'town"):
