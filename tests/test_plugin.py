@@ -58,7 +58,7 @@ def test_the_variant_is_a_checked_config_option(tmp_path, caplog):
             load_config(str(project / "mkdocs.yml"))
     finally:
         os.environ.pop("ZHPUB_VARIANT")
-    assert "Plugin 'zhpub' option 'variant': Expected one of: ('hans', 'hant') but received: 'zh-TW'" in caplog.text
+    assert "Plugin 'zhpub' option 'variant': Expected one of: ('hans', 'hant', 'hk') but received: 'zh-TW'" in caplog.text  # hk: when published
 
 
 def test_material_outside_the_tested_range_is_a_clear_error(tmp_path, monkeypatch):

@@ -64,8 +64,9 @@ def publishable(root: Path, names: list[str] | None = None, with_notes: bool = T
 
 def document_data(doc: Document, site_url: str, variants: tuple[str, ...] = ()) -> dict[str, bytes]:
     """The data files of one document, by name; ``variants``: on-request variants its JSON carries too (hk)."""
+    doc = with_variants(doc, variants)
     files = {name: text.encode("utf-8") for name, text in citation_files(doc, site_url).items()}  # CSL-JSON, BibTeX
-    files[f"{doc.slug}.json"] = dumps(document_json(with_variants(doc, variants))).encode("utf-8")
+    files[f"{doc.slug}.json"] = dumps(document_json(doc)).encode("utf-8")
     files[f"{doc.slug}.corrections.json"] = dumps(corrections_json(doc)).encode("utf-8")
     files[f"{doc.slug}.indicators.json"] = dumps(indicators_json(doc)).encode("utf-8")
     files[f"{doc.slug}.revisions.json"] = dumps(revisions_json(doc)).encode("utf-8")
@@ -77,7 +78,7 @@ def document_data(doc: Document, site_url: str, variants: tuple[str, ...] = ()) 
 def document_data_folder(doc: Document, site_url: str, root: Path | None,
                          variants: tuple[str, ...] = ()) -> tuple[Path | None, bool]:
     """The build cache's folder of a document's data files (``document_data``), made now if missing, and whether it
-    had to be made. The data files, the site's two variants (their data/ folders) and `mkdocs serve` all take the
+    had to be made. The data files, the site's editions (their data/ folders) and `mkdocs serve` all take the
     files from here: serialised once per model, never once per variant. (None, True) without the cache."""
     from .cache import Cache, enabled, key
 
@@ -85,7 +86,7 @@ def document_data_folder(doc: Document, site_url: str, root: Path | None,
         return None, True
     cache = Cache(root)
     product = key("data", doc.cache_key, site_url, *variants)
-    name = doc.slug + "".join(f"+{v}" for v in variants)  # build/data/ with hk beside the site's (no hk yet)
+    name = doc.slug + "".join(f"+{v}" for v in variants)  # a project that publishes hk: its own entry
     folder = cache.get_tree("data-files", name, product)
     if folder is not None:
         return folder, False
@@ -108,7 +109,8 @@ def write_data(docs: Iterable[Document], glossary: Glossary, out: Path, site_url
         else:
             for name, data in document_data(doc, site_url, variants).items():
                 (out / name).write_bytes(data)
-    write_file(out / "glossary.json", dumps(glossary_json(glossary, list(docs))), "utf-8")
+    docs = [with_variants(doc, variants) for doc in docs]  # the on-request editions' occurrences too (as the site's)
+    write_file(out / "glossary.json", dumps(glossary_json(glossary, docs)), "utf-8")
 
 
 STAGING_PREFIX = ".build-staging-"
@@ -191,18 +193,27 @@ def configured_site_url(root: Path) -> str:
 
 def configured_variants(root: Path) -> tuple[str, ...]:
     """The on-request variants mkdocs.yml's zhpub plugin asks for (``variants: [hans, hant, hk]``); () by default."""
-    from .model import ON_REQUEST_VARIANTS, VARIANTS
+    from .variants import extras
+
+    return extras(configured_editions(root))
+
+
+def configured_editions(root: Path) -> tuple[str, ...]:
+    """Every edition the project publishes (zhpub.variants): the default ones, and those mkdocs.yml's zhpub plugin
+    asks for with ``variants: [hans, hant, hk]``. Each is a site edition, a PDF of every document and its text in the
+    data; the build's jobs and cache entries are per edition."""
+    from .variants import BY_CODE, DEFAULT, published
 
     if not (root / "mkdocs.yml").is_file():
-        return ()
+        return DEFAULT
     plugins = _mkdocs_yaml(root).get("plugins") or []
     settings = next((p["zhpub"] for p in plugins if isinstance(p, dict) and "zhpub" in p), None) or {}
     wanted = settings.get("variants") or []
-    unknown = [v for v in wanted if v not in (*VARIANTS, *ON_REQUEST_VARIANTS)] if isinstance(wanted, list) else [wanted]
+    unknown = [v for v in wanted if v not in BY_CODE] if isinstance(wanted, list) else [wanted]
     if unknown:
         raise ZhpubError(f"zhpub plugin: unknown variant {unknown[0]!r}", Location(str(root / "mkdocs.yml")),
-                         f"write variants: as a list of {', '.join((*VARIANTS, *ON_REQUEST_VARIANTS))}")
-    return tuple(v for v in ON_REQUEST_VARIANTS if v in wanted)
+                         f"write variants: as a list of {', '.join(BY_CODE)}")
+    return tuple(v.code for v in published(wanted))
 
 
 def _mkdocs_yaml(root: Path) -> dict:
@@ -275,16 +286,17 @@ def build_variant(root: Path, out: Path, variant: str) -> tuple | None:
 
 def build_site(root: Path, out: Path, docs: list[Document], pool: Executor | None = None,
                report: "BuildReport | None" = None) -> None:
-    """Both variants with MkDocs (mkdocs.yml and its zhpub plugin), each reused from the cache when nothing it
-    reads changed, in parallel when given a pool; then the root page that picks a script."""
+    """Every published edition with MkDocs (mkdocs.yml and its zhpub plugin), each reused from the cache when
+    nothing it reads changed, in parallel when given a pool; then the root page that picks a script."""
     from .cache import Cache, copy_tree
-    from .model import LANG_TAGS, VARIANTS
+    from .model import LANG_TAGS
     from .render.site import root_page
 
     report = report or BuildReport()
     cache = Cache(root)
+    editions = configured_editions(root)
     todo = {}
-    for variant in VARIANTS:
+    for variant in editions:
         product = site_key(root, variant)
         cached = cache.get_tree("site", LANG_TAGS[variant], product)
         if cached is not None:
@@ -293,7 +305,7 @@ def build_site(root: Path, out: Path, docs: list[Document], pool: Executor | Non
         else:
             todo[variant] = product
     if pool is not None and len(todo) > 1:
-        # the comparisons of reports first, as jobs of their own: both variants' pages need them, and each variant's
+        # the comparisons of reports first, as jobs of their own: every edition's pages need them, and each edition's
         # process would otherwise make every missing one itself
         from .corpus.project import comparisons_to_make, store_comparison
 
@@ -308,7 +320,7 @@ def build_site(root: Path, out: Path, docs: list[Document], pool: Executor | Non
             raise ZhpubError(*outcome[variant])
         cache.put_tree("site", LANG_TAGS[variant], product, out / LANG_TAGS[variant])
         report.done("built", f"site/{LANG_TAGS[variant]}/")
-    write_file(out / "index.html", root_page(docs, root), "utf-8")
+    write_file(out / "index.html", root_page(docs, root, editions), "utf-8")
 
 
 @dataclass
@@ -421,7 +433,7 @@ def warm_documents(root: Path, names: list[str] | None, pool: Executor | None, r
 
 def write_pdfs_parallel(docs: list[Document], glossary: Glossary, out: Path, root: Path, pool: Executor | None,
                         report: BuildReport) -> None:
-    jobs = edition_jobs(docs, glossary, out, root)
+    jobs = edition_jobs(docs, glossary, out, root, editions=configured_editions(root))
     if pool is None:
         outcomes = ((job, render_edition(job)) for job in jobs)
     else:
@@ -458,7 +470,7 @@ def build_all(root: Path, parts: set[str], names: list[str] | None = None, repor
                     report.say("rendering PDFs")
                     write_pdfs_parallel(docs, load_project_glossary(root), staging / "pdf", root, pool, report)
                 if "site" in parts:
-                    report.say("building the site (both variants)")
+                    report.say(f"building the site ({', '.join(configured_editions(root))})")
                     build_site(root, staging / "site", docs, pool, report)
                 for name in ("data", "pdf", "site"):
                     keep_part(build, staging, name)

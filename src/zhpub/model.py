@@ -10,11 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-VARIANTS = ("hans", "hant")  # canonical Simplified first; Traditional derived from it
+from .variants import DEFAULT, LANG_TAGS, ON_REQUEST  # the editions, declared once (variants.py)
+
+VARIANTS = DEFAULT  # ("hans", "hant"): canonical Simplified first; Traditional derived from it
 # Traditional with Hong Kong glyphs (香港 standard: 綫, 裏, 着), derived like hant but only on request
 # (mkdocs.yml's zhpub `variants:`, `zhpub export --variant hk`): pipeline.with_variants
-ON_REQUEST_VARIANTS = ("hk",)
-LANG_TAGS = {"hans": "zh-Hans", "hant": "zh-Hant", "hk": "zh-Hant-HK"}
+ON_REQUEST_VARIANTS = ON_REQUEST
+__all__ = ["LANG_TAGS", "ON_REQUEST_VARIANTS", "VARIANTS"]  # re-exported: older callers import them from here
 
 
 @dataclass

@@ -196,7 +196,8 @@ def _build_document(slug, data, path, meta, errata, protected_names) -> Document
 def with_variants(doc: Document, variants: Sequence[str]) -> Document:
     """``doc`` with the on-request variants of ``variants`` it lacks (``hk``: Traditional with Hong Kong glyphs),
     each block derived from the canonical text as ``hant`` is (by words, sense rules, the document's names as names).
-    Ids, indicators and glossary hits stay as they are (their Traditional is ``hant``'s)."""
+    Ids and indicators stay as they are; each glossary hit of the Simplified is a hit of the new variant too, at the
+    same offsets (conversion keeps every block's length; a block whose length changed gets no hits)."""
     unknown = [v for v in variants if v not in (*doc.variants, *ON_REQUEST_VARIANTS)]
     if unknown:
         raise ValueError(f"unknown variant {unknown[0]!r}; on request: {', '.join(ON_REQUEST_VARIANTS)}")
@@ -211,7 +212,12 @@ def with_variants(doc: Document, variants: Sequence[str]) -> Document:
             if b.lead:
                 lead[v] = text[v][: len(b.lead["hans"])]
         blocks.append(dataclasses.replace(b, text=text, lead=lead))
-    return dataclasses.replace(doc, blocks=blocks, variants=(*doc.variants, *extra))
+    texts = {b.id: b.text for b in blocks}
+    hits = list(doc.glossary_hits)
+    for v in extra:
+        hits += [dataclasses.replace(h, variant=v, text=texts[h.block][v][h.start : h.end]) for h in doc.glossary_hits
+                 if h.variant == "hans" and len(texts[h.block][v]) == len(texts[h.block]["hans"])]
+    return dataclasses.replace(doc, blocks=blocks, variants=(*doc.variants, *extra), glossary_hits=hits)
 
 
 DATE_RE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")

@@ -14,8 +14,11 @@ import os
 import re
 from pathlib import Path
 
+from ..variants import DECLARED
+
 TESTED_MATERIAL = ((9, 8, 0), (9, 9, 0))  # from, up to (excluded): the versions the browser tests ran on
-THEME_LANGUAGE = {"hans": "zh-Hans", "hant": "zh-Hant"}  # Material's translations; <html lang> follows
+# Material's translations (zh-Hans and zh-Hant-HK: hooks/overrides/partials/languages/, for <html lang>)
+THEME_LANGUAGE = {v.code: v.theme_language for v in DECLARED}
 PRELUDE_MARK = "/*zhpub-search-prelude*/"
 PARAGRAPH_OPEN = re.compile(r'<p id="([a-z0-9-]+-p\d+)"')
 

@@ -27,7 +27,9 @@ from ..content import load_project_glossary
 from ..corpus.series import SERIES_FILE, load_series
 from ..knowledge.indicators import document_year
 from ..model import LANG_TAGS
-from ..render.common import VARIANT_NAMES, label
+from ..pipeline import with_variants
+from ..render.common import label, pick
+from ..variants import BY_CODE, DEFAULT, extras, names, published
 from ..render.site import SiteRenderer
 from ..render.templates import bytecode_cache, render
 from . import material_compat
@@ -35,15 +37,25 @@ from .search import ParagraphSearch, SearchDocument, shard_folders, shard_of
 
 SEARCH_PAGE = "search.md"  # search across the corpus (search.py's corpus index)
 SEARCH_CSS = "stylesheets/search.css"  # in the assets folder (hooks/assets)
+VARIANT_CSS = "stylesheets/zhpub-variants.css"  # written by the plugin when an on-request edition is published
+
+
+def variant_stylesheet(editions: tuple[str, ...]) -> str:
+    """The font stack of each on-request edition (zhpub.css names those of the default two), from the declarations:
+    zh-Hant-HK is :lang(zh-Hant) too, and this rule, as specific, comes after zhpub.css's."""
+    rules = [f":root:lang({BY_CODE[v].tag}) {{\n  --md-text-font: {BY_CODE[v].web_fonts};\n}}\n"
+             for v in editions if BY_CODE[v].on_request]
+    return "/* Fonts named per script, for the editions published on request (zhpub.variants). */\n" + "".join(rules)
 
 
 class ZhpubConfig(base.Config):
-    variant = config_options.Choice(tuple(material_compat.THEME_LANGUAGE), default="hans")
-    """The script of this build: hans (Simplified, the canonical text) or hant (Traditional)."""
+    variant = config_options.Choice(tuple(BY_CODE), default="hans")
+    """The script of this build: hans (Simplified, the canonical text), hant (Traditional) or hk (Hong Kong glyphs)."""
     assets = config_options.Type(str, default="hooks/assets")
     """Stylesheets and scripts copied into the site (relative to mkdocs.yml)."""
-    variants = config_options.ListOfItems(config_options.Choice(("hans", "hant", "hk")), default=["hans", "hant"])
-    """The editions the project publishes; hk (Traditional, Hong Kong glyphs) only on request: build/data/ (for now)."""
+    variants = config_options.ListOfItems(config_options.Choice(tuple(BY_CODE)), default=list(DEFAULT))
+    """The editions the project publishes (zhpub.variants): hans and hant always; hk (Traditional, Hong Kong glyphs)
+    on request: its own site edition, PDFs and its text in the data."""
     paragraph_search = config_options.Type(bool, default=True)
     """One search entry per paragraph, and Han bigram matching (see search.py)."""
 
@@ -67,13 +79,20 @@ class ZhpubPlugin(BasePlugin[ZhpubConfig]):
             raise PluginError(str(e)) from None
         variant = self.config.variant
         self.root = Path(config.config_file_path).parent
+        editions = tuple(v.code for v in published(self.config.variants))
+        if variant not in editions:
+            raise PluginError(f"zhpub: the variant {variant!r} is not published: add it to the zhpub plugin's variants: "
+                              f"in mkdocs.yml (now {', '.join(editions)})")
+        self.extras = extras(editions)  # the on-request editions every document's data carries (hk)
         # a ZhpubError names file:line; it goes up to the caller as it is. Notes (warnings) are zhpub check's to print
         docs = publishable_documents(self.root, with_notes=False)
+        if self.extras:  # their text and glossary hits, derived from the canonical text (pipeline.py): the hk pages
+            docs = [with_variants(doc, self.extras) for doc in docs]  # and every edition's data/glossary.json need them
         glossary = load_project_glossary(self.root)
         site_root = config.site_url or ""  # the address of build/site/, which holds both variants
         serving = site_root.startswith(f"http://{config.dev_addr.host}:{config.dev_addr.port}/")  # mkdocs serve
         self.renderer = SiteRenderer(docs, glossary, variant, "" if serving else site_root, self.root,
-                                     permalink=heading_permalink(config))
+                                     permalink=heading_permalink(config), editions=editions)
         self.products = PageProducts(self.root, variant)
         self.segments = self.products.memo("segments")  # jieba's cuts of each text, Material's and zhpub's entries
         self.search = (ParagraphSearch(self._search_documents(docs), self.products, self.segments.wrap)
@@ -81,9 +100,9 @@ class ZhpubPlugin(BasePlugin[ZhpubConfig]):
         if site_root and not serving:
             config.site_url = f"{site_root.rstrip('/')}/{LANG_TAGS[variant]}/"  # canonical links, sitemap, 404.html
 
-        config.theme["language"] = material_compat.THEME_LANGUAGE[variant]
+        config.theme["language"] = BY_CODE[variant].theme_language
         site_dir = Path(config.site_dir)
-        if site_dir.name in LANG_TAGS.values():  # build/site/zh-Hans -> zh-Hant: sibling builds, same paths
+        if site_dir.name in LANG_TAGS.values():  # build/site/zh-Hans -> zh-Hant, zh-Hant-HK: sibling builds, same paths
             config.site_dir = str(site_dir.parent / LANG_TAGS[variant])  # (`mkdocs serve` uses a temporary dir)
         config.site_name = label("site", variant)
         config.nav = self.renderer.nav()
@@ -91,10 +110,12 @@ class ZhpubPlugin(BasePlugin[ZhpubConfig]):
             config.nav.append({label("search_all", variant): SEARCH_PAGE})
             if SEARCH_CSS not in config.extra_css:
                 config.extra_css.append(SEARCH_CSS)
+        shown = names(BY_CODE[v] for v in editions)  # the script switch: every published edition
         config.extra["alternate"] = [
-            {"name": VARIANT_NAMES[v], "link": f"../{LANG_TAGS[v]}/index.html", "lang": LANG_TAGS[v]}
-            for v in ("hans", "hant")
+            {"name": shown[v], "link": f"../{LANG_TAGS[v]}/index.html", "lang": LANG_TAGS[v]} for v in editions
         ]
+        if len(editions) > len(DEFAULT) and VARIANT_CSS not in config.extra_css:  # fonts of the regional editions
+            config.extra_css.append(VARIANT_CSS)
         # Reproducible output: MkDocs stamps the sitemap with the build date; use the newest document date instead
         # (unless the caller set one). Recomputed on every build, so `mkdocs serve` follows date edits.
         dates = [d.meta["date"] for d in docs if d.meta.get("date")]
@@ -116,17 +137,19 @@ class ZhpubPlugin(BasePlugin[ZhpubConfig]):
         for path, text in self.renderer.data_files(documents=False).items():
             generated.append(File.generated(config, path, content=text))
         for doc in self.renderer.docs:  # each document's data files, serialised once (build/data/ has the same)
-            folder, _ = document_data_folder(doc, self.renderer.site_url, self.root)
+            folder, _ = document_data_folder(doc, self.renderer.site_url, self.root, self.extras)
             if folder is not None:  # MkDocs copies the cached files: nothing is serialised or held in memory
                 for path in sorted(folder.iterdir()):
                     if not path.name.startswith("."):
                         generated.append(File.generated(config, f"data/{path.name}", abs_src_path=str(path)))
             else:
-                for name, data in document_data(doc, self.renderer.site_url).items():
+                for name, data in document_data(doc, self.renderer.site_url, self.extras).items():
                     generated.append(File.generated(config, f"data/{name}", content=data))
         if self.search is not None:
             generated.append(File.generated(config, SEARCH_PAGE, content=self._search_page()))
             self.search.folders = shard_folders([p.path for p in pages], {d.slug for d in self.search.documents})
+        if VARIANT_CSS in config.extra_css:
+            generated.append(File.generated(config, VARIANT_CSS, content=variant_stylesheet(self.renderer.editions)))
         assets = self.root / self.config.assets
         for asset in sorted(assets.rglob("*")):
             if asset.is_file():
@@ -175,7 +198,7 @@ class ZhpubPlugin(BasePlugin[ZhpubConfig]):
         found = []
         for doc in docs:
             sid = doc.meta.get("series") or ""
-            name = series[sid].body[variant] if sid in series else ""
+            name = pick(series[sid].body, variant) if sid in series else ""
             found.append(SearchDocument(doc.slug, self.renderer.title(doc), document_year(doc), sid, name))
         return found
 

@@ -24,7 +24,7 @@ import json
 import re
 from typing import Any, Union
 
-from ..model import LANG_TAGS, VARIANTS, Block, Document
+from ..model import LANG_TAGS, Block, Document
 from .common import cite_label, doc_text, in_variant, label, meta_text
 
 Slot = dict  # {"slot": name}
@@ -150,10 +150,10 @@ def sources(doc: Document) -> dict[str, str]:
 
 
 def csl_items(doc: Document, site_url: str = "") -> list[dict[str, Any]]:
-    """CSL-JSON (citeproc, Zotero, Pandoc): one item per script edition, type report (GB/T 7714's R)."""
+    """CSL-JSON (citeproc, Zotero, Pandoc): one item per script edition the model has, type report (GB/T 7714's R)."""
     m = doc.meta
     items = []
-    for variant in VARIANTS:
+    for variant in doc.variants:
         item: dict[str, Any] = {
             "id": f"{doc.slug}-{LANG_TAGS[variant]}",
             "type": "report",

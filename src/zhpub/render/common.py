@@ -16,6 +16,7 @@ from ..text.convert import to_traditional
 from ..knowledge.glossary import GlossaryHit, Term
 from ..knowledge.indicators import Indicator
 from ..model import LANG_TAGS, Block, Document
+from ..variants import CANONICAL
 
 
 def _load_labels() -> dict:
@@ -26,25 +27,57 @@ def _load_labels() -> dict:
 
 _LABELS = _load_labels()
 LABELS: dict[str, str] = _LABELS["labels"]
-VARIANT_NAMES: dict[str, str] = _LABELS["variant_names"]
 TEXTS: dict[str, str | list[str]] = _LABELS["texts"]
 RULE_EXPLANATIONS: dict[str, str] = _LABELS["rules"]
 
 
 @functools.lru_cache(maxsize=None)
 def label(key: str, variant: str) -> str:
-    text = LABELS[key]
-    return text if variant == "hans" else to_traditional(text)
+    return in_variant(LABELS[key], variant)
 
 
 def in_variant(text: str, variant: str) -> str:
-    return text if variant == "hans" else to_traditional(text)
+    """zhpub's own Simplified prose in the variant's script (each derived edition by its own converter)."""
+    return text if variant == CANONICAL or not text else to_traditional(text, variant)
+
+
+def pick(texts: dict[str, str], variant: str) -> str:
+    """A text given per script by hand ({hans: …, hant: …}): the variant's own, else derived from the Simplified
+    (an on-request edition such as hk is never written by hand)."""
+    return texts[variant] if variant in texts else in_variant(texts[CANONICAL], variant)
+
+
+def indicator_name(ind: Indicator, variant: str) -> str:
+    """What an indicator measures, in the variant's script (the model keeps hans and hant; others derived)."""
+    return {"hans": ind.name, "hant": ind.name_hant}.get(variant) or in_variant(ind.name, variant)
+
+
+def indicator_phrase(doc: Document, ind: Indicator, variant: str) -> str:
+    """The words of the report the indicator was read from, in the variant's script: its span of the block's text
+    in that script (every edition has the Simplified's offsets: conversion keeps lengths), as phrase_hant is."""
+    if variant in ("hans", "hant"):
+        return ind.phrase if variant == "hans" else ind.phrase_hant
+    text, canonical = doc.block(ind.block).text[variant], doc.block(ind.block).text[CANONICAL]
+    if len(text) == len(canonical) and canonical[ind.start : ind.end] == ind.phrase:
+        return text[ind.start : ind.end]
+    return in_variant(ind.phrase, variant)
+
+
+def term_headword(term: Term, variant: str) -> str:
+    """A glossary term as the variant writes it: the headword, its curated Traditional (hant), or for another
+    Traditional edition the headword by that edition's converter, unless the curated Traditional corrects the
+    converter (then the curated form, which the text has too)."""
+    if variant == CANONICAL:
+        return term.headword
+    if variant == "hant" or term.traditional != to_traditional(term.headword, "hant"):
+        return term.traditional
+    return to_traditional(term.headword, variant)
 
 
 def doc_text(doc: Document, text: str, variant: str) -> str:
     """A document's metadata (title, speaker, venue …) in the variant's script, converted as its text is: the
     protected names, and the speaker, who is a person, as names (于洪涛 -> 于洪濤, never 於洪濤)."""
-    if variant == "hans" or not text:
+    if variant == CANONICAL or not text:
         return text
     speaker = doc.meta.get("speaker")
     return to_traditional(text, variant, (*doc.names, *([speaker] if isinstance(speaker, str) and speaker else [])))

@@ -9,14 +9,14 @@ from collections import Counter
 from importlib import resources
 
 from ..corpus.compare import Comparison
-from ..corpus.ledger import VERDICT_LABELS, VERDICTS, LedgerRow
+from ..corpus.ledger import RULE_TEXTS, VERDICT_LABELS, VERDICTS, LedgerRow
 from ..corpus.project import ProjectCorpus, corpus_json, ledger_csv, ledger_json
 from ..export import dumps
 from ..knowledge.indicators import document_year
 from ..model import Document
-from ..text.convert import to_traditional
+from ..variants import CANONICAL
 from .charts import count_chart, measure_chart
-from .common import cite_label, doc_text, in_variant, lang
+from .common import cite_label, doc_text, in_variant, indicator_phrase, lang, pick, term_headword
 
 
 @functools.lru_cache(maxsize=None)
@@ -27,8 +27,7 @@ def _labels() -> dict[str, str]:
 
 
 def corpus_label(key: str, variant: str) -> str:
-    text = _labels()[key]
-    return text if variant == "hans" else to_traditional(text)
+    return in_variant(_labels()[key], variant)
 
 
 LEDGER_BOOST = 0.01  # as the indicator tables (render/site.py)
@@ -79,7 +78,7 @@ class CorpusPages:
 
     def other_script_href(self, src: str, slug: str, anchor: str) -> str:
         """The same paragraph in the other script's site (build/site/<lang>/ side by side)."""
-        other = "hant" if self.variant == "hans" else "hans"
+        other = "hant" if self.variant == CANONICAL else CANONICAL  # a Traditional edition links to the Simplified
         depth = src.count("/") + 1
         return "../" * depth + f"{lang(other)}/{slug}/index.html#{anchor}"
 
@@ -140,7 +139,7 @@ class CorpusPages:
         for sid, rows in self.project.ledgers.items():
             files[f"data/ledger-{sid}.json"] = dumps(ledger_json(rows))
             files[f"data/ledger-{sid}.csv"] = "\ufeff" + ledger_csv(rows)
-            chart_labels = {**self.labels, **{k: VERDICT_LABELS[k][self.variant] for k in VERDICT_LABELS}}
+            chart_labels = {**self.labels, **{k: pick(VERDICT_LABELS[k], self.variant) for k in VERDICT_LABELS}}
             for mid, measure_rows in self._by_measure(rows).items():
                 m = measure_rows[0].measure
                 title = f"{self.v(m.label['hans'])}（{m.unit}） / {m.label['en']}"
@@ -149,7 +148,14 @@ class CorpusPages:
         return files
 
     def _phrase(self, side) -> str:
-        return side.indicator.phrase if self.variant == "hans" else side.indicator.phrase_hant
+        if self.variant in ("hans", "hant"):  # the model's own
+            return side.indicator.phrase if self.variant == "hans" else side.indicator.phrase_hant
+        doc = next(d for d in self.site.docs if d.slug == side.doc)
+        return indicator_phrase(doc, side.indicator, self.variant)
+
+    def _reason(self, reason) -> str:
+        """How a verdict was reached, in the page's script (written for hans and hant; other editions derived)."""
+        return reason.text(self.variant) if self.variant in RULE_TEXTS else in_variant(reason.text("hans"), self.variant)
 
     def _chart_description(self, rows: list[LedgerRow]) -> str:
         """The chart's data in words, one clause a year: what a screen reader says for the picture."""
@@ -158,7 +164,7 @@ class CorpusPages:
             target = self._phrase(r.target) if r.target else "—"
             result = self._phrase(r.result) if r.result else (self.v(r.said.sentence) if r.said else "—")
             out.append(f"{r.year}：{self.labels['target']} {target}；{self.labels['result']} {result}；"
-                       f"{VERDICT_LABELS[r.verdict][self.variant]}")
+                       f"{pick(VERDICT_LABELS[r.verdict], self.variant)}")
         return "。".join(out) + "。"
 
     @staticmethod
@@ -210,7 +216,7 @@ class CorpusPages:
             line = self._timelines(sid)[term.headword]
             if not line.per_year:
                 continue
-            rows.append({"slug": term.slug, "headword": term.headword if self.variant == "hans" else term.traditional, "english": term.english,
+            rows.append({"slug": term.slug, "headword": term_headword(term, self.variant), "english": term.english,
                          "href": rel(src, f"glossary/index.md#{term.slug}"), "first": line.first_year, "last": line.last_year,
                          "total": sum(line.per_year.values()), "chart": rel(src, term_chart(sid, term.slug)),
                          "counts": "，".join(f"{y}年{n}次" for y, n in sorted(line.per_year.items()))})
@@ -299,13 +305,13 @@ class CorpusPages:
             for r in sorted(measure_rows, key=lambda r: r.year):
                 table.append({"id": f"{mid}-{r.year}", "measure": mid, "measure_name": name, "year": r.year,
                               "verdict": r.verdict, "verdict_class": r.verdict.replace(" ", "-"),
-                              "verdict_label": VERDICT_LABELS[r.verdict][self.variant],
+                              "verdict_label": pick(VERDICT_LABELS[r.verdict], self.variant),
                               "target": self._side(src, r.target),
                               "result": self._side(src, r.result) or self._said(src, r.said),
                               "in_words": r.result is None and r.said is not None,
-                              "rule": r.reason.text(self.variant)})
+                              "rule": self._reason(r.reason)})
         counts = Counter(r.verdict for r in rows)
-        verdicts = [{"key": k, "class": k.replace(" ", "-"), "label": VERDICT_LABELS[k][self.variant], "count": counts[k]}
+        verdicts = [{"key": k, "class": k.replace(" ", "-"), "label": pick(VERDICT_LABELS[k], self.variant), "count": counts[k]}
                     for k in VERDICTS if counts[k]]
         years = sorted({r.year for r in rows})
         changes = [{"year": c.year, "name": self.v(c.measure.label["hans"]), "direction": self.labels[c.direction],
@@ -316,12 +322,12 @@ class CorpusPages:
                    for y, m, side in self.project.dropped(sid)]
         downloads = [(rel(src, f"data/ledger-{sid}.csv"), "CSV"), (rel(src, f"data/ledger-{sid}.json"), "JSON")]
         run = self.project.corpus.series[sid]
-        other = "hant" if self.variant == "hans" else "hans"
+        other = "hant" if self.variant == CANONICAL else CANONICAL
         # the ledger quotes the reports' phrases: ranked after the reports' own paragraphs, like the indicator tables
         return self.site._page("site/corpus_ledger.md", src, f"{self.labels['ledger']} · {self.v(run.series.body['hans'])}",
                                search_boost=LEDGER_BOOST, c=self.labels, measures=measures, table=table, years=years,
                                verdicts=verdicts, changes=changes, dropped=dropped, downloads=downloads,
-                               other_script=self.labels[f"other_script_{self.variant}"], other_lang=lang(other),
+                               other_script=self.labels[f"other_script_{'hans' if self.variant == CANONICAL else 'hant'}"], other_lang=lang(other),
                                series_href=rel(src, series_page(sid)), series_name=self.v(run.series.body["hans"]))
 
     def comparison(self, sid: str, before: Document, after: Document):
@@ -342,7 +348,7 @@ class CorpusPages:
                 "before": v(p.before.heading) if p.before else "", "after": v(p.after.heading) if p.after else "",
                 "before_href": self.doc_href(src, before, p.before.block.id) if p.before else "",
                 "after_href": self.doc_href(src, after, p.after.block.id) if p.after else "",
-                "score": f"{p.score:.2f}", "rows": self._rows(p),
+                "score": f"{p.score:.2f}", "rows": self._rows(p, before, after),
                 "counts": [(self.labels[f"n_{op}"].format(n=counts[op])) for op in ("equal", "replace", "insert", "delete") if counts[op]],
             })
         s = comp.summary
@@ -383,15 +389,17 @@ class CorpusPages:
             out.append({"text": self.v(item), "href": self.doc_href(src, doc, block.id) if block else ""})
         return out
 
-    def _rows(self, pair) -> list[dict]:
+    def _rows(self, pair, before: Document, after: Document) -> list[dict]:
         """Sentence changes as rows of the side-by-side view: a run of kept, added or dropped sentences is one row,
         a reworded sentence a row of its own; a sentence opening a paragraph on either side starts a row.
         The pieces are cut from the document's own text in this script (its Traditional edition, overrides and
         names included), by offset: converting each piece alone would lose the context OpenCC needs (放松 → 放鬆,
-        but 松 alone stays 松)."""
+        but 松 alone stays 松). The paragraphs are the page's documents' own (a stored comparison's have the default
+        editions' text only)."""
         texts, at = {}, {"before": 0, "after": 0}
-        for which, unit in (("before", pair.before), ("after", pair.after)):
-            paragraphs = unit.paragraphs if unit else []
+        for which, unit, doc in (("before", pair.before, before), ("after", pair.after, after)):
+            blocks = {b.id: b for b in doc.blocks}
+            paragraphs = [blocks[b.id] for b in unit.paragraphs] if unit else []
             aligned = all(len(b.text[self.variant]) == len(b.text["hans"]) for b in paragraphs)
             texts[which] = "".join(b.text[self.variant] for b in paragraphs) if aligned else None
 

@@ -21,17 +21,19 @@ from ..errors import ZhpubError
 from ..knowledge.glossary import Glossary
 from ..export import corrections_json, document_json, dumps
 from ..knowledge.indicators import to_csv
-from ..model import LANG_TAGS, VARIANTS, Document
+from ..model import LANG_TAGS, Document
+from ..variants import DEFAULT, extras as on_request
 from .citation import edition_date, edition_label
 from .print_html import FONTS, print_html
 
 
-def check_fonts() -> None:
-    """A clear error, before rendering, when the CJK fonts are missing (WeasyPrint would substitute silently)."""
+def check_fonts(editions: tuple[str, ...] = DEFAULT) -> None:
+    """A clear error, before rendering, when the CJK fonts of the editions are missing (WeasyPrint would
+    substitute silently)."""
     if not shutil.which("fc-list"):
         raise ZhpubError("fontconfig (fc-list) not found", None, "install fontconfig and fonts-noto-cjk")
     families = subprocess.run(["fc-list", ":", "family"], capture_output=True, text=True, check=False).stdout
-    missing = sorted({f for pair in FONTS.values() for f in pair if f not in families})
+    missing = sorted({f for v in editions for f in FONTS[v] if f not in families})
     if missing:
         raise ZhpubError(
             f"CJK fonts not found: {', '.join(missing)}", None,
@@ -136,6 +138,7 @@ class EditionJob:
     pdf_variant: str | None
     fonts: str
     inputs: str  # a digest of the glossary folder and the project's template overrides (hooks/), which the edition shows
+    extras: tuple[str, ...] = ()  # the on-request editions the project publishes: the attached model carries them
 
 
 def render_edition(job: EditionJob) -> bool:
@@ -147,11 +150,14 @@ def render_edition(job: EditionJob) -> bool:
     cache = Cache(job.project_root) if job.project_root is not None and doc.cache_key else None
     name = f"{doc.slug}.{LANG_TAGS[v]}"
     if cache:  # the edition is made from the model (its key covers the scrape), the glossary and the templates
-        product = key("pdf", doc.cache_key, v, str(job.pdf_variant), job.fonts, job.inputs)
+        product = key("pdf", doc.cache_key, v, str(job.pdf_variant), job.fonts, job.inputs, *job.extras)
         cached = cache.get_bytes("pdf", name, product)
         if cached is not None:
             write_bytes(job.path, cached)
             return False
+    from ..pipeline import with_variants
+
+    doc = with_variants(doc, job.extras)  # the hk text and glossary hits, derived here in the worker
     html = print_html(doc, job.glossary, v, edition_date(doc), job.project_root)
     files = attachment_files(doc, read_scrape(doc, job.project_root)) if job.pdf_variant else []
     from weasyprint import HTML
@@ -173,23 +179,25 @@ def write_bytes(path: Path, data: bytes) -> None:
 
 
 def edition_jobs(docs: list[Document], glossary: Glossary, out: Path, project_root: Path | None = None,
-                 pdf_variant: str | None = PDF_VARIANT) -> list[EditionJob]:
+                 pdf_variant: str | None = PDF_VARIANT, editions: tuple[str, ...] = DEFAULT) -> list[EditionJob]:
+    """One job per document and published edition (build.configured_editions)."""
     import hashlib
 
     from ..cache import tree_bytes
 
-    check_fonts()
+    check_fonts(editions)
     out.mkdir(parents=True, exist_ok=True)
     fonts = fonts_fingerprint()
     inputs = hashlib.sha256(tree_bytes(project_root / "glossary", recursive=False) + b"\0"
                             + tree_bytes(project_root / "hooks") if project_root is not None else b"").hexdigest()
+    extras = on_request(editions)
     return [EditionJob(doc, glossary, variant, out / f"{doc.slug}.{LANG_TAGS[variant]}.pdf", project_root, pdf_variant,
-                       fonts, inputs) for doc in docs for variant in VARIANTS]
+                       fonts, inputs, extras) for doc in docs for variant in editions]
 
 
 def write_pdfs(docs: list[Document], glossary: Glossary, out: Path, project_root: Path | None = None,
                pdf_variant: str | None = PDF_VARIANT, pool=None) -> list[Path]:
-    """Both editions of every document; ``project_root`` is where template overrides, the scrapes and the cache
+    """The default editions of every document; ``project_root`` is where template overrides, the scrapes and the cache
     live. ``pool`` (a concurrent.futures executor) renders the editions in parallel; the files are the same.
     ``pdf_variant=None`` (plain, untagged PDF without attachments) is only for bench/pdf_speed.py's comparison."""
     jobs = edition_jobs(docs, glossary, out, project_root, pdf_variant)

@@ -16,17 +16,15 @@ from markupsafe import Markup
 
 from ..knowledge.glossary import Glossary, chinese_in_english
 from ..model import Document
+from ..variants import BY_CODE, DECLARED
 from .common import (
-    LABELS, RULE_EXPLANATIONS, TEXTS, ascii_escape_invisible, cite_label, doc_text, in_variant,
-    indicator_value, label, lang, meta_text, page_text, paragraph_segments, shown_before,
+    LABELS, RULE_EXPLANATIONS, TEXTS, ascii_escape_invisible, cite_label, doc_text, in_variant, indicator_name,
+    indicator_value, label, lang, meta_text, page_text, paragraph_segments, shown_before, term_headword,
 )
 from .citation import edition_label
 from .templates import render
 
-FONTS = {  # named per script: a generic family picks Japanese glyph forms
-    "hans": ("Noto Serif CJK SC", "Noto Sans CJK SC"),
-    "hant": ("Noto Serif CJK TC", "Noto Sans CJK TC"),
-}
+FONTS = {v.code: v.print_fonts for v in DECLARED}  # named per script: a generic family picks Japanese glyph forms
 ATTACHED = ("source.txt", "json", "indicators.csv", "corrections.json")  # what pdf.attachment_files embeds
 PLACES_SHOWN = 40  # a rule with more changes lists its (before, after) pairs with counts; places are in the data
 
@@ -65,7 +63,7 @@ def print_html(doc: Document, glossary: Glossary, variant: str, edition_date: st
             item["lead"], item["rest"] = paragraph_segments(block.text[v], block.lead.get(v, ""), hits[block.id], terms)
         blocks.append(item)
     indicators = [{
-        "id": ind.id, "block": ind.block, "retired": retired.get(ind.id, []), "name": ind.name if v == "hans" else ind.name_hant, "name_en": ind.name_en,
+        "id": ind.id, "block": ind.block, "retired": retired.get(ind.id, []), "name": indicator_name(ind, v), "name_en": ind.name_en,
         "value": indicator_value(ind, v), "kind_label": t[ind.kind], "period": ind.period,
         "cite": cite_label(doc, doc.block(ind.block), v),
     } for ind in doc.indicators]
@@ -78,7 +76,7 @@ def print_html(doc: Document, glossary: Glossary, variant: str, edition_date: st
         appendices=[("appendix-glossary", t["glossary"]), ("appendix-indicators", t["indicators"]),
                     ("appendix-corrections", t["corrections"]), ("colophon", texts["colophon"])],
         blocks=blocks, glossary_href=lambda term: f"#g-{term.slug}",
-        terms=[{"slug": term.slug, "headword": term.headword if v == "hans" else term.traditional, "pinyin": term.pinyin,
+        terms=[{"slug": term.slug, "headword": term_headword(term, v), "pinyin": term.pinyin,
                 "english": term.english, "status_label": t[term.status],
                 "explanation_zh": in_variant(term.explanation["zh"], v), "explanation_en": term.explanation["en"],
                 # what this report does with the term (its glossary-notes.yaml), after the shared explanation
@@ -125,7 +123,7 @@ def _colophon(doc: Document, v: str, edition_date: str) -> list[tuple[str, str]]
         ("colophon_mirror_published", m.get("mirror_published", ""), True),
         ("colophon_encoding", m.get("encoding", ""), True),
         ("colophon_changes", changes, True),
-        ("colophon_traditional", TEXTS["colophon_traditional_note"] if v == "hant" else "", True),
+        ("colophon_traditional", TEXTS["colophon_traditional_note"].format(opencc=BY_CODE[v].opencc) if BY_CODE[v].opencc else "", True),
         ("colophon_edition_date", edition_date, True),
         ("colophon_edition", edition_label(doc, v), False),
         ("colophon_attachments", "、".join(f"{doc.slug}.{x}" for x in ATTACHED), False),

@@ -19,9 +19,10 @@ from ..export import dumps, glossary_json
 from ..knowledge.glossary import Glossary, Term, chinese_in_english
 from ..knowledge.indicators import KINDS
 from ..model import Block, Document
+from ..variants import BY_CODE, DEFAULT, names, published
 from .common import (
-    LABELS, RULE_EXPLANATIONS, VARIANT_NAMES, cite_label, doc_text, esc, in_variant, indicator_value,
-    label, lang, meta_text, page_text, paragraph_segments, shown_before,
+    LABELS, RULE_EXPLANATIONS, cite_label, doc_text, esc, in_variant, indicator_name, indicator_phrase,
+    indicator_value, label, lang, meta_text, page_text, paragraph_segments, pick, shown_before, term_headword,
 )
 from . import citation
 from .templates import render
@@ -60,8 +61,11 @@ DEFAULT_PERMALINK = ("¶", "Permanent link")  # mkdocs.yml's toc options (the pl
 
 class SiteRenderer:
     def __init__(self, docs: list[Document], glossary: Glossary, variant: str, site_url: str = "",
-                 project_root: Path | str | None = None, permalink: tuple[str, str] | None = DEFAULT_PERMALINK):
+                 project_root: Path | str | None = None, permalink: tuple[str, str] | None = DEFAULT_PERMALINK,
+                 editions: tuple[str, ...] = DEFAULT):
         self.docs = docs
+        self.editions = tuple(v.code for v in published(editions))  # every edition the site links to (PDFs, switch)
+        self.edition_names = names(BY_CODE[v] for v in self.editions)
         self.permalink = permalink  # the ¶ link on every heading: (symbol, title), or None for none
         self.project_root = project_root  # where hooks/overrides/zhpub/ may override templates
         self.labels = {key: label(key, variant) for key in LABELS}
@@ -169,9 +173,7 @@ class SiteRenderer:
             (rel(src, f"{doc.slug}/indicators.md"), self.t("indicators")),
             (rel(src, f"{doc.slug}/corrections.md"), self.t("corrections")),
             (rel(src, f"{doc.slug}/revisions.md"), self.t("revisions")),
-            (self.pdf(src, doc, "hans"), f"{self.t('pdf')}（{VARIANT_NAMES['hans']}）"),
-            (self.pdf(src, doc, "hant"), f"{self.t('pdf')}（{VARIANT_NAMES['hant']}）"),
-        ]
+        ] + [(self.pdf(src, doc, v), f"{self.t('pdf')}（{self.edition_names[v]}）") for v in self.editions]
 
     def home(self) -> Page:
         src = "index.md"
@@ -210,26 +212,24 @@ class SiteRenderer:
                           glossary_href=lambda term: rel(src, f"glossary/index.md#{term.slug}"))
 
     def _callout(self, src: str, doc: Document, ind) -> dict:
-        hans = self.variant == "hans"
         return {"id": ind.id, "kind": ind.kind, "href": rel(src, f"{doc.slug}/indicators.md#{ind.id}"),
-                "tip": f"{ind.name_en}: {ind.phrase if hans else ind.phrase_hant}",
-                "value": indicator_value(ind, self.variant), "name": ind.name if hans else ind.name_hant,
+                "tip": f"{ind.name_en}: {indicator_phrase(doc, ind, self.variant)}",
+                "value": indicator_value(ind, self.variant), "name": indicator_name(ind, self.variant),
                 "name_en": ind.name_en, "kind_label": self.t(ind.kind), "period": ind.period}
 
     def indicators(self, doc: Document) -> Page:
         src = f"{doc.slug}/indicators.md"
-        hans = self.variant == "hans"
         downloads = [(rel(src, f"data/{doc.slug}.indicators.csv"), "CSV"), (rel(src, f"data/{doc.slug}.indicators.json"), "JSON")]
         groups = []
         for kind in KINDS:
             rows = [i for i in doc.indicators if i.kind == kind]
             if rows:
                 groups.append({"kind": kind, "heading": f"{self.t(kind)}（{rows[0].period}）", "rows": [{
-                    "id": ind.id, "name": ind.name if hans else ind.name_hant, "name_en": ind.name_en,
+                    "id": ind.id, "name": indicator_name(ind, self.variant), "name_en": ind.name_en,
                     "value": indicator_value(ind, self.variant), "cite": cite_label(doc, doc.block(ind.block), self.variant),
                     "block_href": rel(src, doc_page(doc.slug) + "#" + ind.block),
                     "back_href": rel(src, doc_page(doc.slug) + "#callout-" + ind.id),
-                    "phrase": ind.phrase if hans else ind.phrase_hant, "override": ind.override,
+                    "phrase": indicator_phrase(doc, ind, self.variant), "override": ind.override,
                 } for ind in rows]})
         indicator_ids = {i.id for i in doc.indicators}
         moved = [(old, f"#{target}" if target in indicator_ids else rel(src, doc_page(doc.slug) + "#" + target))
@@ -294,7 +294,7 @@ class SiteRenderer:
         for category in self.glossary.categories.values():  # glossary/categories.yaml: its order, its labels
             terms = [t for t in self.glossary.terms if t.category == category.id]
             if terms:
-                categories.append({"key": category.id, "label": category.label[self.variant],
+                categories.append({"key": category.id, "label": pick(category.label, self.variant),
                                    "terms": [self._entry(src, t, occurrences[t.headword], by_slug) for t in terms]})
         return self._page("site/glossary.md", src, self.t("glossary"), search_boost=GLOSSARY_BOOST,
                           intro=page_text("glossary_intro", self.variant), categories=categories)
@@ -308,7 +308,7 @@ class SiteRenderer:
                           "before": text[max(0, hit.start - 14) : hit.start], "text": hit.text,
                           "after": text[hit.end : hit.end + 14]})
         return {
-            "slug": term.slug, "headword": term.headword if self.variant == "hans" else term.traditional,
+            "slug": term.slug, "headword": term_headword(term, self.variant),
             "pinyin": term.pinyin, "english": term.english, "status": term.status, "status_label": self.t(term.status),
             "source": term.source, "explanation_zh": self.v(term.explanation["zh"]), "explanation_en": term.explanation["en"],
             "components": [(self.v(c["zh"]), c["en"]) for c in term.components],
@@ -339,6 +339,11 @@ class SiteRenderer:
                           example=example)
 
 
-def root_page(docs: list[Document], project_root: Path | str | None = None) -> str:
-    """build/site/index.html: sends a reader to their script, with links to both."""
-    return render("root.html", project_root, variants=(("zh-Hans", "简体中文"), ("zh-Hant", "繁體中文")))
+def root_page(docs: list[Document], project_root: Path | str | None = None, editions: tuple[str, ...] = DEFAULT) -> str:
+    """build/site/index.html: sends a reader to their script (by the browser's languages), with links to each."""
+    variants = published(editions)
+    long_names = names(variants, long=True)
+    # the most regional edition first: zh-HK goes to Hong Kong's when it is published, else to Traditional's
+    routes = [(v.browser_languages, v.tag) for v in reversed(variants) if v.browser_languages]
+    return render("root.html", project_root, variants=[(v.tag, long_names[v.code]) for v in variants],
+                  routes=routes, canonical=variants[0].tag)

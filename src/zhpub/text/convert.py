@@ -42,10 +42,11 @@ from pathlib import Path
 import jieba
 import opencc
 
+from ..variants import DECLARED
 from .chardata import HAN
 
-VARIANTS = {"hant": "s2tw", "hk": "s2hk"}  # variant name -> OpenCC config
-VARIANT_STEPS = {"hant": "t2tw", "hk": "t2hk"}  # OpenCC's regional glyph step alone, for words a sense rule decides
+VARIANTS = {v.code: v.opencc for v in DECLARED if v.opencc}  # variant name -> OpenCC config (hant: s2tw, hk: s2hk)
+VARIANT_STEPS = {v.code: v.glyph_step for v in DECLARED if v.opencc}  # OpenCC's regional glyph step alone, for words a sense rule decides
 
 _SHARE = Path(opencc.__file__).parent / "clib" / "share" / "opencc"
 
