@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import re
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -159,8 +161,8 @@ def test_a_second_build_takes_all_three_editions_from_the_cache(project):
 
 def test_a_variant_that_is_not_published_is_a_clear_error(tmp_path):
     project = copy_project(tmp_path / "p")
-    result = subprocess.run([str(Path(__import__("sys").executable).parent / "mkdocs"), "build", "-q"], cwd=project,
-                            capture_output=True, text=True, env={**__import__("os").environ, "ZHPUB_VARIANT": "hk"})
+    result = subprocess.run([str(Path(sys.executable).parent / "mkdocs"), "build", "-q"], cwd=project,
+                            capture_output=True, text=True, env={**os.environ, "ZHPUB_VARIANT": "hk"})
     assert result.returncode != 0 and "'hk' is not published" in result.stderr and "variants:" in result.stderr
 
 
@@ -192,3 +194,56 @@ def test_search_in_the_hong_kong_edition(browser, site):
         marks = page.eval_on_selector_all(".md-search-result mark", "els => els.map(e => e.textContent)")
         assert "四羣八鏈" in [m.replace("\u200b", "") for m in marks]
         page.close()
+
+
+@pytest.mark.parametrize("locale,tag", [("zh-HK", "zh-Hant-HK"), ("zh-MO", "zh-Hant-HK"), ("zh-TW", "zh-Hant"),
+                                        ("zh-CN", "zh-Hans")])
+def test_the_root_page_sends_a_hong_kong_reader_to_the_hong_kong_edition(browser, site, locale, tag):
+    from axe_audit import SiteServer
+
+    with SiteServer(site) as base:
+        context = browser.new_context(locale=locale)
+        page = context.new_page()
+        page.goto(f"{base}index.html#s3-2-p4")
+        page.wait_for_url(f"{base}{tag}/index.html#s3-2-p4")
+        context.close()
+
+
+def test_mkdocs_build_strict_of_the_hong_kong_edition_has_no_warnings(tmp_path):
+    project = with_hong_kong(copy_project(tmp_path / "p"))
+    result = subprocess.run([str(Path(sys.executable).parent / "mkdocs"), "build", "--strict"], cwd=project,
+                            capture_output=True, text=True, env={**os.environ, "ZHPUB_VARIANT": "hk", "NO_MKDOCS_2_WARNING": "1"})
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr
+    assert (project / "build" / "site" / "zh-Hant-HK" / SLUG / "index.html").is_file()
+
+
+# Characters Hong Kong's standard always writes otherwise than Taiwan's (稅/税, 戶/户, 脫/脱, 說/説, 衛/衞): written by
+# reading the two standards, for pages too long to pick words from
+TAIWAN_ONLY, HONG_KONG_ONLY = "稅戶脫說衛", "税户脱説衞"
+
+
+@pytest.fixture(scope="module")
+def series_site(tmp_path_factory) -> Path:
+    """Two consecutive national reports (the shortest pair) in three editions: a comparison page and a ledger."""
+    from zhpub.build import build_all
+
+    project = with_hong_kong(copy_project(tmp_path_factory.mktemp("hk-series"), ("national-2020", "national-2021")))
+    build_all(project, {"site"}, jobs=2)
+    return project / "build" / "site"
+
+
+def test_comparison_and_ledger_pages_in_the_hong_kong_edition(series_site):
+    for page in ("corpus/national/2020-2021.html", "corpus/national/ledger.html", "corpus/national/index.html"):
+        ids = [Page(series_site / tag / page).ids for tag in TAGS]
+        assert ids[0] == ids[1] == ids[2], page
+    comparison = {tag: Page(series_site / tag / "corpus/national/2020-2021.html").text for tag in TAGS}
+    for char in TAIWAN_ONLY:
+        assert char not in comparison["zh-Hant-HK"]
+    for char in HONG_KONG_ONLY:
+        assert char not in comparison["zh-Hant"]
+    assert sum(comparison["zh-Hant-HK"].count(c) for c in HONG_KONG_ONLY) > 10
+    ledger = Page(series_site / "zh-Hant-HK" / "corpus/national/ledger.html").text
+    assert not set(TAIWAN_ONLY) & set(ledger)
+    # a quoted figure links to the same paragraph in the Simplified edition, as the Taiwan edition's does
+    assert 'hreflang="zh-Hans"' in ledger and "../../../zh-Hans/national-2021/index.html#" in ledger
