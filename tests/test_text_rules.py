@@ -262,6 +262,25 @@ def test_a_paragraph_keeps_its_run_in_head():
                                                    ("s1-p3", "稳住经济大盘，提振市场信心。"), ("s1-p4", "")]
 
 
+def test_each_block_knows_where_its_text_starts():
+    """The offsets give each block's source line (the problems and the citations' line numbers)."""
+    from zhpub.text.structure import structure
+
+    text = "\n\n".join(["平川市政府工作报告", "各位代表：", PARAGRAPH, "一、回顾", "（一）稳增长。", PARAGRAPH, "附件", PARAGRAPH])
+    blocks = structure(text)
+    assert len(blocks) == 8
+    assert [text[b.offset:b.offset + len(b.text)] for b in blocks] == [b.text for b in blocks]
+
+
+def test_entries_of_the_reports_own_notes_are_paragraphs_of_their_part():
+    from zhpub.text.structure import structure
+
+    blocks = structure("\n\n".join(["各位代表：", PARAGRAPH, "一、回顾", PARAGRAPH, PARAGRAPH, "名词解释",
+                                      "1．新质生产力：由技术革命性突破催生的先进生产力。", "2．四群八链：四大产业集群和八条产业链。"]))
+    assert [(b.id, b.kind, b.level, b.parent) for b in blocks[5:]] == [
+        ("notes", "part", 1, ""), ("notes-1", "paragraph", 3, "notes"), ("notes-2", "paragraph", 3, "notes")]
+
+
 HEAD = "经济运行稳中向好发展质量稳步提升人民生活持续改善社会大局和谐稳定"
 
 
