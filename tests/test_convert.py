@@ -190,6 +190,7 @@ def test_held_out_reports_2026(simplified, traditional):
     [
         # 沈 abbreviating Shenyang in a pair before a corridor or zone is 瀋 (沈阳 -> 瀋陽); the surname stays 沈
         ("京沈对口合作取得积极进展", "京瀋對口合作取得積極進展"),
+        ("与沈红合作完成，沈白合作", "與沈紅合作完成，沈白合作"),  # 沈 first before a joint undertaking: a person
         ("推进沈抚改革创新示范区建设，沈大高速改扩建", "推進瀋撫改革創新示範區建設，瀋大高速改擴建"),
         ("辽沈战役纪念馆", "遼瀋戰役紀念館"),
         ("省委书记沈晓明主持会议，沈丘县", "省委書記沈曉明主持會議，沈丘縣"),
@@ -235,9 +236,9 @@ def test_names_by_class(simplified, traditional):
 
 
 def test_a_protected_name_keeps_its_form_inside_a_place_abbreviation():
-    # 沈大 the person (document.yaml names:) is not read as Shenyang-Dalian before 合作; 秦沈 still is an abbreviation
-    assert to_traditional("沈大合作，秦沈高速", protected=("沈大",)) == "沈大合作，秦瀋高速"
-    assert to_traditional("沈大合作，秦沈高速") == "瀋大合作，秦瀋高速"
+    # 沈大 the person (document.yaml names:) is not read as Shenyang-Dalian, even before 高速; 秦沈 still is one
+    assert to_traditional("沈大高速，秦沈高速", protected=("沈大",)) == "沈大高速，秦瀋高速"
+    assert to_traditional("沈大高速，秦沈高速") == "瀋大高速，秦瀋高速"
     assert to_traditional("秦沈高速", "hk") == "秦瀋高速"
 
 

@@ -182,6 +182,7 @@ class PlaceAbbreviations:
     enterprises: tuple[str, ...]  # what follows an enterprise's short name (沈鼓|集团)
     nouns: tuple[str, ...]  # corridors, zones, joint projects: what follows an abbreviation
     modifiers: tuple[str, ...]  # what may stand between the abbreviation and its noun (沈抚|改革|创新|示范区)
+    joint: tuple[str, ...]  # nouns of a joint undertaking (京沈|对口|合作): only after a character that is not first
     villages: tuple[str, ...]  # settlement nouns of a family's village: SURNAME家NOUN (于家庄, 党家村)
 
 
@@ -194,16 +195,16 @@ def place_abbreviations() -> PlaceAbbreviations:
 def parse_place_characters(text: str) -> PlaceAbbreviations:
     """data/s2t-place-characters.tsv's rows; a malformed one is refused with its line number and the row shapes."""
     found: dict[str, list] = {"abbreviations": [], "form": [], "initial": [], "nouns": [], "modifiers": [], "villages": [], "final": [],
-                              "estates": [], "enterprises": []}
+                              "estates": [], "enterprises": [], "joint": []}
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
         kind, *fields = line.split("\t")
-        shape = {"abbreviations": 1, "nouns": 1, "modifiers": 1, "villages": 1, "estates": 1, "enterprises": 1, "form": 3, "initial": 3,
+        shape = {"abbreviations": 1, "nouns": 1, "modifiers": 1, "villages": 1, "estates": 1, "enterprises": 1, "joint": 1, "form": 3, "initial": 3,
                  "final": 3}.get(kind)
         if shape is None or len(fields) != shape or (shape == 3 and not (len(fields[0]) == len(fields[1]) == 1)):
             raise ValueError(f"data/s2t-place-characters.tsv line {number}: {line!r}: write abbreviations<TAB>CHARS, "
-                             "nouns<TAB>A|B, modifiers<TAB>A|B, villages<TAB>A|B, estates<TAB>A|B, enterprises<TAB>A|B, final<TAB>CHAR<TAB>TRADITIONAL<TAB>EVIDENCE, form<TAB>CHAR<TAB>TRADITIONAL<TAB>PLACE or initial<TAB>CHAR<TAB>TRADITIONAL<TAB>PLACES")
+                             "nouns<TAB>A|B, modifiers<TAB>A|B, villages<TAB>A|B, estates<TAB>A|B, enterprises<TAB>A|B, joint<TAB>A|B, final<TAB>CHAR<TAB>TRADITIONAL<TAB>EVIDENCE, form<TAB>CHAR<TAB>TRADITIONAL<TAB>PLACE or initial<TAB>CHAR<TAB>TRADITIONAL<TAB>PLACES")
         found[kind].append(fields)
     return PlaceAbbreviations(
         characters=frozenset(char for fields in found["abbreviations"] for char in fields[0]),
@@ -212,6 +213,7 @@ def parse_place_characters(text: str) -> PlaceAbbreviations:
         finals={char: form for char, form, _ in found["final"]},
         estates=tuple(word for fields in found["estates"] for word in fields[0].split("|")),
         enterprises=tuple(word for fields in found["enterprises"] for word in fields[0].split("|")),
+        joint=tuple(word for fields in found["joint"] for word in fields[0].split("|")),
         nouns=tuple(noun for fields in found["nouns"] for noun in fields[0].split("|")),
         modifiers=tuple(word for fields in found["modifiers"] for word in fields[0].split("|")),
         villages=tuple(word for fields in found["villages"] for word in fields[0].split("|")),
@@ -235,7 +237,9 @@ def _place_patterns() -> tuple[re.Pattern[str], ...]:
     enterprises = "|".join(map(re.escape, sorted(data.enterprises, key=len, reverse=True)))
     # not a family's firm (沈氏集团, 沈家集团: the surname)
     enterprise = re.compile(f"[{''.join(sorted(data.forms))}](?=(?![氏家某])[{HAN}](?:{enterprises}))")
-    return pair, quoted, village, estate, enterprise
+    joint = "|".join(map(re.escape, sorted(data.joint, key=len, reverse=True)))
+    joint_pair = re.compile(f"[{characters}]{{2,3}}(?=(?:{modifiers})*(?:{joint}))")
+    return pair, quoted, village, estate, enterprise, joint_pair
 
 
 def place_abbreviation_forms(text: str) -> dict[int, str]:
@@ -245,12 +249,14 @@ def place_abbreviation_forms(text: str) -> dict[int, str]:
     data = place_abbreviations()
     if not any(char in text for char in (*data.forms, *data.initials, *data.finals)) and "家" not in text:
         return {}
-    pair, quoted, village, estate, enterprise = _place_patterns()
+    pair, quoted, village, estate, enterprise, joint_pair = _place_patterns()
     forms = {at: surnames()[text[at]] for at in (m.start() for m in village.finditer(text))}
     forms.update((m.end() - 1, data.finals[text[m.end() - 1]]) for m in estate.finditer(text))
     candidates = {at: data.forms[c] for m in pair.finditer(text) for at, c in enumerate(m.group(), m.start())
                   if c in data.forms}
     candidates.update((m.start(), data.forms[m.group()]) for m in enterprise.finditer(text))
+    candidates.update((at, data.forms[c]) for m in joint_pair.finditer(text)
+                      for at, c in enumerate(m.group()[1:], m.start() + 1) if c in data.forms)
     if candidates:  # an abbreviation is a word of one character (常|岳|九|铁路); 南岳 (衡阳|南岳|片区) is a word of its own
         start, alone = 0, set()
         for unit in _word_converter("hant").units(text):
