@@ -47,6 +47,15 @@ def site(project) -> Path:
     return project / "build" / "site"
 
 
+@pytest.fixture(scope="module")
+def base(site):
+    """The three-edition site on a loopback port."""
+    from axe_audit import SiteServer
+
+    with SiteServer(site) as url:
+        yield url
+
+
 class Page:
     """The parts of a built page these tests read: ids, <html lang>, hreflang alternates, the switch's links."""
 
@@ -167,46 +176,55 @@ def test_a_variant_that_is_not_published_is_a_clear_error(tmp_path):
 
 
 @pytest.mark.parametrize("start,other", [("zh-Hant-HK", "zh-Hant"), ("zh-Hans", "zh-Hant-HK"), ("zh-Hant", "zh-Hant-HK")])
-def test_the_switch_keeps_page_and_anchor_across_three_editions(browser, site, start, other):
-    from axe_audit import SiteServer
-
-    with SiteServer(site) as base:
-        page = browser.new_page()
-        page.goto(f"{base}{start}/{SLUG}/index.html#s3-2-p4")
-        page.hover(".md-header__option .md-select")
-        assert page.eval_on_selector_all("a.md-select__link", "els => els.map(e => e.hreflang)") == list(TAGS)
-        page.click(f'a.md-select__link[hreflang="{other}"]')
-        page.wait_for_url(f"{base}{other}/{SLUG}/index.html#s3-2-p4")
-        assert page.eval_on_selector("html", "e => e.lang") == other
-        assert page.text_content("#s3-2-p4").startswith("聚力推進園區整合")
-        page.close()
+def test_the_switch_keeps_page_and_anchor_across_three_editions(browser, base, start, other):
+    page = browser.new_page()
+    page.goto(f"{base}{start}/{SLUG}/index.html#s3-2-p4")
+    page.hover(".md-header__option .md-select")
+    assert page.eval_on_selector_all("a.md-select__link", "els => els.map(e => e.hreflang)") == list(TAGS)
+    page.click(f'a.md-select__link[hreflang="{other}"]')
+    page.wait_for_url(f"{base}{other}/{SLUG}/index.html#s3-2-p4")
+    assert page.eval_on_selector("html", "e => e.lang") == other
+    assert page.text_content("#s3-2-p4").startswith("聚力推進園區整合")
+    page.close()
 
 
-def test_search_in_the_hong_kong_edition(browser, site):
-    from axe_audit import SiteServer
+def test_search_in_the_hong_kong_edition(browser, base, project):
     from test_browser import search
 
-    with SiteServer(site) as base:
-        page = browser.new_page()
-        page.goto(f"{base}zh-Hant-HK/{SLUG}/index.html")
-        links = search(page, "四羣八鏈")
-        assert any(link.endswith(("#s1-p2", "#s3-2-p3")) for link in links[:6])
-        marks = page.eval_on_selector_all(".md-search-result mark", "els => els.map(e => e.textContent)")
-        assert "四羣八鏈" in [m.replace("\u200b", "") for m in marks]
-        page.close()
+    page = browser.new_page()
+    page.goto(f"{base}zh-Hant-HK/{SLUG}/index.html")
+    links = search(page, "四羣八鏈")  # a query in the edition's own glyphs
+    assert any(link.endswith(("#s1-p2", "#s3-2-p3")) for link in links[:6])
+    marks = page.eval_on_selector_all(".md-search-result mark", "els => els.map(e => e.textContent)")
+    assert "四羣八鏈" in [m.replace("\u200b", "") for m in marks]
+    # the same word in the edition's glyphs and in Simplified finds the same paragraphs (the index is folded)
+    hong_kong, simplified = search(page, "應税銷售"), search(page, "应税销售")
+    page.close()
+    paragraphs = [link.split("#")[1] for link in hong_kong if "#" in link]
+    assert hong_kong[:4] == simplified[:4] and paragraphs, hong_kong
+    data = json.loads((project / "build" / "data" / f"{SLUG}.json").read_text(encoding="utf-8"))
+    first = next(b for b in data["blocks"] if b["id"] == paragraphs[0])
+    assert "應税銷售" in first["text"]["hk"], (paragraphs, hong_kong)
+
+
+@pytest.mark.parametrize("name", ["home", "document", "indicators", "glossary-index", "search-results", "root"])
+@pytest.mark.parametrize("viewport", ["desktop", "phone"])
+def test_no_wcag_a_or_aa_violation_in_the_hong_kong_edition(browser, base, name, viewport):
+    from axe_audit import audit
+    from test_a11y import describe
+
+    violations = audit(browser, base, name, "zh-Hant-HK", viewport)
+    assert violations == [], f"{name} zh-Hant-HK {viewport}:\n{describe(violations)}"
 
 
 @pytest.mark.parametrize("locale,tag", [("zh-HK", "zh-Hant-HK"), ("zh-MO", "zh-Hant-HK"), ("zh-TW", "zh-Hant"),
                                         ("zh-CN", "zh-Hans")])
-def test_the_root_page_sends_a_hong_kong_reader_to_the_hong_kong_edition(browser, site, locale, tag):
-    from axe_audit import SiteServer
-
-    with SiteServer(site) as base:
-        context = browser.new_context(locale=locale)
-        page = context.new_page()
-        page.goto(f"{base}index.html#s3-2-p4")
-        page.wait_for_url(f"{base}{tag}/index.html#s3-2-p4")
-        context.close()
+def test_the_root_page_sends_a_hong_kong_reader_to_the_hong_kong_edition(browser, base, locale, tag):
+    context = browser.new_context(locale=locale)
+    page = context.new_page()
+    page.goto(f"{base}index.html#s3-2-p4")
+    page.wait_for_url(f"{base}{tag}/index.html#s3-2-p4")
+    context.close()
 
 
 def test_mkdocs_build_strict_of_the_hong_kong_edition_has_no_warnings(tmp_path):

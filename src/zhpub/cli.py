@@ -63,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("source", type=Path, help="the scrape, copied byte for byte")
     p.set_defaults(run=cmd_new)
 
-    p = commands.add_parser("build", help="build data exports, both site variants and the PDFs into build/")
+    p = commands.add_parser("build", help="build data exports, every published site edition and the PDFs into build/")
     p.add_argument("--only", choices=["data", "site", "pdf"], action="append", help="build only these parts")
     add_build_options(p)
     p.set_defaults(run=cmd_build)
