@@ -200,7 +200,7 @@ def test_held_out_reports_2026(simplified, traditional):
         # 岳 abbreviating Yueyang is 岳 (岳陽), not the mountain 嶽 it is alone; 五岳 and Changsha's 南岳 are mountains
         ("常岳九铁路对打通我市东出通道，填补区域路网空白具有重要意义", "常岳九鐵路對打通我市東出通道，填補區域路網空白具有重要意義"),
         ("开展常岳九铁路前期工作和荆岳高铁纳规工作", "開展常岳九鐵路前期工作和荊岳高鐵納規工作"),
-        ("“岳咸九”铁路现在还没有开工", "“岳咸九”鐵路現在還沒有開工"),
+        ("“岳咸九”铁路现在还没有开工，“岳麓”片区", "“岳咸九”鐵路現在還沒有開工，“嶽麓”片區"),
         ("五岳独尊，衡阳市南岳区", "五嶽獨尊，衡陽市南嶽區"),
         ("推进衡阳南岳一体化", "推進衡陽南嶽一體化"),  # 南岳 is a word (a place): its 岳 is no abbreviation
         # a quoted name of two or three characters before a zone is a coined name: its 于 begins a place (于家堡), not

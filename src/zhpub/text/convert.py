@@ -257,17 +257,18 @@ def place_abbreviation_forms(text: str) -> dict[int, str]:
     candidates.update((m.start(), data.forms[m.group()]) for m in enterprise.finditer(text))
     candidates.update((at, data.forms[c]) for m in joint_pair.finditer(text)
                       for at, c in enumerate(m.group()[1:], m.start() + 1) if c in data.forms)
-    if candidates:  # an abbreviation is a word of one character (常|岳|九|铁路); 南岳 (衡阳|南岳|片区) is a word of its own
+    for m in quoted.finditer(text):
+        candidates.update((at, data.forms[c]) for at, c in enumerate(m.group(), m.start()) if c in data.forms)
+        if m.group()[0] in data.initials:
+            forms[m.start()] = data.initials[m.group()[0]]
+    if candidates:  # an abbreviation is a word of one character (常|岳|九|铁路, “岳|咸|九”); 南岳 (衡阳|南岳|片区) and
+        # 岳麓 (“岳麓”片区) are words of their own, places with their own 嶽
         start, alone = 0, set()
         for unit in _word_converter("hant").units(text):
             if len(unit) == 1:
                 alone.add(start)
             start += len(unit)
         forms.update((at, form) for at, form in candidates.items() if at in alone)
-    for m in quoted.finditer(text):
-        forms.update((at, data.forms[c]) for at, c in enumerate(m.group(), m.start()) if c in data.forms)
-        if m.group()[0] in data.initials:
-            forms[m.start()] = data.initials[m.group()[0]]
     return forms
 
 
