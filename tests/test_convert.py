@@ -219,8 +219,8 @@ def test_held_out_reports_2026(simplified, traditional):
         ("常州市钟楼区，西安钟楼，10分钟，钟表和时钟，敲响警钟", "常州市鐘樓區，西安鐘樓，10分鐘，鐘錶和時鐘，敲響警鐘"),
         # other names of the list OpenCC reads as words
         ("个旧市、沈北新区和沈北、于洪、云城区、新干县", "個舊市、瀋北新區和瀋北、于洪、雲城區、新干縣"),
-        ("厦门市湖里区、南昌市湾里区、木里藏族自治县、包头市石拐区、锦州市凌河区",
-         "廈門市湖里區、南昌市灣里區、木里藏族自治縣、包頭市石拐區、錦州市凌河區"),
+        ("厦门市湖里区、南昌市湾里区、木里藏族自治县（木里县）、包头市石拐区、锦州市凌河区",
+         "廈門市湖里區、南昌市灣里區、木里藏族自治縣（木里縣）、包頭市石拐區、錦州市凌河區"),
         ("在湖里游泳，新干部", "在湖裡游泳，新幹部"),  # the short forms stay words
         # 里 of an estate's name: 新里 and X里社区; "inside" after its noun (社区里, 更新里) stays 裡
         ("果园新里社区、万源西里社区完成老旧小区改造", "果園新里社區、萬源西里社區完成老舊小區改造"),
@@ -240,6 +240,12 @@ def test_a_protected_name_keeps_its_form_inside_a_place_abbreviation():
     assert to_traditional("沈大高速，秦沈高速", protected=("沈大",)) == "沈大高速，秦瀋高速"
     assert to_traditional("沈大高速，秦沈高速") == "瀋大高速，秦瀋高速"
     assert to_traditional("秦沈高速", "hk") == "秦瀋高速"
+
+
+def test_names_by_class_in_the_hong_kong_edition():
+    # the same forms, through OpenCC's HK glyph step (裏 for "inside", 着, 説)
+    assert to_traditional("滨海站“于响”商务区，常岳九铁路，钟山实验室，郁江新里", "hk") == "濱海站“于響”商務區，常岳九鐵路，鍾山實驗室，鬱江新里"
+    assert to_traditional("平邑县于家庄村，社区里说着话", "hk") == "平邑縣于家莊村，社區裏説着話"
 
 
 def test_place_characters_data_is_read_and_a_bad_row_refused_at_its_line():
