@@ -168,6 +168,22 @@ def test_a_second_build_takes_all_three_editions_from_the_cache(project):
     assert f"pdf/{SLUG}.zh-Hant-HK.pdf" in report.reused and not [b for b in report.built if b.startswith(("site/", "pdf/"))]
 
 
+@pytest.mark.slow
+def test_three_edition_builds_are_byte_identical(project, tmp_path, monkeypatch):
+    """Another build of the same project in another folder, serial and without the cache, gives the module's bytes
+    (built by two processes, cache filled): the third edition's jobs and cache entries change nothing in build/."""
+    from zhpub.build import build_all
+
+    again = with_hong_kong(copy_project(tmp_path / "again"))
+    monkeypatch.setenv("ZHPUB_CACHE", "0")
+    build_all(again, {"data", "pdf", "site"}, jobs=1)
+    first, second = ({p.relative_to(root): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+                     for root in (project / "build", again / "build"))
+    assert Path(f"site/zh-Hant-HK/{SLUG}/index.html") in first and Path(f"pdf/{SLUG}.zh-Hant-HK.pdf") in first
+    assert first.keys() == second.keys()
+    assert [k for k in first if first[k] != second[k]] == []
+
+
 def test_a_variant_that_is_not_published_is_a_clear_error(tmp_path):
     project = copy_project(tmp_path / "p")
     result = subprocess.run([str(Path(sys.executable).parent / "mkdocs"), "build", "-q"], cwd=project,
