@@ -7,7 +7,7 @@ import pytest
 from zhpub.changes import apply_changes, undo_changes
 from zhpub.text.chrome import strip_chrome
 from zhpub.text.layout import canonical_layout
-from zhpub.text.mojibake import mirror_decode, repair_mojibake
+from zhpub.text.mojibake import DECISIVE_MARGIN, mirror_decode, repair_mojibake
 from zhpub.text.pinyin import drop_annotations, is_reading
 from zhpub.text.punctuation import fix_punctuation
 
@@ -152,6 +152,12 @@ def test_flattened_mark_across_two_characters_leaves_candidates_ranked():
     # the evidence names how many readings there are and lists the first five as the curator reads them
     assert f"{len(finding.candidates)} readings reproduce" in finding.message
     assert f"ranked by word frequency: {'、'.join(finding.candidates[:5])}; the first leads by " in finding.message
+    # ... by the margin the decision is made on (the first reading's log-probability over the second's)
+    from zhpub.text.mojibake import find_reconstructions
+
+    (r,) = find_reconstructions(garbled)
+    assert r.evidence.endswith(f"the first leads by {r.candidates[0][1] - r.candidates[1][1]:.1f}")
+    assert r.candidates[0][1] - r.candidates[1][1] < DECISIVE_MARGIN and not r.applied
 
 
 def test_byte_0x80_ends_a_misaligned_run():
@@ -233,7 +239,7 @@ def test_a_lost_byte_before_an_entity_whose_ampersand_was_swallowed():
 
 
 def test_a_reading_is_applied_alone_or_by_a_decisive_lead():
-    from zhpub.text.mojibake import DECISIVE_MARGIN, Reconstruction, decide
+    from zhpub.text.mojibake import Reconstruction, decide
 
     assert decide(Reconstruction(0, 1, [("氣", -30.0)], ""))
     assert decide(Reconstruction(0, 1, [("氣", -30.0), ("肉", -30.0 - DECISIVE_MARGIN)], ""))
@@ -259,7 +265,8 @@ def test_a_real_question_mark_is_not_mojibake():
     assert result.findings == [] and result.changes == []
 
 
-@pytest.mark.parametrize("text", ["年均增?.5%", "?基础保障", "同比增长?%", "工作?落实"])
+@pytest.mark.parametrize("text", ["年均增?.5%", "?基础保障", "同比增长?%", "工作?落实",
+                                  "推进?lù)?步?发展"])  # lost bytes a byte 80 cannot start a character at
 def test_lost_character_is_reported_never_made_punctuation(text):
     result = repair_mojibake(text)
     assert result.text == text and result.findings, text
