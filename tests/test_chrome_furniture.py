@@ -266,6 +266,8 @@ KEYWORDS = "关键词：" + "政府工作报告 高质量发展 " * 10
     ("新闻网 > " + "新闻中心" * 4 + " > 正文", "chrome-breadcrumb"),  # crumbs of up to 16 characters
     ("新闻网 > " + "新闻中心" * 4 + "网 > 正文", None),
     ("新闻网 > 正文", None),  # two crumbs: a breadcrumb needs three
+    ("平川网 2031-01-11 10:22 打印 收藏", "chrome-toolbar"),  # a date and a time count with the words: 19 of 22
+    ("楼主 平川网友 2031-1-11 10:22", "chrome-forum"),  # 16 of 20
 ])
 def test_a_line_is_furniture_up_to_each_threshold(line, kind):
     assert kind_of_line(line) == kind, (len(line), line)
