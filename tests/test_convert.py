@@ -28,6 +28,14 @@ from zhpub.text.convert import (
         ("推动金融回归服务实体经济", "推動金融回歸服務實體經濟"),
         ("加强行政复议工作", "加強行政復議工作"),
         ("织密扎牢民生保障网", "織密紮牢民生保障網"),
+        # 回天 is 回天 (Taiwan's MoE standard): Beijing's 回天 (回龙观 and 天通苑) and the idioms
+        ("深入开展第三轮回天行动，回天地区", "深入開展第三輪回天行動，回天地區"),
+        ("医生已回天乏术，凭一己之力难以回天", "醫生已回天乏術，憑一己之力難以回天"),
+        # jieba cuts 第三|轮回|天 and 3|轮回|访: after a figure 轮 is a measure word; samsara (轮回) follows none
+        ("开展3轮回访，生死轮回、六道轮回", "開展3輪回訪，生死輪迴、六道輪迴"),
+        # 圣杯 is 聖杯 (the Grail, the divination blocks, Fujian's 圣杯屿 shipwreck); a trophy keeps OpenCC's 盃
+        ("提升圣杯屿沉船等遗址保护", "提升聖杯嶼沉船等遺址保護"),
+        ("获得2025中国足协杯冠军", "獲得2025中國足協盃冠軍"),
     ],
 )
 def test_override_phrases(simplified, traditional):
@@ -194,7 +202,10 @@ def test_held_out_reports_2026(simplified, traditional):
         ("推进沈抚改革创新示范区建设，沈大高速改扩建", "推進瀋撫改革創新示範區建設，瀋大高速改擴建"),
         ("辽沈战役纪念馆", "遼瀋戰役紀念館"),
         ("省委书记沈晓明主持会议，沈丘县", "省委書記沈曉明主持會議，沈丘縣"),
-        ("哈大沈三市", "哈大沈三市"),  # no corridor or zone after it: not read as an abbreviation
+        ("哈大沈三市", "哈大沈三市"),
+        # four abbreviations (Harbin-Changchun-Shenyang-Dalian) and words of its trade between them and the corridor
+        ("积极融入哈长沈大产业科技创新走廊", "積極融入哈長瀋大產業科技創新走廊"),
+        ("沈红科技创新团队，沈阳产业园", "沈紅科技創新團隊，瀋陽產業園"),  # no corridor or zone after it: not read as an abbreviation
         # and in an enterprise's short name (Shenyang's 2016 report): 沈鼓 (Shenyang Blower Works), 沈飞 (Shenyang Aircraft)
         ("沈鼓集团研发出国内首台10万立方米空分压缩机组，沈飞集团；沈氏集团", "瀋鼓集團研發出國內首臺10萬立方米空分壓縮機組，瀋飛集團；沈氏集團"),
         # 岳 abbreviating Yueyang is 岳 (岳陽), not the mountain 嶽 it is alone; 五岳 and Changsha's 南岳 are mountains
@@ -229,6 +240,10 @@ def test_held_out_reports_2026(simplified, traditional):
         # a quoted name ending in 里 before an estate noun ends with the lane 里; “心里”话 is "inside"
         ("改造“福安里”小区，打造“和谐里”社区，说“心里”话", "改造“福安里”小區，打造“和諧里”社區，說“心裡”話"),
         ("社区里、小区里的老年人，在城市更新里，开启新里程", "社區裡、小區裡的老年人，在城市更新裡，開啟新里程"),
+        # a name jieba does not know, ending in 里 before a village, town, reservoir or port noun: the lane 里 (a reservoir
+        # named after its village, a Xinjiang border port); "inside" after a noun that is a word stays 裡
+        ("加快娄里水库等重点项目建设，别迭里口岸实现临时通关，平里镇", "加快婁里水庫等重點項目建設，別迭里口岸實現臨時通關，平里鎮"),
+        ("城市里街道狭窄，园区里村民就业，在这里村民议事", "城市裡街道狹窄，園區裡村民就業，在這裡村民議事"),
     ],
 )
 def test_names_by_class(simplified, traditional):
@@ -252,7 +267,7 @@ def test_place_characters_data_is_read_and_a_bad_row_refused_at_its_line():
     data = place_abbreviations()
     assert data.forms == {"沈": "瀋", "岳": "岳"} and data.initials == {"于": "于"} and data.finals == {"里": "里"}
     assert {"沈", "秦", "京", "抚", "白", "大"} <= data.characters and "高速" in data.nouns and "村" in data.villages
-    assert data.estates[0] == "社区" and data.enterprises == ("集团",)
+    assert data.estates[0] == "社区" and data.enterprises == ("集团",) and {"水库", "口岸"} <= set(data.places)
     with pytest.raises(ValueError, match=r"line 3: .*form<TAB>CHAR<TAB>TRADITIONAL<TAB>PLACE"):
         parse_place_characters("# a comment\nnouns\t高速\nform\t沈阳\t瀋陽\t沈阳市\n")
     with pytest.raises(ValueError, match="line 1: 'town"):
@@ -296,6 +311,10 @@ def test_runs_of_words_that_opencc_knows_as_one_phrase(simplified, traditional):
         ("周总理", "周總理"),
         # 系: to tie, as a word of its own after 相 (相繫); a system and a relation in their words
         ("两岸同胞同根相系、同命相连", "兩岸同胞同根相繫、同命相連"),
+        # 干支: trunk and branch (幹) before a word of transport or logistics; the calendar's stems and branches (干)
+        ("大力发展集装箱运输，提高干支联运、海铁联运比例", "大力發展集裝箱運輸，提高幹支聯運、海鐵聯運比例"),
+        ("打造干支仓配一体运行物流体系，完善干支衔接", "打造幹支倉配一體運行物流體系，完善幹支銜接"),
+        ("天干地支，以干支纪年，干支历法", "天干地支，以干支紀年，干支曆法"),
         ("推出一系列政策，完善体系，理顺关系", "推出一系列政策，完善體系，理順關係"),
     ],
 )

@@ -179,6 +179,7 @@ class PlaceAbbreviations:
     initials: dict[str, str]  # a function word alone that begins place names -> its form there (于 -> 于)
     finals: dict[str, str]  # a word alone that ends estates' names -> its form there (里 -> 里)
     estates: tuple[str, ...]  # what follows a quoted estate's name (“幸福里”社区)
+    places: tuple[str, ...]  # what follows a village's or a port's name ending in a final (娄里|水库, 别迭里|口岸)
     enterprises: tuple[str, ...]  # what follows an enterprise's short name (沈鼓|集团)
     nouns: tuple[str, ...]  # corridors, zones, joint projects: what follows an abbreviation
     modifiers: tuple[str, ...]  # what may stand between the abbreviation and its noun (沈抚|改革|创新|示范区)
@@ -195,16 +196,16 @@ def place_abbreviations() -> PlaceAbbreviations:
 def parse_place_characters(text: str) -> PlaceAbbreviations:
     """data/s2t-place-characters.tsv's rows; a malformed one is refused with its line number and the row shapes."""
     found: dict[str, list] = {"abbreviations": [], "form": [], "initial": [], "nouns": [], "modifiers": [], "villages": [], "final": [],
-                              "estates": [], "enterprises": [], "joint": []}
+                              "estates": [], "places": [], "enterprises": [], "joint": []}
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
         kind, *fields = line.split("\t")
-        shape = {"abbreviations": 1, "nouns": 1, "modifiers": 1, "villages": 1, "estates": 1, "enterprises": 1, "joint": 1, "form": 3, "initial": 3,
+        shape = {"abbreviations": 1, "nouns": 1, "modifiers": 1, "villages": 1, "estates": 1, "places": 1, "enterprises": 1, "joint": 1, "form": 3, "initial": 3,
                  "final": 3}.get(kind)
         if shape is None or len(fields) != shape or (shape == 3 and not (len(fields[0]) == len(fields[1]) == 1)):
             raise ValueError(f"data/s2t-place-characters.tsv line {number}: {line!r}: write abbreviations<TAB>CHARS, "
-                             "nouns<TAB>A|B, modifiers<TAB>A|B, villages<TAB>A|B, estates<TAB>A|B, enterprises<TAB>A|B, joint<TAB>A|B, final<TAB>CHAR<TAB>TRADITIONAL<TAB>EVIDENCE, form<TAB>CHAR<TAB>TRADITIONAL<TAB>PLACE or initial<TAB>CHAR<TAB>TRADITIONAL<TAB>PLACES")
+                             "nouns<TAB>A|B, modifiers<TAB>A|B, villages<TAB>A|B, estates<TAB>A|B, places<TAB>A|B, enterprises<TAB>A|B, joint<TAB>A|B, final<TAB>CHAR<TAB>TRADITIONAL<TAB>EVIDENCE, form<TAB>CHAR<TAB>TRADITIONAL<TAB>PLACE or initial<TAB>CHAR<TAB>TRADITIONAL<TAB>PLACES")
         found[kind].append(fields)
     return PlaceAbbreviations(
         characters=frozenset(char for fields in found["abbreviations"] for char in fields[0]),
@@ -212,6 +213,7 @@ def parse_place_characters(text: str) -> PlaceAbbreviations:
         initials={char: form for char, form, _ in found["initial"]},
         finals={char: form for char, form, _ in found["final"]},
         estates=tuple(word for fields in found["estates"] for word in fields[0].split("|")),
+        places=tuple(word for fields in found["places"] for word in fields[0].split("|")),
         enterprises=tuple(word for fields in found["enterprises"] for word in fields[0].split("|")),
         joint=tuple(word for fields in found["joint"] for word in fields[0].split("|")),
         nouns=tuple(noun for fields in found["nouns"] for noun in fields[0].split("|")),
@@ -239,7 +241,9 @@ def _place_patterns() -> tuple[re.Pattern[str], ...]:
     enterprise = re.compile(f"[{''.join(sorted(data.forms))}](?=(?![氏家某])[{HAN}](?:{enterprises}))")
     joint = "|".join(map(re.escape, sorted(data.joint, key=len, reverse=True)))
     joint_pair = re.compile(f"[{characters}]{{2,3}}(?=(?:{modifiers})*(?:{joint}))")
-    return pair, quoted, village, estate, enterprise, joint_pair
+    places = "|".join(map(re.escape, sorted(data.places, key=len, reverse=True)))
+    final_place = re.compile(f"(?<=[{HAN}])[{''.join(sorted(data.finals))}](?=(?:{places}))")
+    return pair, quoted, village, estate, enterprise, joint_pair, final_place
 
 
 def place_abbreviation_forms(text: str) -> dict[int, str]:
@@ -249,7 +253,7 @@ def place_abbreviation_forms(text: str) -> dict[int, str]:
     data = place_abbreviations()
     if not any(char in text for char in (*data.forms, *data.initials, *data.finals)) and "家" not in text:
         return {}
-    pair, quoted, village, estate, enterprise, joint_pair = _place_patterns()
+    pair, quoted, village, estate, enterprise, joint_pair, final_place = _place_patterns()
     forms = {at: surnames()[text[at]] for at in (m.start() for m in village.finditer(text))}
     forms.update((m.end() - 1, data.finals[text[m.end() - 1]]) for m in estate.finditer(text))
     candidates = {at: data.forms[c] for m in pair.finditer(text) for at, c in enumerate(m.group(), m.start())
@@ -261,14 +265,20 @@ def place_abbreviation_forms(text: str) -> dict[int, str]:
         candidates.update((at, data.forms[c]) for at, c in enumerate(m.group(), m.start()) if c in data.forms)
         if m.group()[0] in data.initials:
             forms[m.start()] = data.initials[m.group()[0]]
-    if candidates:  # an abbreviation is a word of one character (常|岳|九|铁路, “岳|咸|九”); 南岳 (衡阳|南岳|片区) and
-        # 岳麓 (“岳麓”片区) are words of their own, places with their own 嶽
-        start, alone = 0, set()
+    finals = [m.start() for m in final_place.finditer(text)]
+    if candidates or finals:
+        start, units = 0, {}  # where each of jieba's words starts -> the word
         for unit in _word_converter("hant").units(text):
-            if len(unit) == 1:
-                alone.add(start)
+            units[start] = unit
             start += len(unit)
-        forms.update((at, form) for at, form in candidates.items() if at in alone)
+        # an abbreviation is a word of one character (常|岳|九|铁路, “岳|咸|九”); 南岳 (衡阳|南岳|片区) and 岳麓 (“岳麓”片区)
+        # are words of their own, places with their own 嶽
+        forms.update((at, form) for at, form in candidates.items() if len(units.get(at, "")) == 1)
+        # a name jieba does not know falls apart into characters: a final standing alone after a character standing
+        # alone, before a place noun that is a word, ends the name (娄|里|水库, 别|迭|里|口岸); "inside" comes after its
+        # noun, a word (城市|里|街道, 园区|里), or in one (心里, 村里)
+        forms.update((at, data.finals[text[at]]) for at in finals
+                     if len(units.get(at, "")) == len(units.get(at - 1, "")) == 1 and units.get(at + 1) in data.places)
     return forms
 
 
