@@ -233,6 +233,7 @@ def test_held_out_reports_2026(simplified, traditional):
         ("厦门市湖里区、南昌市湾里区、木里藏族自治县（木里县）、包头市石拐区、锦州市凌河区",
          "廈門市湖里區、南昌市灣里區、木里藏族自治縣（木里縣）、包頭市石拐區、錦州市凌河區"),
         ("在湖里游泳，新干部", "在湖裡游泳，新幹部"),  # the short forms stay words
+        ("菏泽市巨野县、邢台市巨鹿县", "菏澤市巨野縣、邢臺市巨鹿縣"),  # today's counties; OpenCC's 鉅 is the old 鉅鹿郡
         # 里 of an estate's name: 新里 and X里社区; "inside" after its noun (社区里, 更新里) stays 裡
         ("果园新里社区、万源西里社区完成老旧小区改造", "果園新里社區、萬源西里社區完成老舊小區改造"),
         ("和平里社区", "和平里社區"),
