@@ -213,8 +213,41 @@ def test_layout_on_phone_and_desktop(browser, base, width, tmp_path):
     size = page.evaluate("parseFloat(getComputedStyle(document.querySelector('#s3-p3')).fontSize)")
     line = page.evaluate("parseFloat(getComputedStyle(document.querySelector('#s3-p3')).lineHeight)")
     assert size >= 15 and line / size >= 1.7  # readable long Chinese text
+    # Justified text, but a paragraph's last line is set tight: the ¶ and citation tools after the text must not
+    # push onto a line of their own and leave the last line of text spread letter by letter
+    spread = page.evaluate(LAST_LINE_WIDTHS)
+    assert len(spread["checked"]) > 50
+    assert not spread["stretched"], spread["stretched"][:5]
     page.screenshot(path=str(tmp_path / f"report-{width}.png"))
     page.close()
+
+
+# For each paragraph of the page: how wide the Han characters of the last line of its text are set, in ems (ranges
+# over the text nodes, the tools excluded). Set solid, a Han character is 1 em wide; on a line spread to the full
+# width by justification every character takes its share of the extra space.
+LAST_LINE_WIDTHS = """() => {
+  const checked = [], stretched = [];
+  for (const p of document.querySelectorAll('p.zh-p')) {
+    const em = parseFloat(getComputedStyle(p).fontSize);
+    const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT, {acceptNode: n =>
+      n.parentElement.closest('.zh-tools') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT});
+    const boxes = [];
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      for (let i = 0; i < n.data.length; i++) {
+        if (!/[\u4e00-\u9fff]/.test(n.data[i])) continue;
+        const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + 1);
+        const b = r.getBoundingClientRect();
+        boxes.push({width: b.width / em, top: Math.round(b.top)});
+      }
+    }
+    if (boxes.length < 4) continue;
+    const last = boxes.filter(b => b.top === boxes[boxes.length - 1].top);
+    const widest = Math.max(...last.map(b => b.width));
+    checked.push(p.id);
+    if (last.length > 1 && widest > 1.05) stretched.push([p.id, last.length, widest]);
+  }
+  return {checked, stretched};
+}"""
 
 
 def test_another_document_sorting_first_changes_nothing_for_the_shipped_one(browser, tmp_path):
