@@ -166,8 +166,8 @@ def test_errata_are_applied_where_their_span_is(tmp_path):
 
     stage = apply_errata(TEXT, load_errata(errata_file(tmp_path, ("扩大有效需求", "扩大内需"), ("稳中求进", "稳中有进"))))
     assert stage.text == "坚持稳中有进，推进高质量发展。\n扩大内需，推进高质量发展。\n"
-    assert [(c.start, c.before, c.after, c.note) for c in stage.changes] == [
-        (2, "稳中求进", "稳中有进", "读过原件"), (16, "扩大有效需求", "扩大内需", "读过原件")]
+    assert [(c.rule, c.start, c.before, c.after, c.note) for c in stage.changes] == [  # the site's and the PDF's
+        ("errata", 2, "稳中求进", "稳中有进", "读过原件"), ("errata", 16, "扩大有效需求", "扩大内需", "读过原件")]  # errata list
 
 
 def test_an_errata_file_that_breaks_its_schema_is_named(tmp_path):

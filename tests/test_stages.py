@@ -325,6 +325,17 @@ def test_a_subtitle_broken_before_its_venue_ends_is_rejoined_when_the_rest_is_sh
     assert [c.note for c in rejoin_lines(text).changes] == (["subtitle on two lines"] if joined else [])
 
 
+@pytest.mark.parametrize("length,joined", [(60, True), (61, False)])
+def test_the_title_block_ends_at_a_line_longer_than_sixty_characters(length, joined):
+    """An office alone on its line before a name is joined to it in the title block; after a line of more than 60
+    characters the body has begun, and its short lines are not the title block's."""
+    from zhpub.text.layout import rejoin_lines
+
+    first = ("全市上下坚持稳中求进工作总基调，扎实推进各项工作，经济运行总体平稳，发展质量稳步提升。" * 2)[:length]
+    text = f"{first}\n\n市长\n张三\n\n各位代表：\n\n" + "正文。" * 30
+    assert [c.note for c in rejoin_lines(text).changes] == (["speaker's office and name on two lines"] if joined else [])
+
+
 def test_a_dash_line_after_a_subtitles_first_line_is_a_line_of_its_own():
     """——2031年1月11日 / ——在平川……会议上: two dash lines are two entries, not one subtitle cut in two."""
     from zhpub.text.layout import rejoin_lines
@@ -352,6 +363,16 @@ def test_layout_one_blank_line_between_blocks_and_heading_split():
     text = "\n\n\u00a0标题\u00a0\n\n\n（一）千方百计挖掘内需潜力，努力保持经济平稳发展。把扩大内需作为引擎。\n段落\n"
     result = roundtrip(canonical_layout, text)
     assert result.text == "标题\n\n（一）千方百计挖掘内需潜力，努力保持经济平稳发展。\n\n把扩大内需作为引擎。\n\n段落"
+
+
+@pytest.mark.parametrize("line,blocks", [
+    ("\u3000\u3000（一）千方百计挖掘内需潜力，努力保持经济平稳发展。把扩大内需作为引擎。",
+     ["（一）千方百计挖掘内需潜力，努力保持经济平稳发展。", "把扩大内需作为引擎。"]),
+    ("\u3000\u3000各位代表：现在，我代表市人民政府向大会报告工作。", ["各位代表：", "现在，我代表市人民政府向大会报告工作。"]),
+])
+def test_an_indented_heading_or_salutation_is_split_where_its_text_runs_on(line, blocks):
+    result = roundtrip(canonical_layout, "标题\n\n" + line + "\n")
+    assert result.text.split("\n\n") == ["标题"] + blocks
 
 
 @pytest.mark.parametrize("mark", ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"])
