@@ -266,6 +266,8 @@ KEYWORDS = "关键词：" + "政府工作报告 高质量发展 " * 10
     ("新闻网 > " + "新闻中心" * 4 + " > 正文", "chrome-breadcrumb"),  # crumbs of up to 16 characters
     ("新闻网 > " + "新闻中心" * 4 + "网 > 正文", None),
     ("新闻网 > 正文", None),  # two crumbs: a breadcrumb needs three
+    ("关键词：高质量发展 现代化产业体系", "chrome-meta"),  # a label and its values
+    ("关键词：高质量发展，是全面建设社会主义现代化国家的首要任务。", None),  # a sentence after a label is text
     ("平川网 2031-01-11 10:22 打印 收藏", "chrome-toolbar"),  # a date and a time count with the words: 19 of 22
     ("楼主 平川网友 2031-1-11 10:22", "chrome-forum"),  # 16 of 20
 ])
