@@ -77,3 +77,23 @@ def test_normalise_and_export_the_hong_kong_variant(tmp_path):
     assert zhpub("export", SHIPPED.name, "--variant", "hk", "-o", str(out)).returncode == 0
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["variants"] == ["hans", "hant", "hk"] and "\n\n".join(b["text"]["hk"] for b in data["blocks"]) + "\n" == result.stdout
+
+
+def test_output_is_utf8_where_the_locale_cannot_write_chinese(tmp_path):
+    """An ASCII locale with Python's UTF-8 mode off (LC_ALL=C PYTHONUTF8=0, or PYTHONIOENCODING=ascii): the text and
+    the warnings still come out, in UTF-8, not as a UnicodeEncodeError traceback halfway through."""
+    import subprocess
+    import sys
+
+    from conftest import ROOT, child_env
+
+    scrape = tmp_path / "scrape.txt"
+    scrape.write_bytes((SHIPPED / "source.txt").read_bytes())  # no document.yaml beside it: a warning on stderr
+    for settings in ({"LC_ALL": "C", "PYTHONUTF8": "0"}, {"PYTHONIOENCODING": "ascii"}):
+        env = child_env(PYTHONPATH=str(ROOT / "src"), **settings)
+        result = subprocess.run([sys.executable, "-m", "zhpub", "normalise", str(SHIPPED)], capture_output=True, env=env)
+        assert result.returncode == 0, result.stderr.decode("utf-8", "replace")[-300:]
+        assert result.stdout.decode("utf-8") == (GOLDEN / "zhenjiang-2022.zh-Hans.txt").read_text(encoding="utf-8")
+        warned = subprocess.run([sys.executable, "-m", "zhpub", "normalise", str(scrape)], capture_output=True, env=env)
+        assert warned.returncode == 0 and b"Traceback" not in warned.stderr
+        assert "best first: 1. 。基礎" in warned.stderr.decode("utf-8")  # the ranked readings, in Chinese

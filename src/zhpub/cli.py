@@ -17,7 +17,19 @@ from .model import Document
 EPILOG = "Documents live in content/<slug>/ (source.txt, document.yaml, errata.yaml). See README.md."
 
 
+def utf8_streams() -> None:
+    """Standard output and error in UTF-8 when the locale's encoding cannot write Chinese (LC_ALL=C with UTF-8 mode
+    off, PYTHONIOENCODING=ascii): zhpub's output is Chinese text, and a traceback halfway through it helps nobody."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            "中".encode(stream.encoding or "ascii")
+        except (LookupError, UnicodeEncodeError):
+            if hasattr(stream, "reconfigure"):
+                stream.reconfigure(encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
+    utf8_streams()
     parser = argparse.ArgumentParser(prog="zhpub", description=__doc__, epilog=EPILOG)
     parser.add_argument("--version", action="version", version=f"zhpub {__version__}")
     parser.add_argument("--root", type=Path, default=Path("."), help="project root (default: current folder)")
