@@ -225,6 +225,20 @@ def test_a_reading_that_needs_an_annotation_the_mirror_did_not_make_is_refused()
     assert result.findings[0].message.startswith("lost character: no reading")
 
 
+def test_a_lone_reading_the_word_model_rejects_for_a_refused_one_is_reported_not_applied():
+    """Where 細 stands elsewhere without pinyin, "(xì)" after 燃 cannot be 細's, and the bytes leave one reading:
+    燃肉 (BC C8 is 既, also read xì). The word model prefers the refused 燃氣 by far: the two kinds of evidence
+    disagree, so nothing is published in the span's place; the finding offers both readings for a curator."""
+    garbled = _mirror("整治燃氣、危化品、道路交通等領域", {"細": "xì", "領": "lǐng"})
+    result = repair_mojibake("細節。" + garbled)
+    assert result.changes == [] and result.text == "細節。" + garbled
+    (finding,) = result.findings
+    assert finding.candidates[0].startswith("氣、危化品") and finding.candidates[1].startswith("肉、危化品")
+    assert "the evidence disagrees" in finding.message
+    # with nothing refused (細 annotated where it stands) the reading the bytes determine is applied as before
+    assert roundtrip(repair_mojibake, "細(xì)節。" + garbled).text == "細(xì)節。整治燃氣、危化品、道路交通等領域"
+
+
 def test_a_lost_byte_before_an_entity_whose_ampersand_was_swallowed():
     """The page wrote “ as &ldquo;: after the orphaned byte the decoder dropped the "&". Every reading ends in “,
     the entity's character, and the true one is among them."""

@@ -214,6 +214,7 @@ class Reconstruction:
     candidates: list[tuple[str, float]]  # ranked, best first: (original text, log-probability in context)
     evidence: str  # what determined or ranked them, for the corrections record
     applied: bool = False
+    contested: bool = False  # the bytes leave one reading, but the word model much prefers one the bytes refuse
 
 
 @dataclass
@@ -447,15 +448,34 @@ def reconstruct_at(text: str, i: int, table: dict[bytes, bytes], model: WordMode
             continue
         observed = (context_char if context else "") + text[i:end]
         found: set[str] = set()
-        for parse in _parses(tokens, text[end : end + 1]):
+        parses = list(_parses(tokens, text[end : end + 1]))
+        for parse in parses:
             found.update(_solve(parse, context, observed, table, unannotated))
         if found:
             left, right = to_simplified(_context(text, i, end, -1)), to_simplified(_context(text, i, end, 1))
-            scored = sorted(
-                ((c, model.score(left + to_simplified(c) + right)) for c in found), key=lambda cs: (-cs[1], cs[0])
-            )
+
+            def ranked(readings):
+                return sorted(((c, model.score(left + to_simplified(c) + right)) for c in readings),
+                              key=lambda cs: (-cs[1], cs[0]))
+
+            scored = ranked(found)
+            if len(scored) == 1 and unannotated:
+                # The one reading left may be left only because a better one was refused for implying an annotation
+                # the mirror did not make elsewhere: two kinds of evidence disagree, and a curator decides.
+                refused = {c for parse in parses for c in _solve(parse, context, observed, table, frozenset())} - found
+                rival = ranked(refused)[:1]
+                if rival and rival[0][1] - scored[0][1] >= DECISIVE_MARGIN:
+                    both = ranked(found | {rival[0][0]})
+                    return Reconstruction(i, end, both, _contested_evidence(text[i:end], scored[0], rival[0]),
+                                          contested=True)
             return Reconstruction(i, end, scored, _evidence(text[i:end], scored))
     return None
+
+
+def _contested_evidence(observed: str, alone: tuple[str, float], rival: tuple[str, float]) -> str:
+    return (f"GBK bytes garbled by the mirror's byte replace; only “{alone[0]}” reproduces “{observed}” if the mirror "
+            f"annotates every occurrence of a character, but “{rival[0]}”, which implies an annotation it did not make "
+            f"elsewhere, reads better by {rival[1] - alone[1]:.1f}: the evidence disagrees")
 
 
 def _evidence(observed: str, scored: list[tuple[str, float]]) -> str:
@@ -470,6 +490,8 @@ def _evidence(observed: str, scored: list[tuple[str, float]]) -> str:
 
 def decide(r: Reconstruction) -> bool:
     """Apply without a curator: the bytes leave one reading, or the word model prefers one decisively."""
+    if r.contested:
+        return False
     return len(r.candidates) == 1 or r.candidates[0][1] - r.candidates[1][1] >= DECISIVE_MARGIN
 
 
