@@ -347,3 +347,21 @@ def test_a_full_text_headline_is_up_to_sixty_characters(length, removed):
     assert len(headline) == length
     found = stripped(REPORT[3:7] + [headline] + REPORT[7:])
     assert found == ([("page-headline", headline)] if removed else [])
+
+
+def test_a_headline_restates_a_title_printed_letter_spaced():
+    """A PDF or page prints the document's title letter-spaced (政 府 工 作 报 告): the page's headline above it
+    restates it all the same, spaces aside."""
+    headline = "平川市2031年政府工作报告"  # no （全文）: found only because it restates the title below
+    found = stripped([headline, "政 府 工 作 报 告", *REPORT[1:]])
+    assert found == [("page-headline", headline)]
+
+
+def test_a_subtitle_is_a_headlines_deck_only_by_a_date_on_a_line_after_the_title():
+    """The speaker line carries the date (市长 周文远（2031年1月10日）), so it counts as the last title line: the
+    report's own subtitle above it, with the same date, is no deck of a page headline and stays."""
+    speaker = "市长　周文远（2031年1月10日）"
+    assert stripped([REPORT[0], REPORT[1], speaker, *REPORT[3:]]) == []
+    # the same subtitle once more after the title block: the first is then the page's deck
+    found = stripped([REPORT[0], REPORT[1], speaker, REPORT[1], *REPORT[3:]])
+    assert found[:1] == [("page-headline", REPORT[1])]

@@ -111,6 +111,9 @@ def test_every_report_comes_back_from_its_traditional_edition(report_paragraphs,
         ("做好困难群众帮扶救助", "做好困難群眾幫扶救助"),
         ("没有采取短期强刺激措施", "沒有採取短期強刺激措施"),
         ("推动部分本科高校向应用型转变", "推動部分本科高校向應用型轉變"),
+        # entries whose every character differs from the character alone (家具 傢俱, 家私 傢俬), across 家|具 and 家|私
+        ("企业家具有创新精神，专家具体指导", "企業家具有創新精神，專家具體指導"),
+        ("各家私营企业", "各家私營企業"),
         # the US Constitution in OpenCC's golden (出席, not 齣席 through 一齣)
         ("如五分之一出席议员表明愿望", "如五分之一出席議員表明願望"),
     ],
@@ -445,6 +448,14 @@ def test_only_stretches_where_the_cut_matters_are_cut():
     # 更加|注重 (加注 is an entry whose 注 is 註) is cut; the stretch of plain one-to-one characters is not
     assert converter._units_where_words_matter("全年国内生产总值增长百分之五，更加注重精准。") == [
         "全年国内生产总值增长百分之五", "，", "更加", "注重", "精准", "。"]
+
+
+def test_the_shortcut_cuts_at_punctuation_spaces_and_controls_only():
+    """The stretches between separators are what jieba is run on or not: a line break, a tab, a space or a mark
+    ends one; a letter, a digit, a symbol or a Han character (even one jieba does not count as Han) does not."""
+    separators = WordConverter("hant").separators
+    assert all(separators.fullmatch(c) for c in ["\n", "\t", "\r", " ", "\u3000", "。", "！"])
+    assert not any(separators.search(c) for c in ["a", "Z", "7", "é", "©", "→", "中", "㓦", "\U00020000"])
 
 
 @pytest.fixture(scope="module")

@@ -281,6 +281,18 @@ def test_entries_of_the_reports_own_notes_are_paragraphs_of_their_part():
         ("notes", "part", 1, ""), ("notes-1", "paragraph", 3, "notes"), ("notes-2", "paragraph", 3, "notes")]
 
 
+@pytest.mark.parametrize("length,ids", [
+    (40, ["annex-2", "annex-2-p1"]),  # an annex heading of up to 40 characters, however it is spaced
+    (41, ["s1-p2", "s1-p3"]),  # 41: text of the part
+])
+def test_a_back_matter_heading_is_up_to_forty_characters(length, ids):
+    """附件2　…　：title, letter-spaced as extracted PDF text is: the spaces count towards the heading's length."""
+    title = "平川市二〇三〇年国民经济和社会发展计划主要指标完成情况汇总表"[:30]
+    line = "附件2" + "\u3000" * (length - 34) + "：" + title
+    assert len(line) == length and len(title) == 30
+    assert [i for i, _, _ in outline("各位代表：", PARAGRAPH, "一、回顾", PARAGRAPH, line, PARAGRAPH)[4:]] == ids
+
+
 HEAD = "经济运行稳中向好发展质量稳步提升人民生活持续改善社会大局和谐稳定"
 
 
