@@ -270,6 +270,19 @@ def test_the_word_model_favours_the_documents_own_vocabulary():
     assert lead[0] > lead[1] > 0
 
 
+def test_a_character_the_document_never_uses_counts_as_half_an_occurrence():
+    """The document's share of a character is smoothed by half an occurrence: one it never uses is not impossible
+    (its share is not zero), and one it uses once weighs three times as much (1.5 against 0.5), in documents of
+    one size."""
+    import math
+
+    from zhpub.text.mojibake import VOCABULARY_WEIGHT, WordModel
+
+    once, never = WordModel("推进高质量发展，保民生。"), WordModel("推进高质量发展，惠民生。")
+    assert math.isfinite(never.score("保"))
+    assert once.score("保") - never.score("保") == pytest.approx(VOCABULARY_WEIGHT * math.log(3))
+
+
 def test_an_entity_remnant_is_decoded_only_next_to_chinese():
     assert repair_mojibake("AT&amp;T 和 copy&amp;paste，中&amp;国").text == "AT&amp;T 和 copy&amp;paste，中&国"
 

@@ -293,6 +293,42 @@ def test_a_back_matter_heading_is_up_to_forty_characters(length, ids):
     assert [i for i, _, _ in outline("各位代表：", PARAGRAPH, "一、回顾", PARAGRAPH, line, PARAGRAPH)[4:]] == ids
 
 
+@pytest.mark.parametrize("paragraphs,annex", [(1, False), (2, True)])
+def test_back_matter_begins_only_after_three_paragraphs_of_a_report_without_parts(paragraphs, annex):
+    """With no part heading, 附件 is an annex heading once the salutation and two paragraphs have gone before it."""
+    blocks = outline("各位代表：", *[PARAGRAPH] * paragraphs, "附件", PARAGRAPH)
+    assert (blocks[paragraphs + 1][:2] == ("annex-1", "part")) == annex
+    assert [b[0] for b in blocks].count("annex-1") == (1 if annex else 0)
+
+
+@pytest.mark.parametrize("length,ids", [
+    (80, ["title", "title-2", "intro-p1", "intro-p2"]),  # a line of the title block
+    (81, ["title", "intro-p1", "intro-p2", "intro-p3"]),  # longer: the body has begun
+])
+def test_the_title_block_ends_at_a_chunk_longer_than_eighty_characters(length, ids):
+    line = (PARAGRAPH * 2)[:length]
+    assert len(line) == length
+    assert [i for i, _, _ in outline("平川市政府工作报告", line, "各位代表：", PARAGRAPH)] == ids
+
+
+@pytest.mark.parametrize("length,kind", [(80, "section"), (81, "paragraph")])
+def test_a_section_heading_is_up_to_eighty_characters(length, kind):
+    line = ("（一）" + PARAGRAPH * 2)[:length]
+    assert len(line) == length
+    assert outline("各位代表：", PARAGRAPH, "一、回顾", line, PARAGRAPH)[3][1] == kind
+
+
+@pytest.mark.parametrize("head,lead", [
+    ("稳住全市经济基本盘，提振全社会发展信心。", True),  # two clauses of nine Han: 18, a run-in head
+    ("稳住全市经济基本盘，提振各类市场主体信心。", False),  # 9 + 10 = 19 Han: the paragraph's first sentence
+])
+def test_a_run_in_head_has_up_to_eighteen_han_characters(head, lead):
+    from zhpub.text.structure import structure
+
+    (block,) = [b for b in structure("\n\n".join(["各位代表：", PARAGRAPH, "一、回顾", head + PARAGRAPH])) if b.id == "s1-p1"]
+    assert block.lead == (head if lead else "")
+
+
 HEAD = "经济运行稳中向好发展质量稳步提升人民生活持续改善社会大局和谐稳定"
 
 
