@@ -18,6 +18,8 @@ from .chardata import UNREADABLE_RE
 
 # Encodings tried after UTF-8, in order of how often Chinese government mirrors use them.
 LEGACY_ENCODINGS = ("gb18030", "cp950")
+# The names zhpub reports and decodes with (a codec's name is looked up case-insensitively: named once).
+UTF8, UTF16 = "utf-8", "utf-16"
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
@@ -27,11 +29,11 @@ def decode_source(data: bytes, path: str = "<input>") -> tuple[Stage, str, str]:
     if not data.strip():
         raise ZhpubError("the file is empty", Location(path), "give the scraped text of a report")
     if data.startswith(UTF16_BOMS):
-        encoding, text = "utf-16", _decode_utf16(data, path)
+        encoding, text = UTF16, _decode_utf16(data, path)
     else:
         nul = data.find(b"\x00")
         if nul >= 0:
-            prefix = data[:nul].decode("utf-8", errors="replace")
+            prefix = data[:nul].decode(UTF8, errors="replace")
             line, column = line_and_column(prefix, len(prefix))
             raise ZhpubError(
                 f"NUL byte (byte offset {nul}): binary data, or a text in an encoding zhpub does not read",
@@ -56,7 +58,7 @@ def _decode_utf16(data: bytes, path: str) -> str:
     """UTF-16 after its BOM; a text with unassigned or private-use code points or a second BOM is some other
     file that happens to start with FF FE, and is refused rather than published as garbage."""
     try:
-        text = data.decode("utf-16")
+        text = data.decode(UTF16)
     except UnicodeDecodeError as error:
         offset = error.start - error.start % 2
     else:
@@ -64,7 +66,7 @@ def _decode_utf16(data: bytes, path: str) -> str:
         if bad < 0:
             return text
         offset = 2 + 2 * bad
-    prefix = data[:offset].decode("utf-16", errors="replace")
+    prefix = data[:offset].decode(UTF16, errors="replace")
     line, column = line_and_column(prefix, len(prefix))
     raise ZhpubError("cannot decode the file as UTF-16 (it starts with a UTF-16 byte-order mark)",
                      Location(path, line, column), "re-save the scrape as UTF-8") from None
@@ -72,7 +74,7 @@ def _decode_utf16(data: bytes, path: str) -> str:
 
 def _decode(data: bytes, path: str) -> tuple[str, str]:
     try:
-        return "utf-8", data.decode("utf-8")
+        return UTF8, data.decode(UTF8)
     except UnicodeDecodeError as utf8_error:
         first_bad = utf8_error.start
 
@@ -91,7 +93,7 @@ def _decode(data: bytes, path: str) -> tuple[str, str]:
         _, _, encoding, text = min(decoded)
         return encoding, text
 
-    prefix = data[:first_bad].decode("utf-8", errors="replace")
+    prefix = data[:first_bad].decode(UTF8, errors="replace")
     line, column = line_and_column(prefix, len(prefix))
     raise ZhpubError(
         f"cannot decode the file as UTF-8, GB18030 or Big5 (first invalid UTF-8 byte 0x{data[first_bad]:02x})",

@@ -54,6 +54,9 @@ from .punctuation import is_question_mark
 
 LOST = LOSS_MARKERS
 PRIVATE_USE_RE = UNREADABLE_RE  # kept for the stages and tests that import it from here
+# The codecs, named once (a codec's name is looked up case-insensitively): the mirror's GBK; GB18030 where a
+# user-defined pair must decode (to private use) rather than fail; GB2312, the characters an ordinary text uses.
+GBK, GB18030, GB2312 = "gbk", "gb18030", "gb2312"
 TRAIL_BYTES = frozenset(range(0x40, 0x7F)) | frozenset(range(0x80, 0xFF))
 SWALLOWED = b"(&"  # the mirror's decoder drops these after an orphaned lead byte (shipped scrape: ?xì) ???ldquo;)
 MAX_SPAN = 60  # characters of garbled text; runs in practice are a few words long
@@ -72,7 +75,7 @@ def is_common(char: str) -> bool:
     if not HAN_RE.fullmatch(char):
         return False
     try:
-        to_simplified(char).encode("gb2312")
+        to_simplified(char).encode(GB2312)
         return True
     except UnicodeEncodeError:
         return False
@@ -82,7 +85,7 @@ def is_common(char: str) -> bool:
 def _pair(lead: int, trail: int) -> str | None:
     """The character a GBK pair decodes to, if it is one an ordinary text uses."""
     try:
-        char = bytes((lead, trail)).decode("gbk")
+        char = bytes((lead, trail)).decode(GBK)
     except UnicodeDecodeError:
         return None
     return char if is_common(char) else None
@@ -97,7 +100,7 @@ def mirror_decode(data: bytes) -> str:
             out.append(chr(b))
             i += 1
         elif 0x81 <= b <= 0xFE and i + 1 < len(data) and data[i + 1] in TRAIL_BYTES:
-            out.append(data[i : i + 2].decode("gb18030"))
+            out.append(data[i : i + 2].decode(GB18030))
             i += 2
         else:
             out.append("?")
@@ -113,7 +116,7 @@ def mirror_edit(data: bytes, annotations: dict[bytes, bytes], entities: dict[byt
         if code in data:
             data = data.replace(code, code + b"(" + annotations[code] + b")")
     for full, ascii_ in FULL_WIDTH_TO_ASCII.items():
-        data = data.replace(full.encode("gbk"), ascii_.encode())
+        data = data.replace(full.encode(GBK), ascii_.encode())
     return data
 
 
@@ -130,7 +133,7 @@ def annotation_table(text: str) -> dict[bytes, bytes]:
         char = text[m.start() - 1 : m.start()]
         if char and HAN_RE.match(char) and is_reading(char, m.group(1)):
             try:
-                code, reading = char.encode("gbk"), m.group(1).encode("gbk")
+                code, reading = char.encode(GBK), m.group(1).encode(GBK)
             except UnicodeEncodeError:
                 continue
             if len(code) == 2:
@@ -261,7 +264,7 @@ def _tokens(text: str, start: int, end: int) -> list[tuple[str, object]] | None:
             out.append(("byte", ord(char)))
         else:
             try:
-                code = char.encode("gb18030")
+                code = char.encode(GB18030)
             except UnicodeEncodeError:
                 return None
             if len(code) != 2:
@@ -302,7 +305,7 @@ def _parses(tokens: list[tuple[str, object]], following: str = ""):
                     parse.data.append(0x80)
                     orphans += 1
                 elif value == "?" and not (nxt and nxt[0] in ("remnant", "bare-entity")):
-                    parse.data += list("？".encode("gbk"))
+                    parse.data += list("？".encode(GBK))
                 else:
                     ok = False
                     break
@@ -311,7 +314,7 @@ def _parses(tokens: list[tuple[str, object]], following: str = ""):
                     ok = False
                     break
                 try:
-                    parse.insertions.append((len(parse.data), str(value).encode("gbk")))
+                    parse.insertions.append((len(parse.data), str(value).encode(GBK)))
                 except UnicodeEncodeError:
                     ok = False
                     break
@@ -321,7 +324,7 @@ def _parses(tokens: list[tuple[str, object]], following: str = ""):
                     break
                 char = html.unescape(f"&{value};")
                 try:
-                    code = char.encode("gbk")
+                    code = char.encode(GBK)
                 except UnicodeEncodeError:
                     code = b""
                 if len(code) != 2:
@@ -332,7 +335,7 @@ def _parses(tokens: list[tuple[str, object]], following: str = ""):
             else:
                 byte = int(value)  # type: ignore[arg-type]
                 full = ASCII_TO_FULL_WIDTH.get(chr(byte)) if byte < 0x80 else None
-                parse.data += list(full.encode("gbk")) if full else [byte]
+                parse.data += list(full.encode(GBK)) if full else [byte]
         if ok and orphans:  # no orphaned byte: not the mirror's garbling
             yield parse
 
@@ -378,15 +381,15 @@ def _solve(parse: _Parse, context: bytes, observed: str, table: dict[bytes, byte
     found = []
     for chars in itertools.product(*options):
         original = "".join(chars)
-        data = original.encode("gbk")
+        data = original.encode(GBK)
         annotations = dict(table)
         for at, reading in parse.insertions:
             code = data[max(0, at - 2) : at] if at >= 2 else context[-(2 - at) :] + data[:at]
             try:
-                char = code.decode("gbk")
+                char = code.decode(GBK)
             except UnicodeDecodeError:
                 break
-            if len(char) != 1 or not is_reading(char, reading.decode("gbk")):
+            if len(char) != 1 or not is_reading(char, reading.decode(GBK)):
                 break
             if code not in table and (char in unannotated or not is_common(char)):
                 break  # the mirror annotates every occurrence of ordinary characters
@@ -402,8 +405,8 @@ def _solve(parse: _Parse, context: bytes, observed: str, table: dict[bytes, byte
 
 def _entity_bytes(original: str, entities: dict[bytes, bytes]) -> bytes:
     """The original's bytes with the characters the page wrote as HTML entities written so."""
-    by_char = {code.decode("gbk"): entity for code, entity in entities.items()}
-    return b"".join(by_char.get(c) or c.encode("gbk") for c in original)
+    by_char = {code.decode(GBK): entity for code, entity in entities.items()}
+    return b"".join(by_char.get(c) or c.encode(GBK) for c in original)
 
 
 def _context(text: str, start: int, end: int, step: int, size: int = 6) -> str:
@@ -423,7 +426,7 @@ def reconstruct_at(text: str, i: int, table: dict[bytes, bytes], model: WordMode
     bytes reproduces it."""
     context_char = text[i - 1 : i]
     try:
-        context = context_char.encode("gbk") if context_char and context_char != "\n" else b""
+        context = context_char.encode(GBK) if context_char and context_char != "\n" else b""
     except UnicodeEncodeError:
         context = b""
     if len(context) > 2 or (context and mirror_decode(context) != context_char):
