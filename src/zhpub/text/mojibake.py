@@ -409,15 +409,16 @@ def _entity_bytes(original: str, entities: dict[bytes, bytes]) -> bytes:
     return b"".join(by_char.get(c) or c.encode(GBK) for c in original)
 
 
-def _context(text: str, start: int, end: int, step: int, size: int = 6) -> str:
-    """Readable text next to a span (annotations dropped, up to the line end), for the word model."""
-    if step < 0:
-        piece = text[max(0, start - 4 * size) : start].rsplit("\n", 1)[-1]
-        piece = ANNOTATION_RE.sub("", piece)
-        return piece[-size:]
+def _context_before(text: str, start: int, size: int = 6) -> str:
+    """Readable text before a span (annotations dropped, from the line start), for the word model."""
+    piece = text[max(0, start - 4 * size) : start].rsplit("\n", 1)[-1]
+    return ANNOTATION_RE.sub("", piece)[-size:]
+
+
+def _context_after(text: str, end: int, size: int = 6) -> str:
+    """Readable text after a span (annotations dropped, up to the line end), for the word model."""
     piece = text[end : end + 4 * size].split("\n", 1)[0]
-    piece = ANNOTATION_RE.sub("", piece)
-    return piece[:size]
+    return ANNOTATION_RE.sub("", piece)[:size]
 
 
 def reconstruct_at(text: str, i: int, table: dict[bytes, bytes], model: WordModel,
@@ -455,7 +456,7 @@ def reconstruct_at(text: str, i: int, table: dict[bytes, bytes], model: WordMode
         for parse in parses:
             found.update(_solve(parse, context, observed, table, unannotated))
         if found:
-            left, right = to_simplified(_context(text, i, end, -1)), to_simplified(_context(text, i, end, 1))
+            left, right = to_simplified(_context_before(text, i)), to_simplified(_context_after(text, end))
 
             def ranked(readings):
                 return sorted(((c, model.score(left + to_simplified(c) + right)) for c in readings),

@@ -29,12 +29,10 @@ CLOSERS = {v: k for k, v in PAIRS.items()}
 def _is_paired_bracket(text: str, at: int) -> bool:
     """A bracket whose partner stands on the same line is the text's own ([注释]), not a byte left standing."""
     char = text[at]
-    line_start, line_end = text.rfind("\n", 0, at) + 1, text.find("\n", at)
-    line_end = len(text) if line_end < 0 else line_end
     if char in PAIRS:
-        return PAIRS[char] in text[at + 1:line_end]
+        return PAIRS[char] in text[at + 1:].partition("\n")[0]  # the rest of its line
     if char in CLOSERS:
-        return CLOSERS[char] in text[line_start:at]
+        return CLOSERS[char] in text[:at].rpartition("\n")[2]  # its line up to it
     return False
 
 
