@@ -386,6 +386,46 @@ def test_a_hard_wrap_is_recognised_from_three_lines_cut_at_one_width(at_width, w
     assert notes == (["hard-wrapped line"] * at_width if wrapped else [])
 
 
+@pytest.mark.parametrize("probe,joined", [(RUN_TEXT[:29], True), (RUN_TEXT[:28] + "6", False)])
+def test_a_line_within_two_columns_of_the_wrap_width_goes_on(probe, joined):
+    """Paragraphs cut at 30 characters (width 60): a line that ends at width 58 or more was cut by the wrap and goes
+    on into the next line; one that ends at 57 (28 Han and a digit) is a paragraph of its own."""
+    from zhpub.text.layout import rejoin_lines
+
+    cut = [RUN_TEXT[:30] + "\n" + RUN_TEXT[30:38] + "。"] * 4
+    whole = [RUN_TEXT[:n] + "。" for n in range(19, 26)]
+    text = "\n".join(cut + whole + [probe + "\n" + "民生保障持续加强。"]) + "\n"
+    notes = [c.note for c in rejoin_lines(text).changes]
+    assert notes == ["hard-wrapped line"] * (5 if joined else 4)
+
+
+BLANK_STYLE_PARAGRAPHS = [RUN_TEXT[:n] + "。" for n in range(18, 31)]  # no two of one width: no hard wrap
+
+
+@pytest.mark.parametrize("blank,joined", [(3, True), (2, False)])
+def test_single_breaks_are_inside_paragraphs_when_a_quarter_of_the_breaks_are_blank_lines(blank, joined):
+    """Twelve breaks: with three of them blank lines (a quarter), the document separates paragraphs by blank lines,
+    so its single breaks are inside paragraphs and joined; with two, each line is a paragraph."""
+    from zhpub.text.layout import rejoin_lines
+
+    lines = BLANK_STYLE_PARAGRAPHS[:13]
+    gaps = ["\n\n"] * blank + ["\n"] * (len(lines) - 1 - blank)
+    text = lines[0] + "".join(g + line for g, line in zip(gaps, lines[1:])) + "\n"
+    assert len(gaps) == 12
+    changes = rejoin_lines(text).changes
+    assert len(changes) == (len(lines) - 1 - blank if joined else 0)
+
+
+@pytest.mark.parametrize("paragraphs,joined", [(10, True), (9, False)])
+def test_the_paragraph_style_is_read_from_ten_breaks_or_more(paragraphs, joined):
+    """Blank lines between paragraphs and one paragraph broken by a single break: from ten breaks the style tells
+    the single break is inside a paragraph; fewer tell nothing, and the break stays."""
+    from zhpub.text.layout import rejoin_lines
+
+    text = "\n\n".join(BLANK_STYLE_PARAGRAPHS[:paragraphs - 1] + ["城乡居民收入稳步增长，\n民生保障持续加强。"]) + "\n"
+    assert len(rejoin_lines(text).changes) == (1 if joined else 0)
+
+
 def test_layout_one_blank_line_between_blocks_and_heading_split():
     text = "\n\n\u00a0标题\u00a0\n\n\n（一）千方百计挖掘内需潜力，努力保持经济平稳发展。把扩大内需作为引擎。\n段落\n"
     result = roundtrip(canonical_layout, text)
