@@ -155,6 +155,45 @@ def test_the_script_stage_records_each_run_it_converts():
     assert [(c.start, c.end, c.before, c.after) for c in changes] == [(1, 2, "乙", "丙丙")]
 
 
+# Written for these tests from the kinds of sentence held-out 2026 reports have (a county, a chip brand, an idiom):
+# in a Simplified text each bold character is the author's, in the mirror's Traditional it is OpenCC's to read.
+SIMPLIFIED_WITH_SHARED_FORMS = "推进周至至乾县公路建设，建设昇腾生态适配中心，见微知著，下好先手棋。"
+
+
+def test_a_simplified_text_keeps_the_characters_simplified_writes_too():
+    from zhpub.text.script import is_simplified_text, to_canonical_simplified
+
+    assert is_simplified_text(SIMPLIFIED_WITH_SHARED_FORMS)
+    stage = to_canonical_simplified(SIMPLIFIED_WITH_SHARED_FORMS)
+    assert stage.text == SIMPLIFIED_WITH_SHARED_FORMS and stage.changes == []  # 乾县, 昇腾, 见微知著 as written
+    # a character no Simplified text has is still noise there, and converted (and recorded)
+    text = SIMPLIFIED_WITH_SHARED_FORMS * 2
+    stray = to_canonical_simplified(text.replace("公路", "國道", 1))
+    assert stray.text == text.replace("公路", "国道", 1)
+    assert [(c.before, c.after) for c in stray.changes] == [("國", "国")]
+
+
+def test_a_mirrors_traditional_is_converted_whole_shared_forms_too():
+    from zhpub.text.script import is_simplified_text, to_canonical_simplified
+
+    mirror = "推進周至至乾縣公路建設，天氣乾燥，見微知著，下好先手棋。"  # written by hand, as a mirror's map gives it
+    assert not is_simplified_text(mirror)
+    # 乾 by OpenCC's phrases (乾县 a county, 干燥 dry), 著 of 见微知著 by the zhù list (data/t2s-keep-zhu.txt)
+    assert to_canonical_simplified(mirror).text == "推进周至至乾县公路建设，天气干燥，见微知著，下好先手棋。"
+    assert to_canonical_simplified("天氣乾燥，昇騰").text == "天气干燥，升腾"  # 昇 of the verb 升腾, in a mirror's text
+
+
+def test_which_script_a_text_is_in_goes_by_the_share_of_script_specific_characters():
+    from zhpub.text.script import SIMPLIFIED_TEXT_SHARE, is_simplified_text
+
+    simplified, traditional = "国这发", "國這發"  # three script-specific characters each
+    assert SIMPLIFIED_TEXT_SHARE == 0.9
+    assert is_simplified_text(simplified * 10 + traditional)  # 30 of 33: 0.909, a stray quote
+    assert not is_simplified_text(simplified * 9 + traditional)  # 27 of 30: exactly 0.9 is not above it
+    assert not is_simplified_text("乾坤一二三")  # no script-specific character at all: read as the mirror's
+    assert is_simplified_text("国")
+
+
 # --- pinyin annotations ---
 
 def test_plain_strips_tone_marks_and_keeps_u_umlaut():

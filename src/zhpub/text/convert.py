@@ -111,6 +111,38 @@ def to_simplified(text: str) -> str:
     return _simplifier().convert(text)
 
 
+@dataclass(frozen=True)
+class ScriptClasses:
+    """Single characters by script, as OpenCC's character tables (TSCharacters, STCharacters) read them."""
+
+    traditional_only: frozenset[str]  # never written in Simplified: 國 -> 国, 這 -> 这
+    simplified_only: frozenset[str]  # never written in Traditional: 国 -> 國
+    simplified_too: frozenset[str]  # Traditional forms Simplified writes too: 乾 (乾县), 昇 (昇腾), 於 (a surname)
+
+
+@functools.lru_cache(maxsize=None)
+def script_classes() -> ScriptClasses:
+    def forms(name: str) -> dict[str, set[str]]:
+        table: dict[str, set[str]] = {}
+        for key, value in opencc_entries((name,), every_value=True):
+            if len(key) == 1:
+                table.setdefault(key, set()).add(value)
+        return table
+
+    to_simp, to_trad = forms("TSCharacters.ocd2"), forms("STCharacters.ocd2")
+    return ScriptClasses(
+        traditional_only=frozenset(c for c, values in to_simp.items() if c not in values),
+        simplified_only=frozenset(c for c, values in to_trad.items() if c not in values),
+        simplified_too=frozenset(c for c, values in to_simp.items() if c in values),
+    )
+
+
+def written_in_simplified(char: str) -> bool:
+    """A character a Simplified text can have written on purpose: one OpenCC lists as one of its own Simplified forms
+    (乾, 昇), or one only the Taiwan-variant step changes (著 of 显著: plain t2s keeps it)."""
+    return char in script_classes().simplified_too or _plain("t2s").convert(char) == char
+
+
 def surnames() -> dict[str, str]:
     """Surnames whose Traditional form differs from OpenCC's reading of the character alone (于 stays 于)."""
     return _table("s2t-surnames.tsv")
