@@ -40,8 +40,12 @@ def corrections_json(doc: Document) -> dict[str, Any]:
     }
 
 
+# Chinese as itself, not \u escapes; one space of indent. One encoder for every export file (built once).
+JSON_ENCODER = json.JSONEncoder(ensure_ascii=False, indent=1)
+
+
 def dumps(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    return JSON_ENCODER.encode(data) + "\n"
 
 
 def indicators_json(doc: Document) -> dict[str, Any]:
