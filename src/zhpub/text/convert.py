@@ -260,9 +260,9 @@ def _place_patterns() -> tuple[re.Pattern[str], ...]:
     nouns = "|".join(map(re.escape, sorted(data.nouns, key=len, reverse=True)))
     modifiers = "|".join(map(re.escape, sorted(data.modifiers, key=len, reverse=True)))
     characters = "".join(sorted(data.characters | set(data.forms)))
-    # 2 or 3 abbreviation characters before a place noun (秦沈|高速, 常岳九|铁路); a quoted name of 2 or 3 characters
-    # before one (“于响”商务区): the quotes say it is a coined name, whatever its characters abbreviate
-    pair = re.compile(f"[{characters}]{{2,3}}(?=(?:{modifiers})*(?:{nouns}))")
+    # 2 to 4 abbreviation characters before a place noun (秦沈|高速, 常岳九|铁路, 沈大哈长|…|创新带); a quoted name of 2 or
+    # 3 characters before one (“于响”商务区): the quotes say it is a coined name, whatever its characters abbreviate
+    pair = re.compile(f"[{characters}]{{2,4}}(?=(?:{modifiers})*(?:{nouns}))")
     quoted = re.compile(f"(?<=[“「])[{HAN}]{{2,3}}(?=[”」](?:{nouns}))")
     villages = "|".join(map(re.escape, sorted(data.villages, key=len, reverse=True)))
     village = re.compile(f"[{''.join(sorted(surnames()))}](?=家(?:{villages}))")
