@@ -346,3 +346,34 @@ def test_glossary_entry_shows_the_term_across_the_series(project):
         assert sorted(per_year) == list(YEARS) and sum(per_year.values()) == total
         assert all(0 < n <= counts[y] for y, n in per_year.items())  # hits never exceed the text's occurrences
         assert 'id="term-gao-zhi-liang-fa-zhan"' in page(project, "corpus/national/terms.html", tag)
+
+
+NAV_TREE = """() => {
+  const title = li => (li.querySelector(':scope > .md-nav__link, :scope > .md-nav__container > .md-nav__link')
+                       || {textContent: ''}).textContent.replace(/\\s+/g, ' ').trim();
+  const walk = ul => [...ul.querySelectorAll(':scope > li.md-nav__item')].map(li => {
+    const inner = li.querySelector(':scope > nav > ul.md-nav__list');
+    return [title(li), inner ? walk(inner) : []];
+  });
+  return walk(document.querySelector('nav.md-nav--primary > ul.md-nav__list'));
+}"""
+
+
+@pytest.mark.parametrize("tag, body, title", [("zh-Hans", "国务院", "{}年国务院政府工作报告"),
+                                               ("zh-Hant", "國務院", "{}年國務院政府工作報告")])
+def test_navigation_lists_reports_under_their_series_by_year(project, browser, tag, body, title):
+    """With a corpus, the sidebar groups each body's reports in its section, oldest first, beside the series'
+    own pages, so it stays a few lines long however many reports there are; the report being read is open."""
+    view = browser.new_page(viewport={"width": 1280, "height": 900})
+    view.goto((project / "build" / "site" / tag / "national-2024" / "index.html").as_uri())
+    tree = dict(view.evaluate(NAV_TREE))
+    view.close()
+    top = list(tree)
+    assert not any(t.endswith(title.format("")[-6:]) for t in top), top  # no report at the top level
+    national = [t for t, _ in tree[body]]
+    reports = [t for t in national if t in {title.format(y) for y in YEARS}]
+    assert reports == [title.format(y) for y in YEARS], national  # by year, all of them
+    assert national.index(reports[-1]) < len(national) - 2  # the series' own pages (terms, ledger…) follow
+    zhenjiang = next(v for t, v in tree.items() if t.startswith(("镇江", "鎮江")))
+    assert [t for t, _ in zhenjiang][0].startswith("2022年")
+    assert top.index(body) > top.index("历年报告" if tag == "zh-Hans" else "歷年報告")

@@ -1,7 +1,8 @@
 """Hostile text in every field a user or a scrape can set, built for real, then read in Chromium and in the PDFs.
 
 Payloads go into document.yaml (every field), a scraped page headline, title block, part headings and body
-text, an erratum's reason, indicators.yaml (reason, name), the English indicator names and a glossary entry (a
+text, an erratum's reason, indicators.yaml (reason, name), the English indicator names, a glossary entry and a series's
+body name (corpus/series.yaml: a navigation section title on every page) (a
 scrape's own tags are cut by the chrome stage, which the test checks; every other payload reaches the model).
 In every page of both variants: no dialog, no request leaves file://, no handler, script, link or image came
 from a payload, and the payload text is on the page literally. In the PDFs: the text is there literally, and
@@ -108,12 +109,18 @@ def inject(project: Path) -> dict[str, list[str]]:
     term["source"] = URL
     glossary.write_text(yaml.safe_dump(terms, allow_unicode=True), encoding="utf-8")
 
+    series_file = project / "corpus" / "series.yaml"
+    series = yaml.safe_load(series_file.read_text(encoding="utf-8"))
+    series["zhenjiang"]["body"]["hans"] += " " + P  # a navigation section's title, on every page
+    series_file.write_text(yaml.safe_dump(series, allow_unicode=True), encoding="utf-8")
+
     scraped = project / "content" / "payload-2023"
     scraped.mkdir()
     (scraped / "source.txt").write_text(SCRAPE.format(P=P_SCRAPE, **{f"H{i}": h for i, h in enumerate(HEADINGS)}), encoding="utf-8")
 
     literal = {  # page (both variants) -> text it must show as text
-        "index.html": [P, "2023年示例市政府工作报告 " + P_SCRAPE],
+        "index.html": [P, "2023年示例市政府工作报告 " + P_SCRAPE, "镇江市人民政府 " + P],
+        "corpus/zhenjiang/index.html": ["镇江市人民政府 " + P],
         "zhenjiang-2022/index.html": [P, "2022年镇江市政府工作报告 " + P],
         "zhenjiang-2022/corrections.html": [P],
         "zhenjiang-2022/indicators.html": [P, HEADINGS[2]],

@@ -16,7 +16,7 @@ from ..knowledge.indicators import document_year
 from ..model import Document
 from ..variants import CANONICAL
 from .charts import count_chart, measure_chart
-from .common import cite_label, doc_text, in_variant, indicator_phrase, lang, pick, term_headword
+from .common import cite_label, doc_text, esc, in_variant, indicator_phrase, lang, pick, term_headword
 
 
 @functools.lru_cache(maxsize=None)
@@ -117,15 +117,28 @@ class CorpusPages:
                 pages.append(self.comparison(sid, before, after))
         return pages
 
-    def nav(self) -> list:
+    def nav(self, doc_entry) -> list:
+        """The corpus overview, then one section per series: its overview page (the section's index page), its
+        reports by year (``doc_entry`` gives each report's own entry), its terms, ledger and year-on-year
+        comparisons. Reports sit under their issuing body so the navigation stays short as the corpus grows."""
         entries: list = [{self.labels["corpus"]: "corpus/index.md"}]
+        shown = {doc.slug for doc in self.site.docs}
         for sid, run in self.project.corpus.series.items():
-            items = [{self.labels["series"]: series_page(sid)}, {self.labels["terms"]: terms_page(sid)}]
+            items: list = [series_page(sid)]  # first child: the section's own page (navigation.indexes)
+            items += [doc_entry(run.documents[y]) for y in run.years if run.documents[y].slug in shown]
+            items.append({self.labels["terms"]: terms_page(sid)})
             if sid in self.project.ledgers:
                 items.append({self.labels["ledger"]: ledger_page(sid)})
-            items += [{f"{self.labels['compare']} {a}–{b}": comparison_page(sid, a, b)} for a, b in self._pair_years(run)]
-            entries.append({self.v(run.series.body["hans"]): items})
+            comparisons = [{f"{self.labels['compare']} {a}–{b}": comparison_page(sid, a, b)}
+                           for a, b in self._pair_years(run)]
+            if comparisons:
+                items.append({self.labels["comparisons"]: comparisons})
+            entries.append({esc(self.v(run.series.body["hans"])): items})  # nav titles reach HTML unescaped
         return entries
+
+    def in_series(self) -> set[str]:
+        """Slugs of the reports the navigation lists under a series."""
+        return {doc.slug for run in self.project.corpus.series.values() for doc in run.documents.values()}
 
     def _pair_years(self, run) -> list[tuple[int, int]]:
         return [self._years(a, b) for a, b in run.pairs()]

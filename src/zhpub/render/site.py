@@ -143,17 +143,21 @@ class SiteRenderer:
 
     def nav(self) -> list:
         nav: list = [{self.t("documents"): "index.md"}]
-        for doc in self.docs:
-            nav.append({esc(self.title(doc)): [
-                {self.t("full_text"): doc_page(doc.slug)},
-                {self.t("indicators"): f"{doc.slug}/indicators.md"},
-                {self.t("corrections"): f"{doc.slug}/corrections.md"},
-                {self.t("revisions"): f"{doc.slug}/revisions.md"},
-            ]})
+        grouped: set[str] = set()
         if self.corpus_pages:
-            nav += self.corpus_pages.nav()
+            nav += self.corpus_pages.nav(self._doc_nav)
+            grouped = self.corpus_pages.in_series()
+        nav += [self._doc_nav(doc) for doc in self.docs if doc.slug not in grouped]
         nav += [{self.t("glossary"): "glossary/index.md"}, {self.t("cite"): "cite/index.md"}]
         return nav
+
+    def _doc_nav(self, doc: Document) -> dict:
+        return {esc(self.title(doc)): [
+            {self.t("full_text"): doc_page(doc.slug)},
+            {self.t("indicators"): f"{doc.slug}/indicators.md"},
+            {self.t("corrections"): f"{doc.slug}/corrections.md"},
+            {self.t("revisions"): f"{doc.slug}/revisions.md"},
+        ]}
 
     def _page(self, template: str, src: str, title: str, exclude_from_search: bool = False,
               search_boost: float | None = None, **context) -> Page:
