@@ -5,6 +5,8 @@ The report's own text, including words that furniture also uses (打印, 中小,
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from zhpub.pipeline import build_document
@@ -365,3 +367,34 @@ def test_a_subtitle_is_a_headlines_deck_only_by_a_date_on_a_line_after_the_title
     # the same subtitle once more after the title block: the first is then the page's deck
     found = stripped([REPORT[0], REPORT[1], speaker, REPORT[1], *REPORT[3:]])
     assert found[:1] == [("page-headline", REPORT[1])]
+
+
+# What the corrections record says of each kind of line it removes (reviewed: the reader sees these words).
+NOTES = {
+    "chrome-breadcrumb": "navigation breadcrumb", "chrome-timestamp": "page time stamp",
+    "chrome-download-id": "page element id", "chrome-photo-caption": "photo caption with its credit",
+    "chrome-editor": "editor line", "chrome-source": "source/byline line", "chrome-footer": "footer link",
+    "chrome-html": "HTML tag remnant", "chrome-meta": "article metadata (source, author, editor, time, counts)",
+    "chrome-compiler-note": "the compiler's note, not the report's text", "chrome-promo": "app download prompt",
+    "page-headline": "the mirror page's headline, kept as metadata",
+    "chrome-licence": "licence notice of the site the text was copied from", "chrome-related": "item of a related-links list",
+}
+
+
+def test_the_record_says_what_each_removed_line_was():
+    """Every kind of line on one page; each removal's note is the explanation of its kind, and a toolbar's, a
+    forum header's or a spam line's names the words it was recognised by."""
+    from zhpub.text.chrome import strip_chrome
+
+    head = [line for lines in LINES.values() for line in lines] + [
+        "2031-01-11 08:15", "downLoad-20310111081500", "责任编辑：王小明", "1月10日，市长周文远作政府工作报告。 张三 摄", "2031年平川市政府工作报告（全文）"]
+    tail = ["相关新闻", "平川召开两会 代表热议发展", "2031年民生实事出炉", NOTICE]
+    changes = strip_chrome("\n\n".join(head + REPORT + tail) + "\n").changes
+    assert set(NOTES) <= {c.rule for c in changes}  # every kind is on the page
+    for c in changes:
+        if c.rule in NOTES:
+            assert c.note == NOTES[c.rule], c
+        elif c.rule in ("chrome-toolbar", "chrome-forum", "spam"):
+            kind = {"chrome-toolbar": "toolbar", "chrome-forum": "forum", "spam": "keyword-list line"}[c.rule]
+            words = c.note.removeprefix(kind + " (").removesuffix(")")
+            assert c.note.startswith(kind + " (") and words and all(w.lower() in c.before.lower() for w in re.split(r"[ ,]+", words) if w), c
