@@ -395,3 +395,20 @@ def test_parts_and_sections_numbered_past_ten_keep_their_numbers():
         chunks += [f"（{n}）第{n}项任务", PARAGRAPH]
     ids = [i for i, kind, _ in outline(*chunks) if kind in ("part", "section")]
     assert ids == [f"s{k}" for k in range(1, 13)] + ["s12-10", "s12-19", "s12-20", "s12-21"]
+
+
+def test_the_record_says_why_each_mark_was_changed():
+    """Each punctuation change with its reviewed explanation, as the corrections record shows it."""
+    from zhpub.text.punctuation import fix_punctuation
+
+    result = fix_punctuation("我们坚持稳中求进,扎实推进--实施-——“十四五”规划。")
+    assert [(c.before, c.after, c.note) for c in result.changes] == [
+        (",", "，", "full-width in Chinese text"), ("--", "——", "flattened dash"), ("-", "", "stray hyphen at a dash")]
+
+
+def test_the_record_says_why_layout_changed():
+    from zhpub.text.layout import canonical_layout
+
+    result = canonical_layout("\n标题\n\n\n段落\n\n")
+    assert [(c.before, c.after, c.note) for c in result.changes] == [
+        ("\n", "", "block separation"), ("\n\n\n", "\n\n", "block separation"), ("\n\n", "", "trailing blank space")]

@@ -304,7 +304,7 @@ def _parses(tokens: list[tuple[str, object]], following: str = ""):
                         break
                     parse.data.append(0x80)
                     orphans += 1
-                elif value == "?" and not (nxt and nxt[0] in ("remnant", "bare-entity")):
+                elif value == "?":  # a flattened "？" (before swallowed markup it is refused there: no orphan)
                     parse.data += list("？".encode(GBK))
                 else:
                     ok = False
