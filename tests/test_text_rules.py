@@ -412,3 +412,33 @@ def test_the_record_says_why_layout_changed():
     result = canonical_layout("\n标题\n\n\n段落\n\n")
     assert [(c.before, c.after, c.note) for c in result.changes] == [
         ("\n", "", "block separation"), ("\n\n\n", "\n\n", "block separation"), ("\n\n", "", "trailing blank space")]
+
+
+def test_residue_findings_say_what_was_left():
+    """What the reader is told of each kind of residue in the final text (reviewed wording)."""
+    from zhpub.text.residue import residue
+
+    found = residue("增长\ue000，退h境，鎮(zhen)江，中&amp;国，发展?改革，经济,社会。")
+    assert [(f.rule, f.text, f.message) for f in found] == [
+        ("residue-private-use", "\ue000", "private-use or replacement character (mojibake)"),
+        ("residue-stray-byte", "h", "a single Latin letter or symbol between Chinese characters (a GBK byte left by mojibake?)"),
+        ("residue-pinyin", "鎮(zhen)", "pinyin annotation that is not a reading of its character"),
+        ("residue-entity", "&amp;", "HTML entity remnant"),
+        ("residue-question-mark", "?", "ASCII question mark left in Chinese text (mojibake?)"),
+        ("residue-ascii-punctuation", ",", "ASCII punctuation between Chinese characters"),
+    ]
+
+
+def test_the_record_says_a_traditional_character_was_made_simplified():
+    from zhpub.text.script import to_canonical_simplified
+
+    (change,) = to_canonical_simplified("推进高质量發展").changes
+    assert (change.rule, change.before, change.after, change.note) == (
+        "traditional-to-simplified", "發", "发", "Traditional character, Simplified original")
+
+
+def test_a_private_use_character_the_bytes_do_not_explain_is_reported_as_such():
+    from zhpub.text.mojibake import repair_mojibake
+
+    (finding,) = repair_mojibake("推进高质量\ue000发展").findings
+    assert (finding.rule, finding.text, finding.message) == ("mojibake", "\ue000", "private-use character")
