@@ -20,6 +20,7 @@ import contextlib
 import ctypes
 import errno
 import fcntl
+import gc
 import logging
 import multiprocessing
 import os
@@ -27,7 +28,7 @@ import shutil
 import sys
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -354,10 +355,15 @@ def worker_count() -> int:
 
 class LazyPool(Executor):
     """A process pool that starts its processes at the first job: a build with nothing to share out (a no-op,
-    `--only data` without the cache) starts none."""
+    `--only data` without the cache) starts none. ``prepare`` runs in this process before its workers are forked:
+    what it loads, every worker shares (copy-on-write) instead of loading its own. ``restart`` ends the workers
+    between steps of a build, so that what one step left in a worker's memory (WeasyPrint's fonts and layout, the
+    text pipeline's tables) does not stay there while the next runs; the next job forks fresh ones."""
 
-    def __init__(self, jobs: int):
+    def __init__(self, jobs: int, prepare: Callable[[], None] | None = None):
         self.jobs = jobs
+        self.prepare = prepare
+        self._frozen = False
         self._pool: ProcessPoolExecutor | None = None
 
     def submit(self, fn, /, *args, **kwargs):
@@ -365,23 +371,52 @@ class LazyPool(Executor):
             # forked (no start-up cost, and the workers' CPU time is counted in this process's children) unless the
             # caller runs other threads (a test's browser): a forked child would inherit their locks
             method = "fork" if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods() else "forkserver"
+            if method == "fork" and self.prepare is not None:  # a forkserver's workers share nothing with this process
+                self.prepare()
+                gc.collect()
+                # while the workers live, no collection here or in them writes to the objects they share (their gc
+                # headers), which would copy the pages; unfrozen when they end, so nothing here is kept for good
+                gc.freeze()
+                self._frozen = True
             self._pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=multiprocessing.get_context(method),
                                              initializer=_die_with_parent)
         return self._pool.submit(fn, *args, **kwargs)
 
+    def restart(self) -> None:
+        self.shutdown()
+        self._pool = None
+
     def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
         if self._pool is not None:
             self._pool.shutdown(wait, cancel_futures=cancel_futures)
+        if self._frozen:
+            gc.unfreeze()
+            self._frozen = False
 
 
 @contextlib.contextmanager
-def process_pool(jobs: int) -> Iterator[Executor | None]:
+def process_pool(jobs: int, prepare: Callable[[], None] | None = None) -> Iterator[LazyPool | None]:
     """A pool of ``jobs`` processes (none for one)."""
     if jobs <= 1:
         yield None
         return
-    with LazyPool(jobs) as pool:
+    with LazyPool(jobs, prepare) as pool:
         yield pool
+
+
+def shared_by_workers(root: Path) -> Callable[[], None]:
+    """What a build's workers all use, loaded once before they are forked: the converters of the project's
+    Traditional editions (jieba's dictionary, which the site search then uses too, and OpenCC's tables)."""
+    from .text.convert import preload
+
+    def prepare() -> None:
+        try:
+            editions = configured_editions(root)
+        except ZhpubError:  # the review says what is wrong with mkdocs.yml
+            return
+        preload(editions)
+
+    return prepare
 
 
 def _die_with_parent() -> None:
@@ -450,8 +485,10 @@ def build_all(root: Path, parts: set[str], names: list[str] | None = None, repor
     made by ``jobs`` processes (default: one per core). Returns the warnings (see checks.py), which do not stop a build."""
     report = report or BuildReport()
     build = root / "build"
-    with process_pool(jobs or worker_count()) as pool:
+    with process_pool(jobs or worker_count(), shared_by_workers(root)) as pool:
         warm_documents(root, names, pool, report)
+        if pool is not None:
+            pool.restart()
         review = publishable(root, names)
         docs = review.docs
         report.say(f"{len(docs)} document(s) ready")
@@ -469,6 +506,8 @@ def build_all(root: Path, parts: set[str], names: list[str] | None = None, repor
                         keep_part(build, staging, "pdf")
                     report.say("rendering PDFs")
                     write_pdfs_parallel(docs, load_project_glossary(root), staging / "pdf", root, pool, report)
+                    if pool is not None:
+                        pool.restart()
                 if "site" in parts:
                     report.say(f"building the site ({', '.join(configured_editions(root))})")
                     build_site(root, staging / "site", docs, pool, report)

@@ -13,6 +13,7 @@ import logging
 import os
 import re
 from pathlib import Path
+from types import MappingProxyType
 
 from ..variants import DECLARED
 
@@ -83,6 +84,14 @@ def segmenter():
     cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "zhpub"
     cache.mkdir(parents=True, exist_ok=True)
     jieba.dt.tmp_dir = str(cache)
+    if not jieba.dt.initialized and jieba.dt.dictionary == jieba.DEFAULT_DICT:
+        # the same dictionary the converter to Traditional holds (its own segmenter, text.convert): one copy in
+        # memory, not two (70 MB each); read-only here, so a word added to the search's would fail, not leak into
+        # conversions. A dictionary set in mkdocs.yml (jieba_dict, jieba_dict_user) is loaded by Material as before.
+        from ..text.convert import jieba_dictionary
+
+        freq, jieba.dt.total = jieba_dictionary()
+        jieba.dt.FREQ, jieba.dt.initialized = MappingProxyType(freq), True
     index = SearchIndex()
     return index._segment_chinese
 
