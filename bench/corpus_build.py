@@ -10,8 +10,10 @@ largest single process (ru_maxrss) and of the whole process tree, sampled every 
 (pages the forked workers share with the parent count once per process, so this overstates the tree) and the sum of
 Pss (each shared page divided among the processes that share it: what the tree takes from the machine), and the cost
 per document; a rebuild's share of the full build by CPU time (the machine is shared: wall time is noisy) and by
-wall time. The one-changed rebuild edits one copy's document.yaml title (its model, data, PDFs and both site
-variants are made again; the other documents' models, data and PDFs come from the cache).
+wall time. Two one-changed rebuilds: "one title" edits one copy's document.yaml title (its model, data, PDFs and
+both site variants are made again: every page lists every title; the other documents' models, data and PDFs come from
+the cache), then "one comma" changes one comma of another copy's source.txt (a body edit: that document's model, data,
+PDFs, pages and search entries, and whatever quotes its text).
 """
 
 from __future__ import annotations
@@ -52,6 +54,14 @@ def make_project(folder: Path, n: int) -> list[str]:
         slugs.append(slug)
         copy += 1
     return slugs
+
+
+def edit_one_comma(source: Path) -> None:
+    """A body edit: the first comma of the text's second half becomes an enumeration comma (，-> 、), one character of
+    one paragraph."""
+    text = source.read_text(encoding="utf-8")
+    at = text.index("，", len(text) // 2)
+    source.write_text(text[:at] + "、" + text[at + 1:], encoding="utf-8")
 
 
 def _pss(pid: int) -> int:
@@ -134,7 +144,9 @@ def main() -> None:
             rows.append(("no-op", measure(folder, parts, args.jobs)))
             meta = folder / "content" / slugs[-1] / "document.yaml"
             meta.write_text(meta.read_text(encoding="utf-8").replace("title: ", "title: 修订 ", 1), encoding="utf-8")
-            rows.append(("one changed", measure(folder, parts, args.jobs)))
+            rows.append(("one title", measure(folder, parts, args.jobs)))
+            edit_one_comma(folder / "content" / slugs[-2] / "source.txt")
+            rows.append(("one comma", measure(folder, parts, args.jobs)))
             full = rows[0][1]
             for name, r in rows:
                 print(f"{len(slugs):9d}  {name:11s} {r['wall']:7.1f} {r['cpu']:7.1f}  {r['wall'] / len(slugs):8.2f} "
