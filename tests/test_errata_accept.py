@@ -176,3 +176,31 @@ def test_an_errata_file_that_breaks_its_schema_is_named(tmp_path):
     with pytest.raises(ZhpubError) as error:
         load_errata(path)
     assert error.value.location.path == str(path) and "correction" in str(error.value)
+
+
+@pytest.mark.parametrize("corrupted,correction,message", [
+    ("鎮?江", "镇江", "errata.yaml:3:5: corrupted span not found in the source (copy it exactly from source.txt, or delete "
+                    "the entry if the source no longer has it)"),
+    ("发展", "發展", "errata.yaml:3:5: corrupted span occurs more than once in the source (include a few characters of "
+                   "context so it is unique)"),
+])
+def test_an_erratum_that_does_not_name_one_span_says_what_to_do(corrupted, correction, message):
+    from zhpub.errors import Location
+    from zhpub.text.errata import Erratum, apply_errata
+
+    with pytest.raises(ZhpubError) as error:
+        apply_errata("推进高质量发展，促进共同发展。", [Erratum(corrupted, correction, "why", Location("errata.yaml", 3, 5))])
+    assert str(error.value) == message
+
+
+def test_overlapping_errata_are_refused_with_both_lines_named():
+    from zhpub.errors import Location
+    from zhpub.text.errata import Erratum, apply_errata
+
+    errata = [Erratum("高质量", "高質量", "a", Location("errata.yaml", 2, 3)), Erratum("质量发", "質量發", "b", Location("errata.yaml", 6, 3))]
+    with pytest.raises(ZhpubError) as error:
+        apply_errata("推进高质量发展。", errata)
+    assert str(error.value) == "errata.yaml:6:3: this erratum overlaps the one at line 2 (merge them into one entry)"
+    # apart, both apply, in the order of the text, each recorded as an erratum with its reason
+    stage = apply_errata("推进高质量发展。", [errata[1], Erratum("推进", "推進", "c", Location("errata.yaml", 9, 3))])
+    assert stage.text == "推進高質量發展。" and [(c.rule, c.note) for c in stage.changes] == [("errata", "c"), ("errata", "b")]
