@@ -158,6 +158,9 @@ def audit(browser, base: str, name: str, tag: str, viewport: str) -> list[dict]:
         pt.open(page, base, tag)
         page.wait_for_load_state("load")
         page.evaluate("document.fonts.ready.then(() => true)")
+        # a tooltip fading in is half transparent: axe would measure its contrast mid-transition (flaky)
+        page.evaluate("Promise.all(document.getAnimations().filter(a => a.effect && isFinite(a.effect.getComputedTiming()"
+                      ".endTime)).map(a => a.finished.catch(() => null))).then(() => true)")
         return run_axe(page)
     finally:
         context.close()

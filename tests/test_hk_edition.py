@@ -223,7 +223,8 @@ def test_search_in_the_hong_kong_edition(browser, base, project):
     assert "應税銷售" in first["text"]["hk"], (paragraphs, hong_kong)
 
 
-@pytest.mark.parametrize("name", ["home", "document", "indicators", "glossary-index", "search-results", "root"])
+@pytest.mark.parametrize("name", ["home", "document", "indicators", "corrections", "revisions", "glossary-index",
+                                  "glossary-entry", "how-to-cite", "search-results", "corpus-search", "root"])
 @pytest.mark.parametrize("viewport", ["desktop", "phone"])
 def test_no_wcag_a_or_aa_violation_in_the_hong_kong_edition(browser, base, name, viewport):
     from axe_audit import audit
