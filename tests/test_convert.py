@@ -280,10 +280,31 @@ def test_names_by_class(simplified, traditional):
         ("焦点不散、劲头不松、力度不减", "焦點不散、勁頭不鬆、力度不減"),
         ("一刻不松抓好安全生产，我们必须紧抓不松劲，毫不松懈", "一刻不鬆抓好安全生產，我們必須緊抓不鬆勁，毫不鬆懈"),
         ("不松不紧，松柏常青，松江区", "不鬆不緊，松柏常青，松江區"),
+        # a village noun that jieba's model of unknown words joins to the next character is no village's: 里 "inside"
+        # (a news page of Liupanshui on the dance 《画里乡田》, fields of a village in a painting); a name's noun that
+        # begins a known word (塘里|村党委, JioNLP's 塘里村) still ends the name
+        ("《画里乡田》以水城农民画为创作灵感，运用精湛的舞蹈语言", "《畫裡鄉田》以水城農民畫為創作靈感，運用精湛的舞蹈語言"),
+        ("塘里村党委书记，娄里水库，沙冲乡人民政府", "塘里村黨委書記，婁里水庫，沙沖鄉人民政府"),
+        # one place's pairs in a row before a joint undertaking: Kunming (昆) with Yuxi, Qujing, Chuxiong, where a pair is
+        # a word OpenCC reads otherwise (昆玉, 昆曲 the opera: 崑); the opera and 昆山 (崑山) elsewhere. Written for the
+        # test in the reports' own form (a Yunnan report: 昆曲昆楚工业协同)
+        ("推进昆玉昆楚产业协同、昆曲昆玉科创协同", "推進昆玉昆楚產業協同、昆曲昆玉科創協同"),
+        ("传承昆曲昆剧艺术，昆曲进校园，昆山开发区", "傳承崑曲崑劇藝術，崑曲進校園，崑山開發區"),
+        ("京沈协同发展，与沈红协同攻关", "京瀋協同發展，與沈紅協同攻關"),  # 协同 a joint noun: only after the first
+        # 创制 after what is made (新药, 品种, 影视, 内容) is "create and make" (創製, as OpenCC's 仿制 -> 仿製); instituting
+        # laws keeps 創制 (pages of the national new-drug programme and of local legislation)
+        ("新药专项实施以来，实施重大新药创制科技重大专项", "新藥專項實施以來，實施重大新藥創製科技重大專項"),
+        ("加快种质创新与新品种创制，推动精品剧目创制", "加快種質創新與新品種創製，推動精品劇目創製"),
+        ("地方创制性立法，保障地方立法的创制空间，人民享有创制权", "地方創制性立法，保障地方立法的創制空間，人民享有創制權"),
     ],
 )
 def test_held_out_rounds_9_and_10_by_class(simplified, traditional):
     assert to_traditional(simplified) == traditional
+
+
+def test_held_out_rounds_9_and_10_classes_in_the_hong_kong_edition():
+    assert (to_traditional("对文冲水库实施除险加固，推进昆玉昆楚产业协同，沈西工业走廊，劲头不松，新药创制", "hk")
+            == "對文沖水庫實施除險加固，推進昆玉昆楚產業協同，瀋西工業走廊，勁頭不鬆，新藥創製")
 
 
 def test_a_protected_name_keeps_its_form_inside_a_place_abbreviation():

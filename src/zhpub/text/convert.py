@@ -273,9 +273,27 @@ def _place_patterns() -> tuple[re.Pattern[str], ...]:
     enterprise = re.compile(f"[{''.join(sorted(data.forms))}](?=(?![氏家某])[{HAN}](?:{enterprises}))")
     joint = "|".join(map(re.escape, sorted(data.joint, key=len, reverse=True)))
     joint_pair = re.compile(f"[{characters}]{{2,3}}(?=(?:{modifiers})*(?:{joint}))")
+    # one place's pairs with others in a row, before a joint undertaking or a place noun (昆曲昆楚|工业|协同: Kunming with
+    # Qujing and Chuxiong): the repeated first character shows abbreviations, even where a pair is a word (昆曲, the opera)
+    chain = re.compile(f"([{characters}])[{characters}](?:\\1[{characters}])+(?=(?:{modifiers})*(?:{joint}|{nouns}))")
     places = "|".join(map(re.escape, sorted(data.places, key=len, reverse=True)))
     final_place = re.compile(f"(?<=[{HAN}])[{''.join(sorted(data.finals))}](?=(?:{places}))")
-    return pair, quoted, village, estate, enterprise, joint_pair, final_place
+    return pair, quoted, village, estate, enterprise, joint_pair, chain, final_place
+
+
+@functools.lru_cache(maxsize=None)
+def _paired_words() -> dict[str, str]:
+    """The characters of two-character phrase entries made of two abbreviation characters that OpenCC reads otherwise
+    than the characters alone (昆曲 -> 崑曲, 昆山 -> 崑山, 沈阳 -> 瀋陽, 周三 -> 週三), each -> its form alone (昆 -> 昆)."""
+    data = place_abbreviations()
+    characters = data.characters | set(data.forms)
+    converter = _word_converter("hant")
+    alone = {char: converter.opencc.convert(char) for char in characters}
+    found: dict[str, str] = {}
+    for key in converter.phrases:
+        if len(key) == 2 and all(char in characters for char in key) and converter.opencc.convert(key) != alone[key[0]] + alone[key[1]]:
+            found.update((char, alone[char]) for char in key)
+    return dict(sorted(found.items()))
 
 
 def place_abbreviation_forms(text: str) -> dict[int, str]:
@@ -283,10 +301,13 @@ def place_abbreviation_forms(text: str) -> dict[int, str]:
     its character takes there (瀋, 于), for the characters whose form in a place's name differs from the character read
     alone."""
     data = place_abbreviations()
+    pair, quoted, village, estate, enterprise, joint_pair, chain, final_place = _place_patterns()
+    paired = _paired_words()
+    forms = {at: data.forms.get(c) or paired[c] for m in chain.finditer(text) for at, c in enumerate(m.group(), m.start())
+             if c in paired}
     if not any(char in text for char in (*data.forms, *data.initials, *data.finals)) and "家" not in text:
-        return {}
-    pair, quoted, village, estate, enterprise, joint_pair, final_place = _place_patterns()
-    forms = {at: surnames()[text[at]] for at in (m.start() for m in village.finditer(text))}
+        return forms
+    forms.update((at, surnames()[text[at]]) for at in (m.start() for m in village.finditer(text)))
     forms.update((m.end() - 1, data.finals[text[m.end() - 1]]) for m in estate.finditer(text))
     candidates = {at: data.forms[c] for m in pair.finditer(text) for at, c in enumerate(m.group(), m.start())
                   if c in data.forms}
@@ -309,8 +330,19 @@ def place_abbreviation_forms(text: str) -> dict[int, str]:
         # a name jieba does not know falls apart into characters: a final standing alone after a character standing
         # alone, before a place noun that is a word, ends the name (娄|里|水库, 别|迭|里|口岸); "inside" comes after its
         # noun, a word (城市|里|街道, 园区|里), or in one (心里, 村里)
-        forms.update((at, data.finals[text[at]]) for at in finals
-                     if len(units.get(at, "")) == len(units.get(at - 1, "")) == 1 and units.get(at + 1) in data.places)
+        finals = [at for at in finals
+                  if len(units.get(at, "")) == len(units.get(at - 1, "")) == 1 and units.get(at + 1) in data.places]
+        if finals:
+            # and jieba's model of unknown words (HMM) does not join the place noun to what follows into a word its
+            # dictionary lacks: a name's noun ends it (娄里|水库|等, 沙冲乡|、) or begins a known word (塘里|村党委), where
+            # a lone 乡 that model joins to the next character is no township's (画|里|乡|田 of the dance 《画里乡田》 is
+            # 画里|乡田, fields of a village in a painting: 裡)
+            tokenizer, start, joined = _tokenizer(), 0, set()
+            for word in tokenizer.lcut(text, HMM=True):
+                if len(word) > 1 and not tokenizer.FREQ.get(word):
+                    joined.update(range(start + 1, start + len(word)))  # positions inside a word the model made up
+                start += len(word)
+            forms.update((at, data.finals[text[at]]) for at in finals if at + 1 + len(units[at + 1]) not in joined)
     return forms
 
 
