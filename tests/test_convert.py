@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import DATA, ROOT
+from zhpub.text import convert as convert_module
 from zhpub.text.convert import (
     WordConverter, _word_converter, parse_place_characters, place_abbreviations, sense_rules, to_simplified,
     to_traditional,
@@ -300,6 +301,13 @@ def test_names_by_class(simplified, traditional):
 )
 def test_held_out_rounds_9_and_10_by_class(simplified, traditional):
     assert to_traditional(simplified) == traditional
+
+
+def test_the_characters_a_pair_word_reads_otherwise_are_found_in_opencc_s_phrases():
+    # 昆 of 昆曲/昆山 (崑), 沈 of 沈阳 (瀋), 周 of 周三 (週), each with its form alone; 京, 阳, 楚, 玉 read the same in every pair
+    paired = convert_module._paired_words()
+    assert {"昆": "昆", "沈": "沈", "周": "周"}.items() <= paired.items()
+    assert not {"京", "阳", "楚", "玉"} & set(paired)
 
 
 def test_held_out_rounds_9_and_10_classes_in_the_hong_kong_edition():

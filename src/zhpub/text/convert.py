@@ -283,16 +283,16 @@ def _place_patterns() -> tuple[re.Pattern[str], ...]:
 
 @functools.lru_cache(maxsize=None)
 def _paired_words() -> dict[str, str]:
-    """The characters of two-character phrase entries made of two abbreviation characters that OpenCC reads otherwise
-    than the characters alone (昆曲 -> 崑曲, 昆山 -> 崑山, 沈阳 -> 瀋陽, 周三 -> 週三), each -> its form alone (昆 -> 昆)."""
+    """The characters that two-character phrase entries made of two abbreviation characters read otherwise than the
+    character alone (昆 of 昆曲 -> 崑曲 and 昆山 -> 崑山, 沈 of 沈阳 -> 瀋陽, 周 of 周三 -> 週三), each -> its form alone (昆)."""
     data = place_abbreviations()
     characters = data.characters | set(data.forms)
     converter = _word_converter("hant")
     alone = {char: converter.opencc.convert(char) for char in characters}
     found: dict[str, str] = {}
     for key in converter.phrases:
-        if len(key) == 2 and all(char in characters for char in key) and converter.opencc.convert(key) != alone[key[0]] + alone[key[1]]:
-            found.update((char, alone[char]) for char in key)
+        if len(key) == 2 and all(char in characters for char in key):
+            found.update((char, alone[char]) for char, form in zip(key, converter.opencc.convert(key)) if form != alone[char])
     return dict(sorted(found.items()))
 
 
@@ -303,8 +303,8 @@ def place_abbreviation_forms(text: str) -> dict[int, str]:
     data = place_abbreviations()
     pair, quoted, village, estate, enterprise, joint_pair, chain, final_place = _place_patterns()
     paired = _paired_words()
-    forms = {at: data.forms.get(c) or paired[c] for m in chain.finditer(text) for at, c in enumerate(m.group(), m.start())
-             if c in paired}
+    forms = {at: data.forms.get(c) or paired[c] for m in (chain.finditer(text) if any(c in text for c in paired) else ())
+             for at, c in enumerate(m.group(), m.start()) if c in paired}
     if not any(char in text for char in (*data.forms, *data.initials, *data.finals)) and "家" not in text:
         return forms
     forms.update((at, surnames()[text[at]]) for at in (m.start() for m in village.finditer(text)))
