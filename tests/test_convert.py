@@ -272,6 +272,8 @@ def test_names_by_class(simplified, traditional):
         # 冲 ending a village's name before a reservoir or township noun is 沖 (a valley: 韶山沖, 沙冲乡); 冲 "rush" stays 衝
         ("并代表全体村民感谢水利局对文冲水库实施除险加固", "並代表全體村民感謝水利局對文沖水庫實施除險加固"),
         ("沙冲乡、张冲乡", "沙沖鄉、張沖鄉"),
+        ("石板冲乡人民政府，芦柴冲村和马家冲社区", "石板沖鄉人民政府，蘆柴沖村和馬家沖社區"),  # after a word too (石板|冲|乡)
+        ("地处交通要冲，镇区面积扩大，游客冲向景区，冲浪景区", "地處交通要衝，鎮區面積擴大，遊客衝向景區，衝浪景區"),
         ("首当其冲，党员干部带头冲在防汛一线，直冲景区", "首當其衝，黨員幹部帶頭衝在防汛一線，直衝景區"),
         # 制 short for 制造 before 修造 (making, repairing and building ships) and in 制贩 (making and selling): 製;
         # 制修订 (to draw up and revise a standard) is 制定: 制
@@ -331,6 +333,7 @@ def test_names_by_class_in_the_hong_kong_edition():
 def test_place_characters_data_is_read_and_a_bad_row_refused_at_its_line():
     data = place_abbreviations()
     assert data.forms == {"沈": "瀋", "岳": "岳"} and data.initials == {"于": "于"} and data.finals == {"里": "里", "冲": "沖"}
+    assert data.after_words == {"冲"}
     assert {"沈", "秦", "京", "抚", "白", "大"} <= data.characters and "高速" in data.nouns and "村" in data.villages
     assert data.estates[0] == "社区" and data.enterprises == ("集团",) and {"水库", "口岸"} <= set(data.places)
     with pytest.raises(ValueError, match=r"line 3: .*form<TAB>CHAR<TAB>TRADITIONAL<TAB>PLACE"):

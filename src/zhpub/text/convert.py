@@ -210,6 +210,7 @@ class PlaceAbbreviations:
     forms: dict[str, str]  # an abbreviation character -> its form in its place's name, where it differs from alone
     initials: dict[str, str]  # a function word alone that begins place names -> its form there (于 -> 于)
     finals: dict[str, str]  # a word alone that ends estates' names -> its form there (里 -> 里)
+    after_words: frozenset[str]  # finals that end a village's name after a word too (石板|冲|乡), not only after a character
     estates: tuple[str, ...]  # what follows a quoted estate's name (“幸福里”社区)
     places: tuple[str, ...]  # what follows a village's or a port's name ending in a final (娄里|水库, 别迭里|口岸)
     enterprises: tuple[str, ...]  # what follows an enterprise's short name (沈鼓|集团)
@@ -228,22 +229,23 @@ def place_abbreviations() -> PlaceAbbreviations:
 def parse_place_characters(text: str) -> PlaceAbbreviations:
     """data/s2t-place-characters.tsv's rows; a malformed one is refused with its line number and the row shapes."""
     found: dict[str, list] = {"abbreviations": [], "form": [], "initial": [], "nouns": [], "modifiers": [], "villages": [], "final": [],
-                              "estates": [], "places": [], "enterprises": [], "joint": []}
+                              "estates": [], "places": [], "enterprises": [], "joint": [], "after-words": []}
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
         kind, *fields = line.split("\t")
         shape = {"abbreviations": 1, "nouns": 1, "modifiers": 1, "villages": 1, "estates": 1, "places": 1, "enterprises": 1, "joint": 1, "form": 3, "initial": 3,
-                 "final": 3}.get(kind)
+                 "final": 3, "after-words": 2}.get(kind)
         if shape is None or len(fields) != shape or (shape == 3 and not (len(fields[0]) == len(fields[1]) == 1)):
             raise ValueError(f"data/s2t-place-characters.tsv line {number}: {line!r}: write abbreviations<TAB>CHARS, "
-                             "nouns<TAB>A|B, modifiers<TAB>A|B, villages<TAB>A|B, estates<TAB>A|B, places<TAB>A|B, enterprises<TAB>A|B, joint<TAB>A|B, final<TAB>CHAR<TAB>TRADITIONAL<TAB>EVIDENCE, form<TAB>CHAR<TAB>TRADITIONAL<TAB>PLACE or initial<TAB>CHAR<TAB>TRADITIONAL<TAB>PLACES")
+                             "nouns<TAB>A|B, modifiers<TAB>A|B, villages<TAB>A|B, estates<TAB>A|B, places<TAB>A|B, enterprises<TAB>A|B, joint<TAB>A|B, final<TAB>CHAR<TAB>TRADITIONAL<TAB>EVIDENCE, after-words<TAB>CHARS<TAB>EVIDENCE, form<TAB>CHAR<TAB>TRADITIONAL<TAB>PLACE or initial<TAB>CHAR<TAB>TRADITIONAL<TAB>PLACES")
         found[kind].append(fields)
     return PlaceAbbreviations(
         characters=frozenset(char for fields in found["abbreviations"] for char in fields[0]),
         forms={char: form for char, form, _ in found["form"]},
         initials={char: form for char, form, _ in found["initial"]},
         finals={char: form for char, form, _ in found["final"]},
+        after_words=frozenset(char for chars, _ in found["after-words"] for char in chars),
         estates=tuple(word for fields in found["estates"] for word in fields[0].split("|")),
         places=tuple(word for fields in found["places"] for word in fields[0].split("|")),
         enterprises=tuple(word for fields in found["enterprises"] for word in fields[0].split("|")),
@@ -329,9 +331,11 @@ def place_abbreviation_forms(text: str) -> dict[int, str]:
         forms.update((at, form) for at, form in candidates.items() if len(units.get(at, "")) == 1)
         # a name jieba does not know falls apart into characters: a final standing alone after a character standing
         # alone, before a place noun that is a word, ends the name (娄|里|水库, 别|迭|里|口岸); "inside" comes after its
-        # noun, a word (城市|里|街道, 园区|里), or in one (心里, 村里)
+        # noun, a word (城市|里|街道, 园区|里), or in one (心里, 村里). A final of after-words ends one after a word too
+        # (石板|冲|乡): the verb 冲 "rush" takes 向, 进, 入 before a place (冲向景区, 冲进村里), not a bare village noun
         finals = [at for at in finals
-                  if len(units.get(at, "")) == len(units.get(at - 1, "")) == 1 and units.get(at + 1) in data.places]
+                  if len(units.get(at, "")) == 1 and units.get(at + 1) in data.places
+                  and (len(units.get(at - 1, "")) == 1 or text[at] in data.after_words)]
         if finals:
             # and jieba's model of unknown words (HMM) does not join the place noun to what follows into a word its
             # dictionary lacks: a name's noun ends it (娄里|水库|等, 沙冲乡|、) or begins a known word (塘里|村党委), where
