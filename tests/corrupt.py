@@ -103,32 +103,45 @@ def corrupt(clean: str, seed: int, spans: int = 3) -> Scrape:
     clean_text_chars = set("".join(traditional_lines)) | set(clean)
     never: set[str] = set()
     always: set[str] = set()
-    for i, trad in enumerate(traditional_lines):
+
+    def garble(i: int, trad: str) -> tuple[str, list[tuple[int, int, str, int]]]:
         marks: list[tuple[int, int, str, int]] = []
-        if i in chosen:
-            for _ in range(50):
-                length = rng.randint(3, 8)
-                start = rng.randrange(5, len(trad) - length)
-                span = trad[start : start + length]
-                if not all(HAN_RE.match(c) or c in "，、；：" for c in span) or not HAN_RE.match(span[0]):
+        for _ in range(50):
+            length = rng.randint(3, 8)
+            start = rng.randrange(5, len(trad) - length)
+            span = trad[start : start + length]
+            if not all(HAN_RE.match(c) or c in "，、；：" for c in span) or not HAN_RE.match(span[0]):
+                continue
+            garbled = misalign(span)
+            if garbled:
+                # A misalignment begins where the mirror's replace matched the trail byte of the character
+                # before and the lead byte of the first: that code's annotation is left, its "(" eaten. The
+                # replace is global, so the code must be one of a character the text never shows bare.
+                straddling = _straddling(trad[start - 1], span[0])
+                if not straddling or straddling in clean_text_chars:
                     continue
-                garbled = misalign(span)
-                if garbled:
-                    # A misalignment begins where the mirror's replace matched the trail byte of the character
-                    # before and the lead byte of the first: that code's annotation is left, its "(" eaten. The
-                    # replace is global, so the code must be one of a character the text never shows bare.
-                    straddling = _straddling(trad[start - 1], span[0])
-                    if not straddling or straddling in clean_text_chars:
-                        continue
-                    garbled = garbled[0] + _reading(straddling) + ")" + garbled[1:]
-                    garbled += f"({_reading(span[-1])})"
-                    never.update(span[:-1])
-                    always.add(span[-1])
-                    clean_span = lines[i][start : start + length]
-                    trad = trad[:start] + garbled + trad[start + length :]
-                    marks.append((start, start + len(garbled), clean_span, line_starts[i] + start))
-                    break
-        garbled_lines.append((trad, marks))
+                garbled = garbled[0] + _reading(straddling) + ")" + garbled[1:]
+                garbled += f"({_reading(span[-1])})"
+                never.update(span[:-1])
+                always.add(span[-1])
+                clean_span = lines[i][start : start + length]
+                trad = trad[:start] + garbled + trad[start + length :]
+                marks.append((start, start + len(garbled), clean_span, line_starts[i] + start))
+                break
+        return trad, marks
+
+    for i, trad in enumerate(traditional_lines):
+        garbled_lines.append(garble(i, trad) if i in chosen else (trad, []))
+    # a chosen line where 50 tries found no span that misaligns: the next candidates make up the number asked for
+    # (the scrape depends on the Traditional text, so a converter's fix can move the draws)
+    shortfall = min(spans, len(candidates)) - sum(1 for _, marks in garbled_lines if marks)
+    for i in (c for c in candidates if c not in chosen):
+        if shortfall <= 0:
+            break
+        trad, marks = garble(i, traditional_lines[i])
+        if marks:
+            garbled_lines[i] = (trad, marks)
+            shortfall -= 1
 
     always -= never
     # the mirror annotates a set of characters (about 90 on the shipped scrape), every occurrence
