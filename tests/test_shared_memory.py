@@ -94,3 +94,21 @@ def test_pool_workers_are_forked_after_prepare_and_restarted_between_steps():
     assert all(loaded == 2 and frozen for _, loaded, frozen in found["second"])
     assert not {pid for pid, *_ in found["first"]} & {pid for pid, *_ in found["second"]}  # fresh workers
     assert found["frozen"] and found["after_restart"] == 0 and found["after_end"] == 0  # unfrozen when they end
+
+
+def test_a_build_whose_pdfs_are_all_cached_starts_no_worker(tmp_path, monkeypatch):
+    from conftest import copy_project
+    from zhpub import build
+
+    project = copy_project(tmp_path / "project")
+    first = build.BuildReport()
+    build.build_all(project, {"pdf"}, report=first, jobs=2)
+    pdfs = sorted((project / "build" / "pdf").iterdir())
+    assert len(pdfs) == 2 and sorted(first.built) == [f"pdf/{p.name}" for p in pdfs]
+    before = {p.name: p.read_bytes() for p in pdfs}
+    started = []
+    monkeypatch.setattr(build.LazyPool, "submit", lambda self, fn, *a, **k: started.append(fn))
+    again = build.BuildReport()
+    build.build_all(project, {"pdf"}, report=again, jobs=2)
+    assert started == [] and again.built == [] and sorted(again.reused) == sorted(first.built)
+    assert {p.name: p.read_bytes() for p in (project / "build" / "pdf").iterdir()} == before

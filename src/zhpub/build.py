@@ -21,6 +21,7 @@ import ctypes
 import errno
 import fcntl
 import gc
+import itertools
 import logging
 import multiprocessing
 import os
@@ -44,7 +45,7 @@ from .model import Document
 from .pipeline import with_variants
 from .render.citation import citation_files
 from .corpus.project import write_corpus_data
-from .render.pdf import edition_jobs, render_edition
+from .render.pdf import edition_jobs, render_edition, reuse_edition
 
 
 def publishable_documents(root: Path, names: list[str] | None = None, with_notes: bool = True) -> list[Document]:
@@ -471,9 +472,13 @@ def write_pdfs_parallel(docs: list[Document], glossary: Glossary, out: Path, roo
     jobs = edition_jobs(docs, glossary, out, root, editions=configured_editions(root))
     if pool is None:
         outcomes = ((job, render_edition(job)) for job in jobs)
-    else:
-        futures = {pool.submit(render_edition, job): job for job in jobs}
-        outcomes = ((futures[f], f.result()) for f in as_completed(futures))
+    else:  # the cached ones here: no worker is started for them
+        reused, todo = [], []
+        for job in jobs:
+            (reused if reuse_edition(job) else todo).append(job)
+        futures = {pool.submit(render_edition, job): job for job in todo}
+        outcomes = itertools.chain(((job, False) for job in reused),
+                                   ((futures[f], f.result()) for f in as_completed(futures)))
     for n, (job, rendered) in enumerate(outcomes, 1):
         report.done("built" if rendered else "reused", f"pdf/{job.path.name}", f"[{n}/{len(jobs)}] ")
 

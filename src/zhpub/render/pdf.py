@@ -144,17 +144,9 @@ class EditionJob:
 def render_edition(job: EditionJob) -> bool:
     """Write one PDF edition; True if it was rendered, False if the cache had it (its key: the print HTML, the
     attachments, the PDF profile, the fonts and the code version, see cache.py)."""
-    from ..cache import Cache, key
-
+    if reuse_edition(job):
+        return False
     doc, v = job.doc, job.variant
-    cache = Cache(job.project_root) if job.project_root is not None and doc.cache_key else None
-    name = f"{doc.slug}.{LANG_TAGS[v]}"
-    if cache:  # the edition is made from the model (its key covers the scrape), the glossary and the templates
-        product = key("pdf", doc.cache_key, v, str(job.pdf_variant), job.fonts, job.inputs, *job.extras)
-        cached = cache.get_bytes("pdf", name, product)
-        if cached is not None:
-            write_bytes(job.path, cached)
-            return False
     from ..pipeline import with_variants
 
     doc = with_variants(doc, job.extras)  # the hk text and glossary hits, derived here in the worker
@@ -167,9 +159,36 @@ def render_edition(job: EditionJob) -> bool:
     archival = {"pdf_variant": job.pdf_variant, "attachments": attachments(doc, files), "finisher": finish}
     data = HTML(string=html, base_url=str(job.path.parent)).write_pdf(**(archival if job.pdf_variant else {}))
     write_bytes(job.path, data)
-    if cache:
-        cache.put_bytes("pdf", name, product, data)
+    cached = _cached(job)
+    if cached:
+        cached[0].put_bytes("pdf", *cached[1:], data)
     return True
+
+
+def reuse_edition(job: EditionJob) -> bool:
+    """Write the edition from the build cache if it is there (True); a build asks this before it hands the job to a
+    worker process, so a build whose PDFs are all cached starts none."""
+    cached = _cached(job)
+    if cached is None:
+        return False
+    cache, name, product = cached
+    data = cache.get_bytes("pdf", name, product)
+    if data is None:
+        return False
+    write_bytes(job.path, data)
+    return True
+
+
+def _cached(job: EditionJob) -> tuple | None:
+    """(the cache, the entry's name, its key) of an edition in a project, or None (a document outside one)."""
+    from ..cache import Cache, key
+
+    doc, v = job.doc, job.variant
+    if job.project_root is None or not doc.cache_key:
+        return None
+    # the edition is made from the model (its key covers the scrape), the glossary and the templates
+    product = key("pdf", doc.cache_key, v, str(job.pdf_variant), job.fonts, job.inputs, *job.extras)
+    return Cache(job.project_root), f"{doc.slug}.{LANG_TAGS[v]}", product
 
 
 def write_bytes(path: Path, data: bytes) -> None:
