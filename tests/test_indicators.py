@@ -203,3 +203,62 @@ def test_drop_and_add(tmp_path):
     assert not any(i.phrase == "制造业投资增长10%" for i in doc.indicators)
     added = next(i for i in doc.indicators if i.block == "s3-8-p3")
     assert (added.id, added.period, added.override) == ("ind-s3-8-p3-1", "2022", "test add")
+
+
+# --- names a reader would call the figure (bench/indicator_names.py measures them) ------------------------------
+
+def names(text: str) -> list[tuple[str, float, str]]:
+    return [(f.name, f.value, f.unit) for f in extract_block(text)]
+
+
+def test_the_sentence_grammar_is_not_part_of_a_name():
+    """Prepositions, particles, one-character adverbs, auxiliaries, enumerators and times of the sentence that open a
+    name go (jieba's part of speech decides); adverbs that end it go too."""
+    text = ("将养老补贴标准提高到300元，把空气质量优良率控制在90%以上，对小微企业贷款余额增长15%，二是取消涉企收费20项。"
+            "去年工业利润增长8%，森林覆盖率一直保持在60%以上，粮食产量连年稳定在80亿斤以上，要新建学校12所。")
+    assert [n for n, *_ in names(text)] == [
+        "养老补贴标准", "空气质量优良率", "小微企业贷款余额", "取消涉企收费", "工业利润", "森林覆盖率", "粮食产量", "学校"]
+
+
+def test_grammar_that_is_part_of_the_noun_stays():
+    """A two-character word jieba tags as an adverb (经常项目), a place (在镇院校), a kind (未来工厂), 对外 and 可再生
+    are part of what is measured."""
+    text = ("经常项目顺差占生产总值比重下降到2.6%，在镇院校毕业生留镇率提升至23%，建设未来工厂20家，"
+            "对外直接投资增长9%，可再生能源装机占比达56.2%。")
+    assert [n for n, *_ in names(text)] == [
+        "经常项目顺差占生产总值比重", "在镇院校毕业生留镇率", "未来工厂", "对外直接投资", "可再生能源装机占比"]
+
+
+def test_a_verb_after_the_name_is_the_comparison():
+    got = extract_block("全年经济增长目标定为6%左右，中央预算内投资拟安排800亿元，审批事项压减30%，上榜企业增至18家。")
+    assert [(f.name, f.comparison) for f in got] == [
+        ("经济增长目标", "定为"), ("中央预算内投资", "安排"), ("审批事项", "压减"), ("上榜企业", "增至")]
+
+
+def test_a_unit_character_that_begins_a_word_counts_that_word():
+    """家 of 家庭, 人 of 人口 (nouns of jieba's dictionary): the figure counts households and people, and the phrase
+    ends with the word; a word jieba only guesses (56项为, 2130人因) is no unit, and 800家企业 stays 家."""
+    text = "改造老旧小区300个，惠及近千万家庭。全国人口超过14亿人口，新增企业800家企业。"
+    got = extract_block(text)
+    assert [(f.name, f.value, f.unit, text[f.start:f.end]) for f in got] == [
+        ("改造老旧小区", 300, "个", "改造老旧小区300个"), ("惠及家庭", 1000, "万家庭", "惠及近千万家庭"),
+        ("全国人口", 14, "亿人口", "全国人口超过14亿人口"), ("企业", 800, "家", "新增企业800家")]
+    assert names("其中56项为全国首创，2130人因提前转移避免伤亡。") == []
+
+
+def test_a_verb_alone_names_the_noun_after_the_figure():
+    """设立首批5个|国家公园, 发行1万亿元|抗疫特别国债, 将2.8万亿元|中央财政资金: the act is no name, what it counts
+    follows the figure; a percentage is never named from what follows it."""
+    text = "设立首批5个国家公园，发行1万亿元抗疫特别国债，将2.8万亿元中央财政资金纳入直达机制，覆盖80%以上的大城市。"
+    assert [n for n, *_ in names(text)] == ["设立首批国家公园", "发行抗疫特别国债", "中央财政资金纳入直达机制"]
+
+
+def test_a_period_or_a_baseline_alone_is_the_last_measure_of_the_sentence_or_no_row():
+    """比2007年|增加, 预算|增加, 相当于5年前|: the measure named before it in the same sentence; with none, or only
+    in an earlier sentence, the figure has no name a reader could table and is not published."""
+    text = "中央财政赤字1.12万亿元，比去年预算增加1700亿元，人均住房面积32.9平方米，比2007年增加2.8平方米。"
+    assert names(text) == [("中央财政赤字", 1.12, "万亿元"), ("中央财政赤字", 1700, "亿元"),
+                           ("人均住房面积", 32.9, "平方米"), ("人均住房面积", 2.8, "平方米")]
+    assert names("两年新增4万亿元，带动作用明显。") == []
+    assert names("科技投入累计8729亿元，年均增长超过18%。") == [("科技投入", 8729, "亿元"), ("科技投入", 18, "%")]
+    assert names("城镇新增就业1100万人。相当于5年前1.5个百分点。") == [("城镇新增就业", 1100, "万人")]

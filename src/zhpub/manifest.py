@@ -438,14 +438,17 @@ def align_indicators(manifest: Manifest, rows: list, slug: str, retire: dict[str
             for d in range(size):
                 ids[ks[b + d]] = entries[a + d].id
                 taken.add(a + d)
-        for pos, k in enumerate(ks):  # renamed (indicators.yaml `set: name`): the same phrase, one candidate
-            if ids[k]:
-                continue
-            same = [i for i, e in enumerate(entries) if i not in taken and e.text == rows[k].phrase]
-            if len(same) == 1:
-                ids[k] = entries[same[0]].id
-                taken.add(same[0])
-                changes.append(Change("edited", ids[k], entries[same[0]].name, rows[k].name))
+        # renamed (indicators.yaml `set: name`, or better names from the rules): the same phrase, one candidate;
+        # rows that share a phrase (分别: 进口、出口通关时间分别压减67%和92%) pair with as many entries in text order
+        unnamed = [k for k in ks if not ids[k]]
+        for phrase in dict.fromkeys(rows[k].phrase for k in unnamed):
+            group = [k for k in unnamed if rows[k].phrase == phrase]
+            same = [i for i, e in enumerate(entries) if i not in taken and e.text == phrase]
+            if len(same) == 1 or len(same) == len(group):
+                for k, i in zip(group, same):
+                    ids[k] = entries[i].id
+                    taken.add(i)
+                    changes.append(Change("edited", ids[k], entries[i].name, rows[k].name))
         for k in ks:
             if not ids[k]:
                 n = 1 + max([int(i.rsplit("-", 1)[1]) for i in used if _is_indicator_of(i, block)] or [0])

@@ -15,12 +15,13 @@ Hand corrections live in content/<doc>/indicators.yaml and are recorded on the r
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from ..text.convert import to_traditional
+from ..text.convert import _tokenizer, to_traditional
 from ..errors import Location, ZhpubError
 from ..model import Block, Document
 from ..text.structure import chinese_number
@@ -35,7 +36,7 @@ UNITS = (
     "件", "条", "所", "座", "处", "倍", "斤", "%", "％", "‰", "级",
 )
 QUANTITY_RE = re.compile(
-    r"(?P<pre>近|超|约)?"
+    r"(?P<pre>近|超|约|上(?=[千百]))?"
     r"(?:(?P<num>\d+(?:\.\d+)?)|(?P<cn>[千百])(?=亿|万))"
     r"(?P<mag>万亿|亿|万)?(?P<yu>余)?"
     r"(?:(?P<unit>" + "|".join(re.escape(u) for u in UNITS) + r")|(?<=万|亿)(?=以上|左右|以内|以下|[，。；、]|$))"
@@ -52,8 +53,8 @@ TWO_DIGITS_RE = re.compile(r"(?:均)?达(?:到)?两位数")
 # Verbs between a name and its value (name VERB value), longest first.
 VERBS = (
     "增加到", "增加至", "减少到", "减少至", "调整为", "保持在", "压缩至", "下降到", "下降至", "提高至", "提高到", "提升至", "提升到", "缩小至", "缩小到", "控制在", "稳定在", "上升至",
-    "降低到", "降低至", "回落到", "拟定为", "达到", "增长", "上涨", "下降", "降低", "减少", "降至", "降到", "提高", "提升", "超过", "突破", "低于", "高于",
-    "压缩", "跃居", "跃上", "拟按", "达", "超", "为", "在",
+    "降低到", "降低至", "回落到", "拟定为", "设定为", "定为", "定在", "接近", "不超过", "不低于", "达到", "增长", "上涨", "下降", "降低", "减少", "降至", "降到", "提高", "提升", "超过", "突破", "低于", "高于",
+    "压缩", "跃居", "跃上", "拟按", "增至", "压减", "削减", "缩减", "安排", "增加", "上升", "达", "超", "为", "在",
 )
 # Verbs that stand before the name (VERB name value). With a counting verb the figure counts the object
 # (新增规上企业800家: 800 enterprises); with an activity verb it measures the activity, which is then part of
@@ -212,6 +213,96 @@ def _tidy(name: str, comparison: str) -> tuple[str, str]:
             return name.removesuffix("的"), comparison
 
 
+# What a reader would call the figure. The rules above cut a name at the measure's verb; what is left can still
+# open with the grammar of the sentence (将|扣除比例提高到, 对|新增2万亿元, 把|涨幅控制在, 是在|我国经济总量超过, 二是|
+# 取消…) or end in an adverb (财政赤字率|一直控制在, 粮食产量|连年稳定在). Which words those are comes from jieba's part
+# of speech (prepositions, conjunctions, particles, adverbs, time words, pronouns), not from a list of the reports'
+# strings; the auxiliaries and the enumerator (一是, 二是) are the closed class jieba tags as verbs.
+FUNCTION_FLAGS = ("p", "c", "u", "d", "t", "r")  # p 对 把 在, c 但, u 的 等, d 将 共 再 一直, t 目前 去年, r 我国 各项
+AUXILIARIES = ("要", "拟", "是")  # not 可, 能: jieba cuts 可|再生能源
+DEICTIC_TIME = re.compile(r"年|^(?:目前|现在|当前|如今|今后|近期|当时)$")
+ENUMERATOR = re.compile(r"^[一二三四五六七八九十]+是")
+PERIOD_PREFIX = re.compile(r"^(?:近|这|过去|今后)?[一二三四五六七八九十两]+年(?:来|中|间)?(?=.)")  # 五年中|分两轮取消…
+# A name that is only a period or the baseline of a comparison (比2007年|增加, 预算|增加, 相当于5年前|1.5个百分点):
+# the figure is the last named measure's, or, with none before it, has no name a reader could table.
+ONLY_A_BASELINE = re.compile(r"^(?:比|较|相当于|是)?(?:上年|去年|上一年|年初|\d{4}年(?:底|末)?|(?:近|这|过去|前)?"
+                             r"[\d一二三四五六七八九十两]+年(?:前|来|中|间)?)?(?:同期)?(?:的)?(?:预算)?$")
+
+
+@functools.lru_cache(maxsize=1)
+def _tagger():
+    import jieba.posseg
+
+    return jieba.posseg.POSTokenizer(_tokenizer())
+
+
+@functools.lru_cache(maxsize=4096)
+def _words(text: str) -> tuple[tuple[str, str], ...]:
+    """jieba's words of ``text`` with their part of speech."""
+    return tuple((w.word, w.flag) for w in _tagger().cut(text))
+
+
+def _function_word(word: str, flag: str) -> bool:
+    """Grammar that opens a clause. An adverb only of one character (将, 共, 再, 又): jieba tags words of two as
+    adverbs that open names too (经常|项目顺差)."""
+    if flag.startswith("d"):
+        return len(word) == 1
+    if word == "在":  # 在镇院校毕业生留镇率, 在校生: a place inside the noun phrase as often as the sentence's
+        return False
+    if flag.startswith("t"):  # 去年, 目前, 年末: a time of the sentence; not 未来 (未来工厂), which names a kind
+        return bool(DEICTIC_TIME.search(word))
+    return flag.startswith(FUNCTION_FLAGS) and not flag.startswith(("ad", "vd")) or word in AUXILIARIES
+
+
+def reader_name(name: str) -> str:
+    """``name`` without the sentence's grammar at either end: leading prepositions, conjunctions, particles,
+    adverbs, time words, pronouns, auxiliaries and enumerators, trailing adverbs and time words."""
+    name = PERIOD_PREFIX.sub("", ENUMERATOR.sub("", name))
+    words = list(_words(name))
+    while words and _function_word(*words[0]):
+        words.pop(0)
+    while words and (words[-1][1].startswith(("d", "t")) and not words[-1][1].startswith("ad") or words[-1][0] in AUXILIARIES):
+        words.pop()
+    return "".join(w for w, _ in words).removesuffix("的").removeprefix("的")
+
+
+def only_verbs(name: str) -> bool:
+    """A name that is a verb and its adverbs or measure words only (设立首批, 新设, 再开工, 发行): it names the act,
+    not what the figure counts."""
+    words = _words(name)
+    return bool(words) and all(f.startswith(("v", "d", "m", "q", "a")) and not f.startswith("vn") for _, f in words) \
+        and any(f.startswith("v") for _, f in words)
+
+
+def object_after(text: str) -> str:
+    """The noun a figure counts when it stands before it (设立首批5个|国家公园, 发行1万亿元|抗疫特别国债): the longest run
+    of words up to the clause's end that ends in a noun, stopping at a preposition or conjunction."""
+    clause = re.split(r"[，、；：。！？（）“”]", text, maxsplit=1)[0][:20]
+    best, run = "", ""
+    for word, flag in _words(re.sub(r"^(?:以上|左右|以内|以下)?的?", "", clause)):
+        if flag.startswith(("p", "c", "x", "m", "u")) or word in AUXILIARIES:
+            break
+        run += word
+        if flag.startswith("n") and len(word) > 1:  # 国债|支持灾后: a noun of one character ends no name
+            best = run
+    return best
+
+
+def word_at_unit(clause: str, unit_start: int, unit: str) -> str:
+    """The word that a one-character unit begins (千万|家庭, 5亿|人口), or "" when the unit is a word of its own."""
+    if len(unit) != 1:
+        return ""
+    pos = 0
+    for word, flag in _words(clause):
+        if pos == unit_start:  # a noun of the dictionary (家庭, 人口), not one jieba guesses (56项为, 2130人因)
+            known = _tokenizer().FREQ.get(word, 0) > 0
+            return word if len(word) > 1 and word.startswith(unit) and flag.startswith("n") and known else ""
+        if pos > unit_start:
+            return ""
+        pos += len(word)
+    return ""
+
+
 # Spaces that text extracted from a PDF puts inside figures and between words (38 亿元, 675 亿元、 增长): between
 # two characters of Chinese text or figures, a space means nothing and would split a value from its unit.
 SPACE_IN_TEXT = re.compile(r"(?<=[\d\u3400-\u9fff%‰、，；：。“”（）])[ \u3000\u00a0]+(?=[\d\u3400-\u9fff%‰、，；：。“”（）])")
@@ -286,9 +377,14 @@ def _extract_clause(text: str, offset: int, clause: str, earlier: list[Found]) -
         else:
             value, value_text = {"千": 1000, "百": 100}[m.group("cn")], m.group("cn")
         unit = (m.group("mag") or "") + (m.group("unit") or "").replace("％", "%")
+        counted = m.group("unit") and word_at_unit(clause, m.start("unit"), m.group("unit"))
+        match_end = m.end()
+        if counted:  # 近千万家庭, 5亿人口: the unit character begins a word, which is what is counted
+            unit = (m.group("mag") or "") + counted
+            match_end = m.start("unit") + len(counted)
         hedges = [h for h in (m.group("pre"), m.group("yu"), m.group("post")) if h]
-        items.append((m.start(), m.end(), dict(value=value, value_text=value_text, unit=unit, hedges=hedges,
-                                                 pre=m.group("pre") or "")))
+        items.append((m.start(), match_end, dict(value=value, value_text=value_text, unit=unit, hedges=hedges,
+                                                 pre=m.group("pre") or "", counted=counted or "")))
     items.sort(key=lambda i: i[0])
     items = _merge_ranges(clause, items)
 
@@ -359,7 +455,7 @@ def _extract_clause(text: str, offset: int, clause: str, earlier: list[Found]) -
                 name = comparison + name
         if not comparison and found:
             comparison = found[-1].comparison
-        if not name:
+        if not name and not f.get("counted"):
             baseline = re.search(r"^(.*?)(?:由|从)", clause[:start])  # 城乡居民收入比由2.05∶1缩小到1.74∶1
             if baseline and _clean_name(baseline.group(1)):
                 name = _clean_name(baseline.group(1))
@@ -372,6 +468,24 @@ def _extract_clause(text: str, offset: int, clause: str, earlier: list[Found]) -
             if period and period.group(2) == comparison:  # 两年新增|4万亿元: a period and the verb, no name
                 name = period.group(1)
             if NOT_A_NAME.match(name) and (found or earlier):
+                name = (found or earlier)[-1].name
+            only_baseline = bool(name) and ONLY_A_BASELINE.match(name)
+            name = reader_name(name)
+            if f.get("counted"):  # 惠及近千万|家庭, 覆盖农村5亿|人口: the word the unit begins is what is counted
+                acts = only_verbs(name) and name not in ACTIVITY_VERBS or not name and comparison not in ACTIVITY_VERBS
+                name = ("" if acts else name or comparison).removesuffix(f["counted"]) + f["counted"]
+            elif (not name or len(name) == 1 or only_verbs(name)) and f["unit"] not in ("%", "‰", "个百分点", "倍"):
+                # 设立首批5个|国家公园, 将2.8万亿元|中央财政资金: the noun after the figure, with the act if it is one
+                noun = object_after(clause[end:])
+                if noun:
+                    name = (name if len(name) > 1 else "") + noun
+            elif only_verbs(name) and len(_words(name)) == 1 and len(name) > 1 and name not in VERBS:
+                continue  # 覆盖|80%以上的大城市: a share of what the verb does is no measure a reader could table
+            if (not name or only_baseline or ONLY_A_BASELINE.match(name) or name in VERBS
+                    or not re.search(r"[\u4e00-\u9fff]{2}", name)):
+                # 比2007年|增加2.8平方米, 相当于5年前|1.5个百分点: the last measure's of the sentence, or none
+                if not (found or earlier) or re.search(r"[。；！？]", text[(found or earlier)[-1].end : offset + start]):
+                    continue  # a figure with no name a reader could table is not published
                 name = (found or earlier)[-1].name
         found.append(Found(phrase_start, offset + (len(clause) if attributive else end), name, f["value"],
                            f["value_text"], f["unit"], comparison, hedges, f.get("upper")))

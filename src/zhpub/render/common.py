@@ -179,8 +179,9 @@ def indicator_value(ind: Indicator, variant: str) -> str:
     # the verb, unless the figure says it by itself or the name already does (引进培养大专以上人才)
     if ind.comparison not in SILENT_COMPARISONS and ind.unit != "rank" and not ind.name.startswith(ind.comparison):
         text = ind.comparison.removeprefix("年均").removeprefix("累计").removeprefix("同比") + text
-    before = "".join(h for h in hedges if h in ("近", "超", "约", "预计", "力争", "力促"))
-    after = "".join(h for h in hedges if h not in ("近", "超", "约", "预计", "力争", "力促"))
+    opening = ("近", "超", "约", "上", "预计", "力争", "力促")  # 上千万: "over", before the figure like 超
+    before = "".join(h for h in hedges if h in opening)
+    after = "".join(h for h in hedges if h not in opening)
     if "余" in after:  # 3.9万余人: 余 follows the magnitude (万, 亿), not the number
         after = after.replace("余", "")
         magnitude = re.match(r"万亿|亿|万", ind.unit)
