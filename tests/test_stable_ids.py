@@ -346,3 +346,24 @@ def test_a_retired_id_opens_its_successor_in_the_browser(project, browser):
         page.wait_for_function("location.hash === '#s1-p12'")
         assert page.url.split("#")[0].endswith(f"/{tag}/{SLUG}/index.html")
     page.close()
+
+
+def test_renamed_rows_that_share_a_phrase_keep_their_ids_in_text_order(tmp_path):
+    """分别 pairs share one phrase: when the rules give both better names (进口通关时间分别压减 -> 进口通关时间), each
+    keeps its id, in text order. Three rows for two entries are no pairing to guess: the build fails naming both."""
+    from types import SimpleNamespace
+
+    from zhpub.manifest import Entry, Manifest, align_indicators
+
+    phrase = "进口、出口通关时间分别压减67%和92%"
+    manifest = Manifest(tmp_path / "published-ids.jsonl", 1, [
+        Entry("ind-s1-p2-1", "国内生产总值增长5%", 1, "国内生产总值"),
+        Entry("ind-s1-p2-2", phrase, 1, "进口通关时间分别压减"), Entry("ind-s1-p2-3", phrase, 1, "出口通关时间分别压减")])
+    rows = [SimpleNamespace(id="", block="s1-p2", phrase=p, name=n) for p, n in (
+        ("国内生产总值增长5%", "国内生产总值"), (phrase, "进口通关时间"), (phrase, "出口通关时间"))]
+    aligned = align_indicators(manifest, rows, "doc")
+    assert aligned.ids == ["ind-s1-p2-1", "ind-s1-p2-2", "ind-s1-p2-3"] and aligned.errors == []
+    assert [(c.kind, c.id, c.new) for c in aligned.changes] == [
+        ("edited", "ind-s1-p2-2", "进口通关时间"), ("edited", "ind-s1-p2-3", "出口通关时间")]
+    more = align_indicators(manifest, rows + [SimpleNamespace(id="", block="s1-p2", phrase=phrase, name="通关时间")], "doc")
+    assert sorted(str(e).split("'")[1] for e in more.errors) == ["ind-s1-p2-2", "ind-s1-p2-3"]
