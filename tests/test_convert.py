@@ -305,6 +305,46 @@ def test_held_out_rounds_9_and_10_by_class(simplified, traditional):
     assert to_traditional(simplified) == traditional
 
 
+# Classes of held-out round 11 (r11-*), each shown on other sentences: pages of Sichuan's 一干多支 strategy, a Changzhou
+# environment bureau page (排污许可制), travel pages on Tashkurgan, a People's Daily piece on zero-carbon parks (以绿制绿);
+# counter-examples beside them. Traditional written by reading.
+@pytest.mark.parametrize(
+    "simplified,traditional",
+    [
+        # 一干 before a count of branches is the trunk (幹); "a whole group of" (一干人等) and 一干二净 (乾) are not
+        ("构建“一干多支、五区协同”区域发展新格局，成都作为“主干”", "構建“一幹多支、五區協同”區域發展新格局，成都作為“主幹”"),
+        ("推进“一干两支”机场改造升级，把一干人等的问题查得一干二净", "推進“一幹兩支”機場改造升級，把一干人等的問題查得一乾二淨"),
+        # 干 of a transliteration is a sound (干): jieba's word 塔什库尔干 (Tashkurgan) is no longer cut into 塔什|库尔|干; the
+        # verb 干 (加油干), OpenCC's own 巴爾幹 and 蘿蔔乾 stay
+        ("县城塔什库尔干镇距乌鲁木齐1765公里", "縣城塔什庫爾干鎮距烏魯木齊1765公里"),
+        ("从喀什出发，到达塔什库尔干295公里，库尔干州", "從喀什出發，到達塔什庫爾干295公里，庫爾干州"),
+        ("撸起袖子加油干，巴尔干半岛，萝卜干", "擼起袖子加油幹，巴爾幹半島，蘿蔔乾"),
+        # 制 of the permit system before the 为 of 以…为核心 (制); made into something keeps OpenCC's 製為
+        ("构建以排污许可制为核心的固定污染源监管制度体系", "構建以排汙許可制為核心的固定汙染源監管制度體系"),
+        ("将秸秆制为饲料，以备案制为主", "將秸稈製為飼料，以備案制為主"),
+        # 以绿制绿: green products made with green power (製), as power-to-X (绿电制氨); restraining stays 制
+        ("消耗绿色能源、应用绿色技术、制造绿色产品的“以绿制绿”模式是重要路径",
+         "消耗綠色能源、應用綠色技術、製造綠色產品的“以綠製綠”模式是重要路徑"),
+        ("发展绿电制氨、绿电制甲醇，以夷制夷、以静制动，实行分时电价制度", "發展綠電製氨、綠電製甲醇，以夷制夷、以靜制動，實行分時電價制度"),
+    ],
+)
+def test_held_out_round_11_by_class(simplified, traditional):
+    assert to_traditional(simplified) == traditional
+
+
+def test_held_out_round_11_classes_in_the_hong_kong_edition():
+    assert (to_traditional("“一干两支”机场，塔什库尔干，以排污许可制为核心，“以绿制绿”", "hk")
+            == "“一幹兩支”機場，塔什庫爾干，以排污許可制為核心，“以綠製綠”")
+
+
+def test_transliterations_are_jieba_s_that_opencc_lacks_with_their_sound_forms():
+    # from the installed dictionaries: jieba's nrt words with 干 (data/s2t-place-characters.tsv), not OpenCC's own
+    found = convert_module.transliterations()
+    assert {"塔什库尔干": "塔什庫爾干", "库尔干": "庫爾干", "卡拉干达": "卡拉干達"}.items() <= found.items()
+    assert not {"萝卜干", "巴尔干", "塔什干"} & set(found)  # OpenCC's phrases: 蘿蔔乾, 巴爾幹, 塔什干
+    assert all("干" in word and len(word) == len(form) for word, form in found.items())
+
+
 def test_the_characters_a_pair_word_reads_otherwise_are_found_in_opencc_s_phrases():
     # 昆 of 昆曲/昆山 (崑), 沈 of 沈阳 (瀋), 周 of 周三 (週), each with its form alone; 京, 阳, 楚, 玉 read the same in every pair
     paired = convert_module._paired_words()
@@ -334,6 +374,7 @@ def test_place_characters_data_is_read_and_a_bad_row_refused_at_its_line():
     data = place_abbreviations()
     assert data.forms == {"沈": "瀋", "岳": "岳"} and data.initials == {"于": "于"} and data.finals == {"里": "里", "冲": "沖"}
     assert data.after_words == {"冲"}
+    assert data.transliterations == {"干": "干"}
     assert {"沈", "秦", "京", "抚", "白", "大"} <= data.characters and "高速" in data.nouns and "村" in data.villages
     assert data.estates[0] == "社区" and data.enterprises == ("集团",) and {"水库", "口岸"} <= set(data.places)
     with pytest.raises(ValueError, match=r"line 3: .*form<TAB>CHAR<TAB>TRADITIONAL<TAB>PLACE"):

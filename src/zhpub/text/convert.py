@@ -19,7 +19,8 @@ the sense rules in ``data/s2t-senses.tsv`` (不准 "not allowed" -> 不准, 看�
 jieba, the slow part, runs only on the stretches where the cut can change the result (``WordConverter.convert``).
 A one-character place abbreviation then takes the form it has in its place's name (秦沈高速 -> 秦瀋高速, “于响”商务区 ->
 “于響”; ``place_abbreviation_forms``, data/s2t-place-characters.tsv), and place names the converter reads as words
-are override phrases (data/s2t-place-names.tsv: 钟山 -> 鍾山).
+are override phrases (data/s2t-place-names.tsv: 钟山 -> 鍾山), as are the transliterated names of jieba's dictionary whose
+干 is a sound (塔什库尔干 -> 塔什庫爾干, ``transliterations``).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ import re
 import subprocess
 import tempfile
 import unicodedata
+import dataclasses
 from dataclasses import dataclass
 from collections.abc import Callable, Iterator
 from importlib import resources
@@ -218,6 +220,7 @@ class PlaceAbbreviations:
     modifiers: tuple[str, ...]  # what may stand between the abbreviation and its noun (沈抚|改革|创新|示范区)
     joint: tuple[str, ...]  # nouns of a joint undertaking (京沈|对口|合作): only after a character that is not first
     villages: tuple[str, ...]  # settlement nouns of a family's village: SURNAME家NOUN (于家庄, 党家村)
+    transliterations: dict[str, str] = dataclasses.field(default_factory=dict)  # a sound in a transliterated name (干 -> 干)
 
 
 @functools.lru_cache(maxsize=None)
@@ -229,16 +232,17 @@ def place_abbreviations() -> PlaceAbbreviations:
 def parse_place_characters(text: str) -> PlaceAbbreviations:
     """data/s2t-place-characters.tsv's rows; a malformed one is refused with its line number and the row shapes."""
     found: dict[str, list] = {"abbreviations": [], "form": [], "initial": [], "nouns": [], "modifiers": [], "villages": [], "final": [],
-                              "estates": [], "places": [], "enterprises": [], "joint": [], "after-words": []}
+                              "estates": [], "places": [], "enterprises": [], "joint": [], "after-words": [],
+                              "transliteration": []}
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
         kind, *fields = line.split("\t")
         shape = {"abbreviations": 1, "nouns": 1, "modifiers": 1, "villages": 1, "estates": 1, "places": 1, "enterprises": 1, "joint": 1, "form": 3, "initial": 3,
-                 "final": 3, "after-words": 2}.get(kind)
+                 "final": 3, "after-words": 2, "transliteration": 3}.get(kind)
         if shape is None or len(fields) != shape or (shape == 3 and not (len(fields[0]) == len(fields[1]) == 1)):
             raise ValueError(f"data/s2t-place-characters.tsv line {number}: {line!r}: write abbreviations<TAB>CHARS, "
-                             "nouns<TAB>A|B, modifiers<TAB>A|B, villages<TAB>A|B, estates<TAB>A|B, places<TAB>A|B, enterprises<TAB>A|B, joint<TAB>A|B, final<TAB>CHAR<TAB>TRADITIONAL<TAB>EVIDENCE, after-words<TAB>CHARS<TAB>EVIDENCE, form<TAB>CHAR<TAB>TRADITIONAL<TAB>PLACE or initial<TAB>CHAR<TAB>TRADITIONAL<TAB>PLACES")
+                             "nouns<TAB>A|B, modifiers<TAB>A|B, villages<TAB>A|B, estates<TAB>A|B, places<TAB>A|B, enterprises<TAB>A|B, joint<TAB>A|B, final<TAB>CHAR<TAB>TRADITIONAL<TAB>EVIDENCE, after-words<TAB>CHARS<TAB>EVIDENCE, transliteration<TAB>CHAR<TAB>TRADITIONAL<TAB>EVIDENCE, form<TAB>CHAR<TAB>TRADITIONAL<TAB>PLACE or initial<TAB>CHAR<TAB>TRADITIONAL<TAB>PLACES")
         found[kind].append(fields)
     return PlaceAbbreviations(
         characters=frozenset(char for fields in found["abbreviations"] for char in fields[0]),
@@ -253,7 +257,30 @@ def parse_place_characters(text: str) -> PlaceAbbreviations:
         nouns=tuple(noun for fields in found["nouns"] for noun in fields[0].split("|")),
         modifiers=tuple(word for fields in found["modifiers"] for word in fields[0].split("|")),
         villages=tuple(word for fields in found["villages"] for word in fields[0].split("|")),
+        transliterations={char: form for char, form, _ in found["transliteration"]},
     )
+
+
+@functools.lru_cache(maxsize=None)
+def transliterations() -> dict[str, str]:
+    """Transliterated names as override phrases: the words jieba's dictionary tags as transliterations (``nrt``: 塔什库尔干,
+    库尔干, 卡拉干达) that OpenCC's phrase table lacks and that hold a character whose sound form data/s2t-place-characters.tsv
+    gives (transliteration rows: 干 stays 干), each as OpenCC's first step reads it with that character in its sound form.
+    Such a word is a run of sounds: cut into the words it looks made of (塔什|库尔|干), its 干 read as the verb 幹."""
+    forms = place_abbreviations().transliterations
+    if not forms:
+        return {}
+    known = opencc_phrases(tuple(sorted(_ocd2_files(json.loads((_SHARE / "s2t.json").read_text(encoding="utf-8"))))))
+    first_step = _plain("s2t")
+    with _tokenizer().get_dict_file() as dictionary:  # lines "word frequency tag"
+        text = dictionary.read()
+    text = text.decode("utf-8") if isinstance(text, bytes) else text
+    found = {}
+    for m in re.finditer(f"^([^ \\n]*[{re.escape(''.join(sorted(forms)))}][^ \\n]*) [0-9]+ nrt\\r?$", text, re.M):
+        word, read = m.group(1), first_step.convert(m.group(1))
+        if word not in known and len(read) == len(word):
+            found[word] = "".join(forms.get(s, t) for s, t in zip(word, read))
+    return dict(sorted(found.items()))
 
 
 @functools.lru_cache(maxsize=None)
@@ -417,20 +444,21 @@ class WordConverter:
     def __init__(self, variant: str):
         # OpenCC's first step (Simplified -> OpenCC's Traditional, with our phrases) runs word by word; its regional
         # glyph step (臺灣 or 香港 forms) runs on the joined text, whose own phrases (無綫新聞) span words
+        phrases = transliterations() | overrides()  # the project's own rows win over the generated ones
         self.opencc = _custom_converter(
-            VARIANTS[variant], tuple(sorted(overrides().items())), only_first_step=True,
+            VARIANTS[variant], tuple(sorted(phrases.items())), only_first_step=True,
             characters=tuple(sorted(character_defaults().items())),
         )
         self.variant_step = _plain(VARIANT_STEPS[variant])
         self.rules = sense_rules()
         config = json.loads((_SHARE / f"{VARIANTS[variant]}.json").read_text(encoding="utf-8"))
         files = tuple(sorted(_ocd2_files(config["segmentation"])))
-        self.phrases = opencc_phrases(files) | frozenset(overrides()) | frozenset(self.rules)
+        self.phrases = opencc_phrases(files) | frozenset(phrases) | frozenset(self.rules)
         self.prefixes = frozenset(key[:end] for key in self.phrases for end in range(1, len(key)))
         self.tokenizer = _tokenizer()
         self._inner: dict[str, list[str]] = {}
         # every entry the first step may use (OpenCC's phrases and characters, ours) and every sense rule
-        entries = [*opencc_entries(tuple(sorted(_ocd2_files(config["conversion_chain"][0])))), *overrides().items(),
+        entries = [*opencc_entries(tuple(sorted(_ocd2_files(config["conversion_chain"][0])))), *phrases.items(),
                    *character_defaults().items(), *((w, r.traditional) for w, rs in self.rules.items() for r in rs)]
         self.risk_marker = _risk_marker(self._entries_that_depend_on_words(entries))
         key_chars = {char for key, _ in entries if len(key) > 1 for char in key}
