@@ -322,6 +322,11 @@ def test_held_out_rounds_9_and_10_by_class(simplified, traditional):
         # 制 of the permit system before the 为 of 以…为核心 (制); made into something keeps OpenCC's 製為
         ("构建以排污许可制为核心的固定污染源监管制度体系", "構建以排汙許可制為核心的固定汙染源監管制度體系"),
         ("将秸秆制为饲料，以备案制为主", "將秸稈製為飼料，以備案制為主"),
+        # the same suffix 制 before 成为 and 作为, which jieba cuts X|制成|为 and 河|长|制作|为 (a journal page on the river
+        # chiefs: 河长制作为一项…管理制度); made into something and making for someone keep 製
+        ("河长制作为一项“自上而下”的水环境管理制度，链长制成为抓手，推行许可制成为常态",
+         "河長制作為一項“自上而下”的水環境管理制度，鏈長制成為抓手，推行許可制成為常態"),
+        ("将秸秆制成饲料，研制成功，专业团队制作为群众服务的节目", "將秸稈製成飼料，研製成功，專業團隊製作為群眾服務的節目"),
         # 以绿制绿: green products made with green power (製), as power-to-X (绿电制氨); restraining stays 制
         ("消耗绿色能源、应用绿色技术、制造绿色产品的“以绿制绿”模式是重要路径",
          "消耗綠色能源、應用綠色技術、製造綠色產品的“以綠製綠”模式是重要路徑"),
