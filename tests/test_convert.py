@@ -319,6 +319,11 @@ def test_held_out_rounds_9_and_10_by_class(simplified, traditional):
         ("县城塔什库尔干镇距乌鲁木齐1765公里", "縣城塔什庫爾干鎮距烏魯木齊1765公里"),
         ("从喀什出发，到达塔什库尔干295公里，库尔干州", "從喀什出發，到達塔什庫爾干295公里，庫爾干州"),
         ("撸起袖子加油干，巴尔干半岛，萝卜干", "擼起袖子加油幹，巴爾幹半島，蘿蔔乾"),
+        # 干 ending a village's or town's name before its noun is a sound (兰干, Uyghur "post station") or a bank, after a
+        # character or a word (JioNLP's names: 兰干乡, 渭干乡, 阿干镇, 克尔托干村); the verb before a village's own words stays 幹
+        ("加快兰干乡、渭干乡和阿干镇建设，巴什兰干乡人民政府，克尔托干村", "加快蘭干鄉、渭干鄉和阿干鎮建設，巴什蘭干鄉人民政府，克爾托干村"),
+        ("大学生回乡干事创业，党员干部在村里干活，带领群众一起干村集体经济项目",
+         "大學生回鄉幹事創業，黨員幹部在村裡幹活，帶領群眾一起幹村集體經濟項目"),
         # 制 of the permit system before the 为 of 以…为核心 (制); made into something keeps OpenCC's 製為
         ("构建以排污许可制为核心的固定污染源监管制度体系", "構建以排汙許可制為核心的固定汙染源監管制度體系"),
         ("将秸秆制为饲料，以备案制为主", "將秸稈製為飼料，以備案制為主"),
@@ -377,8 +382,8 @@ def test_names_by_class_in_the_hong_kong_edition():
 
 def test_place_characters_data_is_read_and_a_bad_row_refused_at_its_line():
     data = place_abbreviations()
-    assert data.forms == {"沈": "瀋", "岳": "岳"} and data.initials == {"于": "于"} and data.finals == {"里": "里", "冲": "沖"}
-    assert data.after_words == {"冲"}
+    assert data.forms == {"沈": "瀋", "岳": "岳"} and data.initials == {"于": "于"}
+    assert data.finals == {"里": "里", "冲": "沖", "干": "干"} and data.after_words == {"冲", "干"}
     assert data.transliterations == {"干": "干"}
     assert {"沈", "秦", "京", "抚", "白", "大"} <= data.characters and "高速" in data.nouns and "村" in data.villages
     assert data.estates[0] == "社区" and data.enterprises == ("集团",) and {"水库", "口岸"} <= set(data.places)
