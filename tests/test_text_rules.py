@@ -173,6 +173,22 @@ def test_a_simplified_text_keeps_the_characters_simplified_writes_too():
     assert [(c.before, c.after) for c in stray.changes] == [("國", "国")]
 
 
+def test_a_simplified_text_keeps_the_characters_of_the_general_standard_table():
+    """苧 (苧烯, limonene) and 薳 are characters of the 通用规范汉字表 (2013) that OpenCC reads as Traditional only;
+    濛 is not in the table (the standard writes 蒙), so it is simplified and recorded, as 國 is."""
+    from zhpub.text.convert import general_standard_kept, script_classes
+    from zhpub.text.script import to_canonical_simplified
+
+    assert general_standard_kept() == {"苧", "薳"} and general_standard_kept() <= script_classes().traditional_only
+    text = ("从柑橘皮中提取苧烯，薳氏后人来访。三星堆、皮洛、濛溪河等遗址先后入选年度全国十大考古新发现。"  # for the test
+            + "我们坚持稳中求进工作总基调，经济运行总体平稳，发展质量稳步提升。" * 2)
+    stage = to_canonical_simplified(text)
+    assert stage.text == text.replace("濛", "蒙")
+    assert [(c.before, c.after) for c in stage.changes] == [("濛", "蒙")]
+    mirror = "從柑橘皮中提取苧烯，國家"  # a mirror's Traditional: OpenCC's reading throughout
+    assert to_canonical_simplified(mirror).text == "从柑橘皮中提取苎烯，国家"
+
+
 def test_a_mirrors_traditional_is_converted_whole_shared_forms_too():
     from zhpub.text.script import is_simplified_text, to_canonical_simplified
 

@@ -139,10 +139,19 @@ def script_classes() -> ScriptClasses:
     )
 
 
+@functools.lru_cache(maxsize=None)
+def general_standard_kept() -> frozenset[str]:
+    """Characters of the 通用规范汉字表 (2013) that OpenCC reads as Traditional only (苧, 薳; data/t2s-keep-standard.txt)."""
+    text = resources.files("zhpub").joinpath("data/t2s-keep-standard.txt").read_text(encoding="utf-8")
+    return frozenset(line.split("\t")[0] for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
 def written_in_simplified(char: str) -> bool:
     """A character a Simplified text can have written on purpose: one OpenCC lists as one of its own Simplified forms
-    (乾, 昇), or one only the Taiwan-variant step changes (著 of 显著: plain t2s keeps it)."""
-    return char in script_classes().simplified_too or _plain("t2s").convert(char) == char
+    (乾, 昇), one only the Taiwan-variant step changes (著 of 显著: plain t2s keeps it), or one the 通用规范汉字表 keeps
+    that OpenCC reads as Traditional only (苧 of 苧烯)."""
+    return (char in script_classes().simplified_too or _plain("t2s").convert(char) == char
+            or char in general_standard_kept())
 
 
 def surnames() -> dict[str, str]:

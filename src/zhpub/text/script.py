@@ -16,7 +16,7 @@ from __future__ import annotations
 import difflib
 
 from ..changes import Change, Stage, apply_changes
-from .convert import script_classes, to_simplified, written_in_simplified
+from .convert import general_standard_kept, script_classes, to_simplified, written_in_simplified
 
 # Above this share of Simplified-only characters (among the script-specific ones) a text is Simplified: a quote
 # or a stray character in the other script does not make it a mirror's Traditional.
@@ -34,7 +34,8 @@ def to_canonical_simplified(text: str) -> Stage:
 def is_simplified_text(text: str) -> bool:
     classes = script_classes()
     simplified = sum(c in classes.simplified_only for c in text)
-    traditional = sum(c in classes.traditional_only for c in text)
+    kept = general_standard_kept()  # in the Simplified standard too (苧): no sign of either script
+    traditional = sum(c in classes.traditional_only and c not in kept for c in text)
     return simplified > 0 and simplified / (simplified + traditional) > SIMPLIFIED_TEXT_SHARE
 
 
