@@ -355,6 +355,64 @@ def test_transliterations_are_jieba_s_that_opencc_lacks_with_their_sound_forms()
     assert all("干" in word and len(word) == len(form) for word, form in found.items())
 
 
+# Round 12 (r12-*, the State Council's reports of 1959-2005) found Simplified's spelling before 1986, which wrote 像 as 象
+# (象年产一百五十万吨钢的钢铁联合企业，…，等等 stayed 象), 覆 as 复 and 叠 as 迭 (data/s2t-old-spellings.tsv). Shown on the
+# State Council's reports of other years (1954-1979, gov.cn's text in the dataset ljtyduyu/Government_Report_Mining), with
+# today's 象 (an elephant, an image), 复 and 迭 beside them, which must not change. Traditional written by reading.
+@pytest.mark.parametrize(
+    "simplified,traditional",
+    [
+        # 象 "like" after a verb or an adverb, its clause going on to 一样/那样 (1954, 1955, 1978, 1979)
+        ("但是现在的问题是：英国应当象我国一样，继续努力增进中英的和平合作", "但是現在的問題是：英國應當像我國一樣，繼續努力增進中英的和平合作"),
+        ("帝国主义者已经不可能象过去那样掠夺我国人民的大量财富", "帝國主義者已經不可能像過去那樣掠奪我國人民的大量財富"),
+        ("要象大庆那样，组织职工和家属搞好农副业生产", "要像大慶那樣，組織職工和家屬搞好農副業生產"),
+        ("社会主义社会的矛盾不象资本主义社会的矛盾那样表现为剧烈的对抗", "社會主義社會的矛盾不像資本主義社會的矛盾那樣表現為劇烈的對抗"),
+        # 象 "such as" starting a clause whose sentence lists examples (1955), and after 如, 并不 (1955, 1957)
+        ("建设项目中，象钢铁联合企业、汽车制造厂、拖拉机制造厂、重型机器制造厂等等，都是我国过去所没有的",
+         "建設項目中，像鋼鐵聯合企業、汽車製造廠、拖拉機製造廠、重型機器製造廠等等，都是我國過去所沒有的"),
+        ("如象小学不能完全适应学龄儿童入学的要求等等", "如像小學不能完全適應學齡兒童入學的要求等等"),
+        ("但是也并不象有些人所说的“完全无法可循”", "但是也並不像有些人所說的“完全無法可循”"),
+        # words in their old spelling (1957, 1958)
+        ("好象从解放以来，我们在科学方面不仅没有丝毫成绩", "好像從解放以來，我們在科學方面不僅沒有絲毫成績"),
+        ("并且不断派遣特务、间谍来进行破坏活动和颠复活动", "並且不斷派遣特務、間諜來進行破壞活動和顛覆活動"),
+        ("分别做出森林复盖面积的具体规划，精简重迭的机构，决不能重蹈复辙", "分別做出森林覆蓋面積的具體規劃，精簡重疊的機構，決不能重蹈覆轍"),
+        # today's 象: the elephant after a noun or a measure word, before 这样 or compared itself; a herd; a list of
+        # animals; the quoted character; the words of images (Yunnan's reports write of 亚洲象)
+        ("云南野生亚洲象种群稳定增长，保护亚洲象这样的旗舰物种，亚洲象和人类一样需要家园",
+         "雲南野生亞洲象種群穩定增長，保護亞洲象這樣的旗艦物種，亞洲象和人類一樣需要家園"),
+        ("象群一路北移，象、虎、豹等等野生动物，一头象那样大，“象”这样的字", "象群一路北移，象、虎、豹等等野生動物，一頭象那樣大，“象”這樣的字"),
+        ("现象、形象、对象、印象、气象、象征、象棋、象牙、大象、包罗万象，如象棋一样", "現象、形象、對象、印象、氣象、象徵、象棋、象牙、大象、包羅萬象，如象棋一樣"),
+        # today's 复 and 迭
+        ("恢复经济，复杂局面，答复来信，迭代更新，高潮迭起，人事更迭", "恢復經濟，複雜局面，答覆來信，迭代更新，高潮迭起，人事更迭"),
+    ],
+)
+def test_spelling_before_1986(simplified, traditional):
+    assert to_traditional(simplified) == traditional
+
+
+def test_spelling_before_1986_in_the_hong_kong_edition():
+    assert (to_traditional("要象大庆那样，好象，复盖，重迭，亚洲象这样的物种", "hk")
+            == "要像大慶那樣，好像，覆蓋，重疊，亞洲象這樣的物種")
+
+
+def test_an_old_spelling_converts_as_today_s_spelling_does():
+    data = convert_module.old_spellings()
+    assert {"好象": "好像", "复盖": "覆盖", "重迭": "重叠"}.items() <= data.words.items()
+    for old, today in data.words.items():
+        assert to_traditional(old) == to_traditional(today), old
+        assert old.replace("象", "像").replace("复", "覆").replace("迭", "叠") == today, old
+    assert "那样" in data.comparison and "等等" in data.examples
+    with pytest.raises(ValueError, match=r"line 2: 'spelling\\t象\\t像'.*spelling<TAB>OLD<TAB>TODAY"):
+        convert_module.parse_old_spellings("# one character is no word\nspelling\t象\t像\n")
+    with pytest.raises(ValueError, match="line 1: 'like"):
+        convert_module.parse_old_spellings("like\t一样\n")
+
+
+def test_the_part_of_speech_comes_from_jieba_s_dictionary():
+    assert convert_module.word_class("应当") == "v" and convert_module.word_class("就") == "d"
+    assert convert_module.word_class("亚洲") == "ns" and convert_module.word_class("并不是一个词") == ""
+
+
 def test_the_characters_a_pair_word_reads_otherwise_are_found_in_opencc_s_phrases():
     # 昆 of 昆曲/昆山 (崑), 沈 of 沈阳 (瀋), 周 of 周三 (週), each with its form alone; 京, 阳, 楚, 玉 read the same in every pair
     paired = convert_module._paired_words()

@@ -20,7 +20,9 @@ jieba, the slow part, runs only on the stretches where the cut can change the re
 A one-character place abbreviation then takes the form it has in its place's name (秦沈高速 -> 秦瀋高速, “于响”商务区 ->
 “于響”; ``place_abbreviation_forms``, data/s2t-place-characters.tsv), and place names the converter reads as words
 are override phrases (data/s2t-place-names.tsv: 钟山 -> 鍾山), as are the transliterated names of jieba's dictionary whose
-干 is a sound (塔什库尔干 -> 塔什庫爾干, ``transliterations``).
+干 is a sound (塔什库尔干 -> 塔什庫爾干, ``transliterations``). Simplified's spelling before 1986 (象 for 像,
+复 for 覆, 迭 for 叠) converts as today's: words by override phrases, 象 "like" by its context (``old_like_forms``,
+data/s2t-old-spellings.tsv).
 """
 
 from __future__ import annotations
@@ -65,8 +67,90 @@ def _table(name: str) -> dict[str, str]:
 
 
 def overrides() -> dict[str, str]:
-    """The project's Simplified -> Traditional override phrases, and the place names the converter got wrong."""
-    return _table("s2t-overrides.tsv") | _table("s2t-place-names.tsv")
+    """The project's Simplified -> Traditional override phrases, the place names the converter got wrong, and the old
+    spellings of words (好象 converts as 好像 does: data/s2t-old-spellings.tsv)."""
+    plain = _plain("s2t")  # OpenCC's first step alone: the form an override phrase is written in
+    return (_table("s2t-overrides.tsv") | _table("s2t-place-names.tsv")
+            | {old: plain.convert(today) for old, today in old_spellings().words.items()})
+
+
+@dataclass(frozen=True)
+class OldSpellings:
+    """Spellings of Simplified before 1986, which wrote 像 as 象, 覆 as 复, 叠 as 迭 (data/s2t-old-spellings.tsv)."""
+
+    words: dict[str, str]  # a word's old spelling -> today's (好象 -> 好像, 复盖 -> 覆盖)
+    comparison: tuple[str, ...]  # what ends a comparison 象 "like" begins (象过去那样, 象我国一样)
+    examples: tuple[str, ...]  # what ends a list of examples a clause-initial 象 "such as" begins (…，等等)
+
+
+@functools.lru_cache(maxsize=None)
+def old_spellings() -> OldSpellings:
+    return parse_old_spellings(resources.files("zhpub").joinpath("data/s2t-old-spellings.tsv").read_text(encoding="utf-8"))
+
+
+def parse_old_spellings(text: str) -> OldSpellings:
+    """data/s2t-old-spellings.tsv's rows; a malformed one is refused with its line number and the row shapes."""
+    words: dict[str, str] = {}
+    lists: dict[str, list[str]] = {"comparison": [], "examples": []}
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        kind, *fields = line.split("\t")
+        if kind == "spelling" and len(fields) == 2 and len(fields[0]) == len(fields[1]) > 1:
+            words[fields[0]] = fields[1]
+        elif kind in lists and len(fields) == 1 and all(fields[0].split("|")):
+            lists[kind] += fields[0].split("|")
+        else:
+            raise ValueError(f"data/s2t-old-spellings.tsv line {number}: {line!r}: write spelling<TAB>OLD<TAB>TODAY "
+                             "(a word, both of one length), comparison<TAB>A|B or examples<TAB>A|B")
+    return OldSpellings(words, tuple(lists["comparison"]), tuple(lists["examples"]))
+
+
+_CLAUSE_END = re.compile("[，,；;。！？!?]")
+_SENTENCE_END = re.compile("[；;。！？!?]")
+
+
+@functools.lru_cache(maxsize=1)
+def _jieba_dictionary_text() -> str:
+    with _tokenizer().get_dict_file() as file:
+        return file.read().decode("utf-8")
+
+
+@functools.lru_cache(maxsize=None)
+def word_class(word: str) -> str:
+    """jieba's dictionary's part of speech of ``word`` (v verb, d adverb, n noun, ns place …; "" if it has none)."""
+    found = re.search(f"^{re.escape(word)} \\d+ (\\w+)$", _jieba_dictionary_text(), re.MULTILINE)
+    return found.group(1) if found else ""
+
+
+def old_like_forms(text: str, variant: str = "hant") -> dict[int, str]:
+    """Where ``text`` writes 像 "like, such as" the way Simplified did before 1986, as 象 standing as a word of its own
+    before its object: position -> 像. After a verb or an adverb, when its clause goes on to a comparison's end (应当象我国
+    一样, 要象大庆那样; the elephant follows a noun: 亚洲象和人一样), or at the start of a clause whose sentence compares or
+    lists examples, before a word (象年产一百五十万吨钢的钢铁联合企业，…，等等; 象、虎 lists animals, 象|群 is a herd)."""
+    if "象" not in text:
+        return {}
+    data, converter, found = old_spellings(), _word_converter(variant), {}
+    # jieba cuts the text in blocks of the characters it segments (its re_han_default) and each block on its own, so a
+    # block holding 象 is cut here as in the whole text
+    for block in jieba.re_han_default.finditer(text):
+        if "象" not in block.group():
+            continue
+        units, at = converter.units(block.group()), block.start()
+        for k, unit in enumerate(units):
+            if unit == "象" and k + 1 < len(units):  # an object follows in the block
+                rest = text[at + 1 :]
+                clause = rest[: m.start()] if (m := _CLAUSE_END.search(rest)) else rest
+                if k == 0:
+                    sentence = rest[: m.start()] if (m := _SENTENCE_END.search(rest)) else rest
+                    like = len(units[1]) > 1 and any(word in sentence for word in (*data.comparison, *data.examples))
+                else:
+                    tag = word_class(units[k - 1]) if any(word in clause[1:] for word in data.comparison) else ""
+                    like = tag.startswith(("v", "d")) and tag != "vn"
+                if like:
+                    found[at] = "像"
+            at += len(unit)
+    return found
 
 
 def character_defaults() -> dict[str, str]:
@@ -182,7 +266,7 @@ def to_traditional(text: str, variant: str = "hant", protected: tuple[Protected,
     if variant not in VARIANTS:
         raise ValueError(f"unknown variant {variant!r}; choose one of {sorted(VARIANTS)}")
     converted = _to_traditional(text, variant, protected)
-    forms = place_abbreviation_forms(text)
+    forms = place_abbreviation_forms(text) | old_like_forms(text, variant)
     if not forms or len(converted) != len(text):  # a name given by hand with another length: positions move
         return converted
     for name in protected:  # a document's own name keeps the form it was given (沈大 the person, not 瀋大)
