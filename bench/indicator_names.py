@@ -1,7 +1,7 @@
 """Share of extracted indicator names a reader would accept, on a seeded sample, judged by reading.
 
 Two sets. "national": the 13 shipped State Council reports (content/national-YYYY/, no hand corrections), the
-text the naming rules are tuned on. "heldout": the 2026 provincial report parts in bench/data/heldout/*.txt
+text the naming rules are tuned on. "heldout": the 2026 provincial report parts in bench/data/heldout/*-2026.txt
 (SOURCES.tsv), which the rules were never written from; each file is built as a document (year 2026) by the
 pipeline, as `zhpub build` would, and its indicators extracted the same way. Rows are what the rules give
 (`indicators.extract`), before any hand correction.
@@ -35,7 +35,8 @@ from zhpub.knowledge.indicators import extract
 from zhpub.pipeline import build_document
 
 ROOT = Path(__file__).resolve().parents[1]
-HELD_OUT = sorted((ROOT / "bench" / "data" / "heldout").glob("*.txt"))
+# the 2026 reports only: round 12's files (r12-national-YEAR.txt) are the State Council's reports of 1959-2005, for the converter
+HELD_OUT = sorted((ROOT / "bench" / "data" / "heldout").glob("*-2026.txt"))
 ANSWERS = ROOT / "bench" / "data" / "indicator_names_answers.tsv"
 CONTEXT = 30  # characters of the sentence either side of the phrase, shown for judging
 
