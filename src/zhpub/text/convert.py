@@ -123,11 +123,17 @@ def word_class(word: str) -> str:
     return found.group(1) if found else ""
 
 
+_OPENING = "“「『《（(‘"  # an object may begin with a quotation or a title (都要象“一五”时期那样)
+_JOINING = frozenset("和与及同跟或")  # before 象 these join a noun to another (狮子和象一样): the elephant
+
+
 def old_like_forms(text: str, variant: str = "hant") -> dict[int, str]:
     """Where ``text`` writes 像 "like, such as" the way Simplified did before 1986, as 象 standing as a word of its own
-    before its object: position -> 像. After a verb or an adverb, when its clause goes on to a comparison's end (应当象我国
-    一样, 要象大庆那样; the elephant follows a noun: 亚洲象和人一样), or at the start of a clause whose sentence compares or
-    lists examples, before a word (象年产一百五十万吨钢的钢铁联合企业，…，等等; 象、虎 lists animals, 象|群 is a herd)."""
+    before its object: position -> 像. After a verb, an adverb, a preposition or a conjunction that joins no nouns (jieba's
+    parts of speech), when its clause goes on to a comparison's end (应当象我国一样, 而不是象有些人所怀疑的那样; the
+    elephant follows a noun or joins one: 亚洲象和人一样, 狮子和象一样), or at the start of a clause whose sentence compares
+    or lists examples, before a word, a pronoun or a figure (象年产一百五十万吨钢的钢铁联合企业，…，等等; 象、虎 lists
+    animals, 象|群 is a herd)."""
     if "象" not in text:
         return {}
     data, converter, found = old_spellings(), _word_converter(variant), {}
@@ -138,15 +144,18 @@ def old_like_forms(text: str, variant: str = "hant") -> dict[int, str]:
             continue
         units, at = converter.units(block.group()), block.start()
         for k, unit in enumerate(units):
-            if unit == "象" and k + 1 < len(units):  # an object follows in the block
+            rest = text[at + 1 : at + 2] if unit == "象" else ""
+            if rest and (rest.isalnum() or rest in _OPENING):  # an object follows
                 rest = text[at + 1 :]
                 clause = rest[: m.start()] if (m := _CLAUSE_END.search(rest)) else rest
                 if k == 0:
                     sentence = rest[: m.start()] if (m := _SENTENCE_END.search(rest)) else rest
-                    like = len(units[1]) > 1 and any(word in sentence for word in (*data.comparison, *data.examples))
+                    after = units[1] if len(units) > 1 else ""
+                    like = ((len(after) != 1 or word_class(after).startswith(("r", "m")))
+                            and any(word in sentence for word in (*data.comparison, *data.examples)))
                 else:
                     tag = word_class(units[k - 1]) if any(word in clause[1:] for word in data.comparison) else ""
-                    like = tag.startswith(("v", "d")) and tag != "vn"
+                    like = tag.startswith(("v", "d", "p", "c")) and tag != "vn" and units[k - 1] not in _JOINING
                 if like:
                     found[at] = "像"
             at += len(unit)
