@@ -13,9 +13,13 @@ maps to more than one Traditional character (发 -> 發 or 髮). Every occurrenc
   in context (the answers file again).
 
 The figure is the wrong characters per 10,000 Han characters of the reports, for each converter. A seeded sample of the
-occurrences of each one-to-many character (up to --per-char, random.Random(seed), drawn from the Simplified text, so
-the same whatever the converters do), also read in context (answers file), gives an estimate of its own and checks
-the word review: a word form right in most places but wrong in some would show there.
+occurrences of each one-to-many character, also read in context (answers file), gives an estimate of its own and checks
+the word review: a word form right in most places but wrong in some would show there. It is drawn from the Simplified
+text (so the same whatever the converters do) round by round: for each round of held-out files (the rN- of a file's
+name; files without one are round 1) and for the national reports as one set, a fresh random.Random(seed) draws up to
+--per-char occurrences of each character, characters in code-point order, from that round's files alone. A round's
+draws therefore depend on its own files only: adding a round never moves (and so never un-reviews) an earlier
+round's, and `--held-out 'rN-*'` draws exactly the occurrences that the run over all rounds draws in round N.
 Speed: both converters over the 13 reports' paragraphs, fastest of --repeat runs, MB of UTF-8 Simplified text per
 second, dictionaries loaded before timing. The shipped Zhenjiang report's changed characters are listed to read too.
 
@@ -30,6 +34,7 @@ from __future__ import annotations
 import argparse
 import collections
 import random
+import re
 import subprocess
 import sys
 import time
@@ -102,6 +107,12 @@ def read_tsv(path: Path) -> dict[tuple[str, str], str]:
                 a, b, verdict = line.split("\t")[:3]
                 found[(a, b)] = verdict
     return found
+
+
+def sample_round(name: str) -> str:
+    """The held-out round a file belongs to, from its name (r12-national-1959 -> r12; round 1's files have no prefix)."""
+    prefix = name.split("-")[0]
+    return prefix if re.fullmatch(r"r[0-9]+", prefix) else "r1"
 
 
 def han(char: str) -> bool:
@@ -181,15 +192,20 @@ def main() -> None:
                         wrong[name].append(f"{year} {occurrence(para, i)} {converted[name][k][i]}")
             start += len(unit)
 
-    # the seeded sample: drawn from all occurrences of each character, whatever the converters make of them
-    occurrences: dict[str, list[tuple[int, int]]] = collections.defaultdict(list)
-    for k, (_, para) in enumerate(paras):
+    # the seeded sample: drawn round by round from all occurrences of each character, whatever the converters make
+    # of them, so that adding a round's files leaves every other round's draws where they were
+    occurrences: dict[tuple[str, str], list[tuple[int, int]]] = collections.defaultdict(list)
+    for k, (file, para) in enumerate(paras):
+        group = sample_round(file) if args.held_out else "national"
         for i, char in enumerate(para):
             if char in table:
-                occurrences[char].append((k, i))
-    rng = random.Random(args.seed)
-    sample = [(k, i) for char in sorted(occurrences)
-              for k, i in sorted(rng.sample(occurrences[char], min(args.per_char, len(occurrences[char]))))]
+                occurrences[(group, char)].append((k, i))
+    sample = []
+    for group in sorted({group for group, _ in occurrences}):
+        rng = random.Random(args.seed)
+        for key in sorted(key for key in occurrences if key[0] == group):
+            sample += sorted(rng.sample(occurrences[key], min(args.per_char, len(occurrences[key]))))
+    sample_key = {(k, i): key for key, places in occurrences.items() for k, i in places}
     sample_wrong = {name: collections.Counter() for name in NAMES}
     disagreements = []
     for k, i in sample:
@@ -198,11 +214,11 @@ def main() -> None:
             continue
         for name in NAMES:
             if converted[name][k][i] not in right.split("|"):
-                sample_wrong[name][paras[k][1][i]] += 1
+                sample_wrong[name][sample_key[(k, i)]] += 1
         if (converted["after"][k][i] in right.split("|")) == (judged[(k, i)] is False):
             disagreements.append(f"{paras[k][0]} {occurrence(paras[k][1], i)}: in context {right}, "
                                  f"judged {'right' if judged[(k, i)] else 'wrong'}")
-    sample_sizes = collections.Counter(paras[k][1][i] for k, i in sample)
+    sample_sizes = collections.Counter(sample_key[place] for place in sample)
 
     if args.missing or missing_occurrences or missing_words:
         print("\n".join(missing_occurrences))
@@ -220,12 +236,17 @@ def main() -> None:
     for name in NAMES:
         print(f"{name}: {len(wrong[name])} wrong characters, {len(wrong[name]) / han_chars * 1e4:.2f} per 10,000 Han "
               "characters")
-    print(f"seeded sample (seed {args.seed}, up to {args.per_char} of each character's occurrences, {len(sample)} read "
-          "in context), as an estimate on its own:")
+    rounds = len({group for group, _ in occurrences})
+    drawn = f"each of {rounds} rounds" if args.held_out and rounds > 1 else "its round" if args.held_out else "the reports"
+    print(f"seeded sample (seed {args.seed}, up to {args.per_char} of each character's occurrences in {drawn}, "
+          f"{len(sample)} read in context), as an estimate on its own:")
     for name in NAMES:
-        estimate = sum(len(occurrences[c]) * n / sample_sizes[c] for c, n in sample_wrong[name].items())
+        estimate = sum(len(occurrences[key]) * n / sample_sizes[key] for key, n in sample_wrong[name].items())
+        by_char = collections.Counter()
+        for (_, char), n in sample_wrong[name].items():
+            by_char[char] += n
         print(f"  {name}: about {estimate:.1f} wrong characters, {estimate / han_chars * 1e4:.2f} per 10,000 "
-              f"({sum(sample_wrong[name].values())} wrong in the sample: {dict(sample_wrong[name])})")
+              f"({sum(by_char.values())} wrong in the sample: {dict(sorted(by_char.items()))})")
     print(f"  {len(disagreements)} sampled occurrences where reading in context and the judgment above disagree")
     for line in disagreements:
         print(f"  {line}")
