@@ -3,6 +3,8 @@ product makes that product again (never a stale one)."""
 
 from __future__ import annotations
 
+import logging
+import re
 import shutil
 from pathlib import Path
 
@@ -59,19 +61,21 @@ MODEL_INPUTS = [
 
 @pytest.mark.parametrize("kind, name, old, new", MODEL_INPUTS, ids=[k for k, *_ in MODEL_INPUTS])
 def test_changing_an_input_of_the_model_rebuilds_its_products(project, monkeypatch, kind, name, old, new):
-    build(project, {"data"})
+    build(project, {"data", "site"})
     before = files(project / "build")
     edit(project / name, old, new)
-    report = build(project, {"data"})
+    report = build(project, {"data", "site"})
     assert f"data/{SLUG}.*" in report.built, kind
     cached = files(project / "build")
     if kind != "glossary":
         assert cached[f"data/{SLUG}.json"] != before[f"data/{SLUG}.json"], kind
     else:
         assert b"streamline admin, delegate" in cached["data/glossary.json"]
+        page = f"site/zh-Hant/{SLUG}/index.html"  # the glossed terms' tooltips
+        assert b"streamline admin, delegate" in cached[page] and b"streamline admin, delegate" not in before[page]
     monkeypatch.setenv("ZHPUB_CACHE", "0")
     shutil.rmtree(project / "build")
-    build(project, {"data"})
+    build(project, {"data", "site"})
     assert files(project / "build") == cached, kind
 
 
@@ -187,9 +191,14 @@ def test_one_changed_document_makes_only_its_pages_again_and_the_site_equals_a_c
     shards = project / "build" / "site" / "zh-Hant" / "search" / "shards"
     before = {kind: entry_files(project, kind) for kind in ("paragraph-search", "material-search")}
     shard_before = {name: (shards / name).read_bytes() for name in (f"{SLUG}.json", f"{other}.json")}
+    pages_before = entry_files(project, "page-html")
     edit(project / "content" / SLUG / "document.yaml", "title: ", "title: 修订 ")
     report = build(project, {"data", "site"})
     assert "site/zh-Hans/" in report.built and "site/zh-Hant/" in report.built
+    pages_after = entry_files(project, "page-html")
+    assert pages_after.keys() == pages_before.keys() and f"hans/{other}/index.html" in pages_after
+    # every page's navigation lists every title: a title edit renders every page again
+    assert all(pages_after[page][0] != pages_before[page][0] for page in pages_before)
     for kind, entries in before.items():
         after = entry_files(project, kind)
         assert after.keys() == entries.keys(), kind
@@ -204,3 +213,71 @@ def test_one_changed_document_makes_only_its_pages_again_and_the_site_equals_a_c
     shutil.rmtree(project / "build")
     build(project, {"data", "site"})
     assert files(project / "build") == cached
+
+
+def pages_rendered_and_reused(caplog) -> tuple[int, int]:
+    """The plugin's count of the pages it rendered and those it took from the build cache, both editions."""
+    counts = [re.search(r"(\d+) pages rendered, (\d+) reused", r.getMessage()) for r in caplog.records]
+    counts = [tuple(map(int, m.groups())) for m in counts if m]
+    assert len(counts) == 2, counts  # one line per edition
+    return sum(c[0] for c in counts), sum(c[1] for c in counts)
+
+
+def test_a_body_edit_renders_only_the_pages_showing_the_text_again_and_the_site_equals_a_cold_build(
+        tmp_path, monkeypatch, caplog):
+    other = "national-2013"
+    project = copy_project(tmp_path / "project", (SLUG, other))
+    build(project, {"data", "site"})
+    before = entry_files(project, "page-html")
+    bodies_before = entry_files(project, "site-pages")  # each document's own pages as zhpub renders them
+    assert {f"hans/{SLUG}/index.html", f"hant/{other}/corrections.html", "hant/glossary/index.html"} <= before.keys()
+    source = project / "content" / other / "source.txt"
+    text = source.read_text(encoding="utf-8")
+    at = text.index("，", len(text) // 2)  # one comma of one paragraph of the body
+    source.write_text(text[:at] + "、" + text[at + 1:], encoding="utf-8")
+    caplog.set_level(logging.INFO, logger="mkdocs.plugins.zhpub")
+    report = build(project, {"data", "site"})
+    assert "site/zh-Hans/" in report.built and "site/zh-Hant/" in report.built
+    after = entry_files(project, "page-html")
+    assert after.keys() == before.keys()
+    rendered = {page for page in after if after[page] != before[page]}
+    for variant in ("hans", "hant"):
+        assert f"{variant}/{other}/index.html" in rendered  # the edited paragraph
+        # the other document's pages and the home page show nothing of it: the same entry, not written again
+        assert [p for p in rendered if p.startswith(f"{variant}/{SLUG}/") or p == f"{variant}/index.html"] == []
+    assert len(rendered) < len(after) / 4
+    bodies = entry_files(project, "site-pages")
+    for variant in ("hans", "hant"):
+        assert bodies[f"{variant}/{SLUG}"] == bodies_before[f"{variant}/{SLUG}"]
+        assert bodies[f"{variant}/{other}"][0] != bodies_before[f"{variant}/{other}"][0]
+    assert pages_rendered_and_reused(caplog) == (len(rendered), len(after) - len(rendered))
+    cached = files(project / "build")
+    monkeypatch.setenv("ZHPUB_CACHE", "0")
+    shutil.rmtree(project / "build")
+    build(project, {"data", "site"})
+    assert files(project / "build") == cached
+
+
+# What the theme's templates make of every page besides its own inputs: a change to either renders every page again
+SITE_INPUTS = [
+    ("theme override", "hooks/overrides/main.html", "{% block extrahead %}{{ super() }}",
+     '{% block extrahead %}{{ super() }}<meta name="cache-test" content="theme">'),
+    ("mkdocs.yml", "mkdocs.yml", "strict: true\n", "strict: true\ncopyright: cache-test-copyright\n"),
+]
+
+
+@pytest.mark.parametrize("kind, name, old, new", SITE_INPUTS, ids=[k for k, *_ in SITE_INPUTS])
+def test_a_change_to_the_theme_or_the_configuration_renders_every_page_again(project, monkeypatch, kind, name, old, new):
+    build(project, {"site"})
+    before = entry_files(project, "page-html")
+    edit(project / name, old, new)
+    build(project, {"site"})
+    after = entry_files(project, "page-html")
+    assert after.keys() == before.keys() and all(after[p][0] != before[p][0] for p in before), kind
+    page = project / "build" / "site" / "zh-Hant" / SLUG / "indicators.html"
+    assert b"cache-test" in page.read_bytes(), kind
+    cached = files(project / "build")
+    monkeypatch.setenv("ZHPUB_CACHE", "0")
+    shutil.rmtree(project / "build")
+    build(project, {"site"})
+    assert files(project / "build") == cached, kind

@@ -95,6 +95,25 @@ def document_data_folder(doc: Document, site_url: str, root: Path | None,
     return cache.put_files("data-files", name, product, document_data(doc, site_url, variants)), True
 
 
+def glossary_data_folder(docs: list[Document], glossary: Glossary, root: Path | None,
+                         variants: tuple[str, ...] = ()) -> Path | None:
+    """The build cache's folder of glossary.json (every term with its occurrences in every document), made now if
+    missing: made once per change of a model or the glossary, and taken from here by build/data/ and every site
+    edition's data/ alike (the same bytes). None without the cache."""
+    from .cache import Cache, enabled, key, tree_bytes
+
+    if root is None or not enabled() or not all(doc.cache_key for doc in docs):
+        return None
+    product = key("glossary-data", tree_bytes(root / "glossary"), repr(variants), *(doc.cache_key for doc in docs))
+    cache = Cache(root)
+    folder = cache.get_tree("data-files", "glossary.json", product)
+    if folder is None:
+        docs = [with_variants(doc, variants) for doc in docs]  # the on-request editions' occurrences too
+        data = dumps(glossary_json(glossary, docs)).encode("utf-8")
+        folder = cache.put_files("data-files", "glossary.json", product, {"glossary.json": data})
+    return folder
+
+
 def write_data(docs: Iterable[Document], glossary: Glossary, out: Path, site_url: str = "", root: Path | None = None,
                report: "BuildReport | None" = None, variants: tuple[str, ...] = ()) -> None:
     """Every document's data files (from the cache, under the model's key, when the project has one), then the
@@ -102,6 +121,7 @@ def write_data(docs: Iterable[Document], glossary: Glossary, out: Path, site_url
     from .cache import copy_tree
 
     out.mkdir(parents=True, exist_ok=True)
+    docs = list(docs)
     for doc in docs:
         folder, built = document_data_folder(doc, site_url, root, variants)
         if report:
@@ -111,8 +131,12 @@ def write_data(docs: Iterable[Document], glossary: Glossary, out: Path, site_url
         else:
             for name, data in document_data(doc, site_url, variants).items():
                 (out / name).write_bytes(data)
-    docs = [with_variants(doc, variants) for doc in docs]  # the on-request editions' occurrences too (as the site's)
-    write_file(out / "glossary.json", dumps(glossary_json(glossary, docs)), "utf-8")
+    folder = glossary_data_folder(docs, glossary, root, variants)
+    if folder is not None:
+        copy_tree(folder, out, dirs_exist_ok=True)
+    else:
+        docs = [with_variants(doc, variants) for doc in docs]  # the on-request editions' occurrences too (as the site's)
+        write_file(out / "glossary.json", dumps(glossary_json(glossary, docs)), "utf-8")
 
 
 STAGING_PREFIX = ".build-staging-"

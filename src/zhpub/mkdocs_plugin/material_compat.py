@@ -148,3 +148,88 @@ def reuse_page_entries(plugins, products, memoise=None) -> bool:
 
     index.add_entry_from_context = add_entry_from_context
     return True
+
+
+# -- A page's finished HTML, reused (plugin.PageHTML) -----------------------------------------------------------------
+# MkDocs (1.6) renders each page with ``env.get_template(page.meta.get("template", "main.html")).render(context)``
+# (mkdocs.commands.build._build_page), the context made by ``get_context`` with these names, and then whatever the
+# plugins' on_page_context adds. The page's output is a function of that context and of the theme's templates; the
+# digests below cover all of it, so a page whose digest did not change may be given its last output.
+MKDOCS_CONTEXT = frozenset({"nav", "pages", "base_url", "extra_css", "extra_javascript", "mkdocs_version",
+                            "build_date_utc", "config", "page"})
+NOT_PAGE_INPUTS = frozenset({"site_dir"})  # where the output goes (a build's staging folder), not what it holds
+REUSED_PAGE_TEMPLATE = "zhpub/reused-page.html"
+DISPATCH_TEMPLATE = "zhpub/page.html"
+
+
+class UnstableInput(ValueError):
+    """A template input that has no stable form across builds (an object known only by its address)."""
+
+
+def stable(value, depth: int = 0) -> str:
+    """A form of ``value`` that is the same in two builds exactly when the value is: Python literals as they are,
+    mappings sorted, MkDocs' pages, sections and links by class, title and address (their content is hashed where
+    it is the page's own), files by their paths in the site, other objects by their attributes."""
+    from mkdocs.plugins import BasePlugin
+    from mkdocs.structure import StructureItem
+    from mkdocs.structure.files import File
+    from mkdocs.structure.toc import AnchorLink
+
+    if value is None or isinstance(value, (str, int, float, bool, bytes)):
+        return repr(value)
+    if isinstance(value, (list, tuple)):
+        return "[" + ",".join(stable(v, depth + 1) for v in value) + "]"
+    if isinstance(value, (set, frozenset)):
+        return "{" + ",".join(sorted(stable(v, depth + 1) for v in value)) + "}"
+    if isinstance(value, StructureItem):  # another page of the nav: what a template shows of it
+        return f"{type(value).__name__}({value.title!r},{getattr(value, 'url', None)!r})"
+    if isinstance(value, File):
+        return f"File({value.src_uri!r},{value.dest_uri!r},{value.url!r})"
+    if isinstance(value, AnchorLink):  # an entry of a table of contents, nested
+        return f"A({stable({k: v for k, v in vars(value).items() if k != 'children'})},{stable(value.children, depth + 1)})"
+    if isinstance(value, BasePlugin):
+        return f"{type(value).__module__}.{type(value).__qualname__}({stable(dict(value.config), depth + 1)})"
+    if hasattr(value, "items") and callable(value.items):  # dict, MkDocs' Config, Theme, Jinja's context
+        items = sorted((stable(k, depth + 1), stable(v, depth + 1)) for k, v in value.items())
+        return "{" + ",".join(f"{k}:{v}" for k, v in items) + "}"
+    text = repr(value)
+    if " at 0x" not in text:  # datetimes, named tuples, locales, enums: their repr says what they are
+        return text
+    if depth < 8 and hasattr(value, "__dict__"):
+        return f"{type(value).__qualname__}{stable(vars(value), depth + 1)}"
+    raise UnstableInput(f"{type(value).__qualname__} has no stable form")
+
+
+def site_render_inputs(config, nav, pages) -> list[str | bytes]:
+    """What every page's output depends on besides its own inputs (``page_render_inputs``): the configuration as
+    the plugins left it (except site_dir), the navigation (each item's title, address and front matter: Material's
+    nav shows a page's icon, subtitle and status from it), the list of pages, and the project's theme templates
+    (custom_dir; Material's and MkDocs' own are versioned in the build cache's code version). Raises
+    UnstableInput when something in them has no stable form."""
+    from mkdocs.structure.nav import Section
+    from mkdocs.structure.pages import Page
+
+    def item(node) -> str:
+        if isinstance(node, Section):
+            return f"S({node.title!r},[{','.join(item(c) for c in node.children)}])"
+        if isinstance(node, Page):
+            return f"P({node.title!r},{node.url!r},{node.is_index},{stable(node.meta)})"
+        return stable(node)
+
+    from ..cache import tree_bytes
+
+    custom = config.theme.custom_dir
+    return [stable({k: v for k, v in config.items() if k not in NOT_PAGE_INPUTS}),
+            "[" + ",".join(item(n) for n in nav.items) + "]",
+            stable([(f.src_uri, f.url, f.page.title if f.page else None) for f in pages]),
+            tree_bytes(Path(custom)) if custom else b""]
+
+
+def page_render_inputs(context, page) -> list[str]:
+    """A page's own inputs to its output: every attribute of the page (title, content, table of contents, front
+    matter, addresses, previous and next page…) and every value of the context that is not one of the site-wide
+    ones (``site_render_inputs``): the page's base_url, its stylesheet and script addresses, what plugins added
+    (zhpub's head and search shard). Raises UnstableInput as ``stable`` does."""
+    extras = {k: v for k, v in context.items() if k not in MKDOCS_CONTEXT or k in ("base_url", "extra_css", "extra_javascript",
+                                                                                    "build_date_utc", "mkdocs_version")}
+    return [stable(vars(page)), stable(extras)]

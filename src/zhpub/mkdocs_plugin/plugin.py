@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import html as html_module
+import logging
 import os
 import re
 from pathlib import Path
 
+from jinja2 import ChoiceLoader, DictLoader
 from markdown.extensions.toc import nest_toc_tokens
+from markupsafe import Markup
 
 from mkdocs.config import base, config_options
 from mkdocs.exceptions import PluginError
@@ -21,8 +24,8 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
-from ..build import document_data, document_data_folder, publishable_documents
-from ..cache import Cache, key
+from ..build import document_data, document_data_folder, glossary_data_folder, publishable_documents
+from ..cache import Cache, enabled, key
 from ..content import load_project_glossary
 from ..corpus.series import SERIES_FILE, load_series
 from ..knowledge.indicators import document_year
@@ -38,6 +41,7 @@ from .search import ParagraphSearch, SearchDocument, shard_folders, shard_of
 SEARCH_PAGE = "search.md"  # search across the corpus (search.py's corpus index)
 SEARCH_CSS = "stylesheets/search.css"  # in the assets folder (hooks/assets)
 VARIANT_CSS = "stylesheets/zhpub-variants.css"  # written by the plugin when an on-request edition is published
+log = logging.getLogger("mkdocs.plugins.zhpub")
 
 
 def variant_stylesheet(editions: tuple[str, ...]) -> str:
@@ -70,6 +74,7 @@ class ZhpubPlugin(BasePlugin[ZhpubConfig]):
         self.heads: dict[str, str] = {}
         self.generated_pages: set[str] = set()  # src paths of the pages made by zhpub.render (bodies are HTML)
         self.bodies: dict[str, str] = {}  # src path -> HTML body, between on_page_markdown and on_page_content
+        self.page_html: PageHTML | None = None  # each page's finished HTML from the build cache (None: cache off)
 
     @event_priority(100)  # before Material's search plugin reads the theme language
     def on_config(self, config):
@@ -94,8 +99,10 @@ class ZhpubPlugin(BasePlugin[ZhpubConfig]):
         self.renderer = SiteRenderer(docs, glossary, variant, "" if serving else site_root, self.root,
                                      permalink=heading_permalink(config), editions=editions)
         self.products = PageProducts(self.root, variant)
+        self.page_html = PageHTML(self.products) if enabled() else None
         self.segments = self.products.memo("segments")  # jieba's cuts of each text, Material's and zhpub's entries
-        self.search = (ParagraphSearch(self._search_documents(docs), self.products, self.segments.wrap)
+        self.memos = [self.segments]
+        self.search = (ParagraphSearch(self._search_documents(docs), self.products, self.segments.wrap, self._memoise)
                        if self.config.paragraph_search else None)
         if site_root and not serving:
             config.site_url = f"{site_root.rstrip('/')}/{LANG_TAGS[variant]}/"  # canonical links, sitemap, 404.html
@@ -130,12 +137,16 @@ class ZhpubPlugin(BasePlugin[ZhpubConfig]):
         docs_dir = Path(config.docs_dir).resolve()
         generated = Files([f for f in files if not _inside(f.abs_src_path, docs_dir)])  # keep the theme's assets
         self.heads = self.renderer.heads()
-        pages = self.renderer.pages()
+        # a document's own pages from the build cache when nothing they are made from changed (cache off: made)
+        pages = self.renderer.pages(reuse=self.products.reuse("site-pages") if enabled() else None)
         for page in pages:
             generated.append(File.generated(config, page.path, content=page.markdown))
         self.generated_pages = {page.path for page in pages} | {SEARCH_PAGE}
-        for path, text in self.renderer.data_files(documents=False).items():
+        glossary_folder = glossary_data_folder(self.renderer.docs, self.renderer.loaded_glossary, self.root, self.extras)
+        for path, text in self.renderer.data_files(documents=False, glossary=glossary_folder is None).items():
             generated.append(File.generated(config, path, content=text))
+        if glossary_folder is not None:  # made once for build/data/ and every edition (build.glossary_data_folder)
+            generated.append(File.generated(config, "data/glossary.json", abs_src_path=str(glossary_folder / "glossary.json")))
         for doc in self.renderer.docs:  # each document's data files, serialised once (build/data/ has the same)
             folder, _ = document_data_folder(doc, self.renderer.site_url, self.root, self.extras)
             if folder is not None:  # MkDocs copies the cached files: nothing is serialised or held in memory
@@ -160,23 +171,35 @@ class ZhpubPlugin(BasePlugin[ZhpubConfig]):
         """The theme's compiled templates from the build cache too (a new process compiled Material's forty again)."""
         if env.bytecode_cache is None:
             env.bytecode_cache = bytecode_cache(self.root)
+        if self.page_html is not None:  # the page template that either renders the theme's or gives the stored page
+            env.loader = ChoiceLoader([DictLoader(PageHTML.TEMPLATES), env.loader])
         return env
 
     @event_priority(-100)  # after Material's search plugin made its index (on_config)
     def on_pre_build(self, config):
         material_compat.reuse_page_entries(config.plugins, self.products, self.segments.wrap)
 
+    @event_priority(-100)  # after every other plugin's: the context is complete, Material's search has read the page
     def on_page_context(self, context, page, config, nav):
-        """Citation meta tags and JSON-LD for the page's <head> (hooks/overrides/main.html prints them)."""
+        """Citation meta tags and JSON-LD for the page's <head> (hooks/overrides/main.html prints them); then the
+        page's last output when nothing it is made from changed (PageHTML), else the theme's template."""
         context["zhpub_head"] = self.heads.get(page.file.src_uri, "")
         if self.search is not None:  # the index shard the page's search box loads (search-shard.js)
             context["zhpub_search_shard"] = shard_of(page.url, self.search.folders)
             context["zhpub_search_all"] = label("search_all", self.config.variant)
-        return context
+        return self.page_html.choose(context, page, config, nav) if self.page_html is not None else context
+
+    @event_priority(100)  # before other plugins change the output: they do the same to a reused page
+    def on_post_page(self, output, page, config):
+        if self.page_html is not None:
+            self.page_html.keep(page, output)
+        return output
 
     @event_priority(-100)  # after any other plugin: what MkDocs converts is then nothing
     def on_page_markdown(self, markdown, page, config, files):
         """zhpub's pages are HTML already (render/site.py): keep the body, so Python-Markdown converts nothing."""
+        if self.page_html is not None:  # its template is chosen at on_page_context, when all its inputs are known
+            self.page_html.dispatch(page)
         if page.file.src_uri not in self.generated_pages:
             return markdown
         self.bodies[page.file.src_uri] = markdown
@@ -191,6 +214,12 @@ class ZhpubPlugin(BasePlugin[ZhpubConfig]):
         if self.search is None or (page.meta.get("search") or {}).get("exclude"):
             return html
         return self.search.page_content(html, page.url, page.title)
+
+    def _memoise(self, name: str, function):
+        """``function`` (pure, of one text) with the results of the last build (plugin.Memo, saved at on_post_build)."""
+        memo = self.products.memo(f"search-{name}")
+        self.memos.append(memo)
+        return memo.wrap(function)
 
     def _search_documents(self, docs) -> list[SearchDocument]:
         series = load_series(self.root / SERIES_FILE)
@@ -218,7 +247,10 @@ class ZhpubPlugin(BasePlugin[ZhpubConfig]):
     def on_post_build(self, config):
         if self.search is not None:
             self.search.post_build(Path(config.site_dir))
-        self.segments.save()
+        for memo in self.memos:
+            memo.save()
+        if self.page_html is not None:
+            log.info(f"zhpub: {self.page_html.rendered} pages rendered, {self.page_html.reused} reused from the build cache")
         # MkDocs writes 404.html with root-absolute links, right only when site_url names the deployment address;
         # without one it would be a page of broken links (and file:// readers never see a 404).
         if not config.site_url:
@@ -242,10 +274,81 @@ class PageProducts:
     def put(self, kind: str, url: str, product: str, value) -> None:
         self.cache.put_object(kind, f"{self.variant}/{url}", product, value)
 
+    def reuse(self, kind: str):
+        """``reuse(name, inputs, make)``: the product stored under ``inputs``' key, else ``make()``, stored."""
+        def reuse(name: str, inputs, make):
+            stored, product = self.get(kind, name, *inputs)
+            if stored is None:
+                stored = make()
+                self.put(kind, name, product, stored)
+            return stored
+        return reuse
+
     def memo(self, kind: str) -> "Memo":
         """A function's results of the variant's last build (one entry, under the code version), for this build."""
         product = key(kind, self.variant)
         return Memo(self, kind, product, self.cache.get_object(kind, self.variant, product) or {})
+
+
+class PageHTML:
+    """Each page's finished HTML (the theme's template rendered with the page's context, before other plugins'
+    on_post_page) kept in the build cache under a key of everything that output is made from
+    (material_compat.site_render_inputs and page_render_inputs: the configuration, the navigation, the theme's
+    templates, and the page's body, table of contents, title, front matter, addresses, neighbours and what plugins
+    add to its context), so a page whose inputs did not change is not rendered again. A body edit renders the edited
+    document's pages and those quoting it; a title edit every page (each page's navigation lists every title).
+
+    MkDocs picks the template before on_page_context: each page's template is ``DISPATCH``, which extends the
+    template the page asked for, or ``REUSED``, which prints the stored page, as ``choose`` decides."""
+
+    DISPATCH = material_compat.DISPATCH_TEMPLATE
+    REUSED = material_compat.REUSED_PAGE_TEMPLATE
+    TEMPLATES = {DISPATCH: "{% extends zhpub_page_template %}", REUSED: "{{ zhpub_reused_page }}"}
+
+    def __init__(self, products: PageProducts):
+        self.products = products
+        self.site: str | None = None  # the site-wide inputs' key part, made at the first page; "" if unstable
+        self.templates: dict[str, str] = {}  # src path -> the template the page asked for
+        self.pending: dict[str, str] = {}  # src path -> key, pages rendered in this build, stored at on_post_page
+        self.rendered = self.reused = 0
+
+    def dispatch(self, page) -> None:
+        self.templates[page.file.src_uri] = page.meta.get("template", "main.html")
+        page.meta["template"] = self.DISPATCH
+
+    def choose(self, context, page, config, nav):
+        src = page.file.src_uri
+        if src not in self.templates:  # a page whose front matter MkDocs read without us: leave it be
+            return context
+        context["zhpub_page_template"] = self.templates[src]
+        if self.site is None:
+            try:
+                self.site = key(*material_compat.site_render_inputs(config, nav, context["pages"]))
+            except material_compat.UnstableInput as e:
+                log.info(f"zhpub: pages are rendered without the build cache: {e}")
+                self.site = ""
+        try:
+            product = self.site and key("page-html", self.products.variant, self.site, *material_compat.page_render_inputs(context, page))
+        except material_compat.UnstableInput:
+            product = ""
+        stored = self.products.cache.get_bytes("page-html", self._name(page), product) if product else None
+        if stored is not None:
+            context["zhpub_page_template"] = self.REUSED
+            context["zhpub_reused_page"] = Markup(stored.decode("utf-8", "surrogatepass"))
+            self.reused += 1
+        else:
+            if product:
+                self.pending[src] = product
+            self.rendered += 1
+        return context
+
+    def keep(self, page, output: str) -> None:
+        product = self.pending.pop(page.file.src_uri, None)
+        if product:
+            self.products.cache.put_bytes("page-html", self._name(page), product, output.encode("utf-8", "surrogatepass"))
+
+    def _name(self, page) -> str:
+        return f"{self.products.variant}/{page.url}"
 
 
 class Memo:

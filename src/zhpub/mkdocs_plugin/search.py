@@ -22,6 +22,7 @@ split into posting shards and text chunks that are loaded on demand as scripts (
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import math
@@ -42,10 +43,14 @@ TAG = re.compile(r"<[^>]*>")
 PARAGRAPH_ID = re.compile(r"^[a-z0-9-]+-p\d+$")
 
 
+han_fold_table = functools.lru_cache(maxsize=1)(fold_table)  # read only; made once, not at each use (0.1 s)
+
+
+@functools.lru_cache(maxsize=1)  # read only: the index and the query's fold tables are made from it
 def search_fold_table() -> dict[str, str]:
     """What the corpus search folds in the index and the query alike: Traditional and variant Han characters to
     Simplified, full-width ASCII forms to ASCII (5.2％ and 5.2% are one key)."""
-    return dict(sorted({**fold_table(), **FULL_WIDTH_FORMS}.items()))
+    return dict(sorted({**han_fold_table(), **FULL_WIDTH_FORMS}.items()))
 
 
 FOLD = str.maketrans(search_fold_table())
@@ -146,6 +151,7 @@ def key_hash(key: str) -> int:
     return h
 
 
+@functools.lru_cache(maxsize=65536)  # the deltas of a posting list are small numbers, the same ones again and again
 def _base36(n: int) -> str:
     digits = "0123456789abcdefghijklmnopqrstuvwxyz"
     out = ""
@@ -165,14 +171,16 @@ POSTING_SHARD_BYTES = 40_000  # the posting shards' target size: a query of n ke
 TEXT_CHUNK = 48  # paragraphs per text chunk: the results shown need the chunks they are in, nothing more
 
 
-def corpus_index(documents: list[SearchDocument], paragraphs: dict[str, list[dict]]) -> dict[str, str]:
+def corpus_index(documents: list[SearchDocument], paragraphs: dict[str, list[dict]], keys_of=None) -> dict[str, str]:
     """The corpus search index: file name (under search/corpus/) -> content. ``paragraphs``: page url -> its
     paragraphs ({"id", "heading", "text"}, text in the build's script), pages of documents only.
 
     manifest.js holds the documents, each paragraph's key count (BM25's length) and the fold table; p<n>.js the
     postings of the keys that hash to n (entry numbers, delta-coded in base 36); t<n>.js the texts of entries
     n*TEXT_CHUNK... A query loads the manifest, one posting shard per key, and the text chunks of the results shown.
+    ``keys_of``: ``corpus_keys`` or a memo of it (plugin.Memo: a paragraph the last build filed is not cut again).
     """
+    keys_of = keys_of or corpus_keys
     by_slug = {d.slug: d for d in documents}
     entries, docs = [], []
     for slug in sorted(by_slug):
@@ -187,7 +195,7 @@ def corpus_index(documents: list[SearchDocument], paragraphs: dict[str, list[dic
     postings: dict[str, list[int]] = {}
     lengths = []
     for number, entry in enumerate(entries):
-        keys = corpus_keys(entry["text"])
+        keys = keys_of(entry["text"])
         lengths.append(len(keys))
         for key in keys:
             postings.setdefault(key, []).append(number)
@@ -223,7 +231,7 @@ def corpus_index(documents: list[SearchDocument], paragraphs: dict[str, list[dic
 class ParagraphSearch:
     """The paragraph entries of one build (one per plugin instance: no state survives between builds)."""
 
-    def __init__(self, documents: list[SearchDocument] | None = None, products=None, memoise=None):
+    def __init__(self, documents: list[SearchDocument] | None = None, products=None, memoise=None, memoise_keys=None):
         self.products = products  # plugin.PageProducts: a page's entries from the build cache when it did not change
         self.entries: dict[str, list[dict]] = {}
         self.paragraphs: dict[str, list[dict]] = {}  # page url -> paragraphs as text, for the corpus index
@@ -232,6 +240,9 @@ class ParagraphSearch:
         self._segment_chinese = material_compat.segmenter()
         if self._segment_chinese and memoise:  # plugin.Memo: a paragraph the last build cut is not cut again
             self._segment_chinese = memoise(self._segment_chinese)
+        # the folded keys of each text (the hidden fields, the corpus index), from the last build's when it had them
+        self._bigrams = memoise_keys("bigrams", bigrams) if memoise_keys else bigrams
+        self._corpus_keys = memoise_keys("corpus", corpus_keys) if memoise_keys else corpus_keys
 
     def _segment(self, text: str) -> str:
         text = html.escape(text, quote=False)
@@ -285,8 +296,8 @@ class ParagraphSearch:
                 docs += self.entries.get(page, [])
         for entry in docs:
             if not entry.pop("paragraph", False):  # a heading's words must not boost every paragraph under it
-                entry["zt"] = bigrams(entry["title"])
-            entry["zx"] = bigrams(entry["text"])
+                entry["zt"] = self._bigrams(entry["title"])
+            entry["zx"] = self._bigrams(entry["text"])
         shards: dict[str, list[dict]] = {SITE_SHARD: []}
         for entry in docs:
             shards.setdefault(shard_of(entry["location"], self.folders), []).append(entry)
@@ -306,9 +317,9 @@ class ParagraphSearch:
                                                                 encoding="utf-8")
         corpus = site_dir / "search" / "corpus"
         _clear(corpus, "*.js")
-        for name, text in corpus_index(self.documents, self.paragraphs).items():
+        for name, text in corpus_index(self.documents, self.paragraphs, self._corpus_keys).items():
             (corpus / name).write_text(text, encoding="utf-8")
-        table = fold_table()
+        table = han_fold_table()
         prelude = (resources.files("zhpub").joinpath("mkdocs_plugin/search_prelude.js").read_text(encoding="utf-8")
                    .replace("__T2S_KEYS__", json.dumps("".join(table), ensure_ascii=False))
                    .replace("__T2S_VALS__", json.dumps("".join(table.values()), ensure_ascii=False)))

@@ -7,6 +7,7 @@ from __future__ import annotations
 import functools
 from collections import Counter
 from importlib import resources
+from pathlib import Path
 
 from ..corpus.compare import Comparison
 from ..corpus.ledger import RULE_TEXTS, VERDICT_LABELS, VERDICTS, LedgerRow
@@ -107,15 +108,37 @@ class CorpusPages:
 
     # -- pages ---------------------------------------------------------------------------------------------
 
-    def pages(self) -> list:
+    def pages(self, reuse=None) -> list:
+        """The corpus overview, then each series' pages; ``reuse`` as SiteRenderer.pages' (a series' pages are made
+        from its own reports only: the overview, which lists the reports of no series, is made every time)."""
         pages = [self.home()]
         for sid, run in self.project.corpus.series.items():
-            pages += [self.series(sid), self.terms(sid)]
-            if sid in self.project.ledgers:
-                pages.append(self.ledger(sid))
-            for before, after in run.pairs():
-                pages.append(self.comparison(sid, before, after))
+            make = functools.partial(self.series_pages, sid)
+            inputs = self.series_page_inputs(sid)
+            pages += make() if reuse is None or inputs is None else reuse(f"corpus/{sid}", inputs, make)  # no slug has a slash
         return pages
+
+    def series_pages(self, sid: str) -> list:
+        run = self.project.corpus.series[sid]
+        pages = [self.series(sid), self.terms(sid)]
+        if sid in self.project.ledgers:
+            pages.append(self.ledger(sid))
+        for before, after in run.pairs():
+            pages.append(self.comparison(sid, before, after))
+        return pages
+
+    def series_page_inputs(self, sid: str) -> list | None:
+        """What a series' pages are made from: its reports' models (their cache keys, the glossary folder in them),
+        the corpus folder (series, measures), and what every page of the site shares (SiteRenderer.site_inputs).
+        None when a report has no cache key."""
+        from ..cache import tree_bytes
+
+        docs = [self.project.corpus.series[sid].documents[y] for y in self.project.corpus.series[sid].years]
+        if not all(doc.cache_key for doc in docs):
+            return None
+        root = self.site.project_root
+        corpus = tree_bytes(Path(root) / "corpus") if root else b""
+        return [*self.site.site_inputs, corpus, *(doc.cache_key for doc in docs)]
 
     def nav(self, doc_entry) -> list:
         """The corpus overview, then one section per series: its overview page (the section's index page), its

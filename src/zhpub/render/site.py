@@ -25,7 +25,7 @@ from .common import (
     indicator_value, label, lang, meta_text, page_text, paragraph_segments, pick, shown_before, term_headword,
 )
 from . import citation
-from .templates import render
+from .templates import OVERRIDES, render
 
 # The report's own paragraphs rank first; the glossary and the indicator tables, which quote them, after. A
 # glossary entry matches its term in title and text (boosts 1000 + 100), a paragraph only in text: hence so low.
@@ -92,13 +92,38 @@ class SiteRenderer:
 
     # -- pages ------------------------------------------------------------------------------------------
 
-    def pages(self) -> list[Page]:
+    def pages(self, reuse=None) -> list[Page]:
+        """Every page. ``reuse(name, inputs, make)``, when given, may return a document's own pages as made before
+        from the same ``inputs`` (``document_page_inputs``) instead of calling ``make`` (the plugin's build cache)."""
         pages = [self.home(), self.glossary_page(), self.cite_page()]
         for doc in self.docs:
-            pages += [self.document(doc), self.indicators(doc), self.corrections(doc), self.revisions(doc)]
+            make = functools.partial(self.document_pages, doc)
+            pages += make() if reuse is None or not doc.cache_key else reuse(doc.slug, self.document_page_inputs(doc), make)
         if self.corpus_pages:
-            pages += self.corpus_pages.pages()
+            pages += self.corpus_pages.pages(reuse)
         return pages
+
+    def document_pages(self, doc: Document) -> list[Page]:
+        """A document's own pages: its text, indicators, corrections and revisions."""
+        return [self.document(doc), self.indicators(doc), self.corrections(doc), self.revisions(doc)]
+
+    def document_page_inputs(self, doc: Document) -> list[str | bytes]:
+        """Everything a document's own pages are made from: what every page shares (``site_inputs``), its model (its
+        cache key: its folder's files and the glossary folder; cache.py adds the code version), and the links to its
+        series neighbours (the only part made from other documents: their years and the series, none of their
+        text)."""
+        neighbours = self.corpus_pages.neighbours(doc_page(doc.slug), doc) if self.corpus_pages else []
+        return [*self.site_inputs, doc.cache_key, repr(neighbours)]
+
+    @functools.cached_property
+    def site_inputs(self) -> tuple[str | bytes, ...]:
+        """What every page zhpub renders depends on besides its documents: the script, the site address, the
+        published editions (the PDF links, the on-request editions' text), the heading links and the project's
+        template overrides (the templates themselves, labels and code are in the build cache's code version)."""
+        from ..cache import tree_bytes
+
+        overrides = tree_bytes(Path(self.project_root) / OVERRIDES) if self.project_root else b""
+        return self.variant, self.site_url, repr(self.editions), repr(self.permalink), overrides
 
     @functools.cached_property
     def corpus_pages(self):
@@ -111,12 +136,14 @@ class SiteRenderer:
         project = load_corpus(Path(self.project_root), self.docs)
         return CorpusPages(self, project) if project.corpus.series else None
 
-    def data_files(self, documents: bool = True) -> dict[str, str | bytes]:
-        """The site's data/ folder: the glossary's and the corpus' files and (``documents``) every document's, the
-        same bytes as build/data/ (build.document_data)."""
+    def data_files(self, documents: bool = True, glossary: bool = True) -> dict[str, str | bytes]:
+        """The site's data/ folder: (``glossary``) the glossary's, the corpus' files and (``documents``) every
+        document's, the same bytes as build/data/ (build.document_data, build.glossary_data_folder)."""
         from ..build import document_data
 
-        files: dict[str, str | bytes] = {"data/glossary.json": dumps(glossary_json(self.loaded_glossary, self.docs))}
+        files: dict[str, str | bytes] = {}
+        if glossary:
+            files["data/glossary.json"] = dumps(glossary_json(self.loaded_glossary, self.docs))
         if documents:
             for doc in self.docs:
                 files.update((f"data/{name}", data) for name, data in document_data(doc, self.site_url).items())

@@ -1,0 +1,152 @@
+"""Where a site edition's MkDocs build spends its time after one changed document (cProfile).
+
+    .venv/bin/python bench/site_rebuild_profile.py [--documents 20] [--edits 2] [--edit comma|title] [--top 25]
+
+A generated project (bench/corpus_build.py's make_project: the shipped reports, then copies of them) is built once
+(`zhpub build --only data --only site`, so every page's products are in the build cache); then, ``--edits`` times,
+one document changes (a comma of its source.txt, or its title; each edit is undone by the next, so every round is
+one changed document against the cache the round before left), `zhpub build --only data` makes its model again, and
+each edition's MkDocs build (build.build_variant, as `zhpub build` runs it in a worker) is profiled in a fresh
+process, followed by the copy of its output into the build cache (cache.put_tree, as build.build_site does). Printed
+per edition: CPU time, the cumulative time of the steps that matter (zhpub's page rendering, the page templates,
+search, writing), and the functions with the most time of their own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus_build import ROOT, make_project  # noqa: E402
+
+# (label, file suffix, function name[, caller's name]): cumulative times (only the calls from that caller, when one is
+# named); indented rows are parts of the row above them
+STEPS = [
+    ("on_config: documents loaded, renderer made", "mkdocs_plugin/plugin.py", "on_config"),
+    ("  publishable_documents (review + models)", "zhpub/build.py", "publishable_documents"),
+    ("on_files: zhpub's pages and data files", "mkdocs_plugin/plugin.py", "on_files"),
+    ("  SiteRenderer.pages (page bodies)", "render/site.py", "pages"),
+    ("  SiteRenderer.heads", "render/site.py", "heads"),
+    ("MkDocs: nav", "structure/nav.py", "get_navigation"),
+    ("MkDocs: _populate_page (every page)", "commands/build.py", "_populate_page"),
+    ("  zhpub on_page_content (toc, paragraph search)", "mkdocs_plugin/plugin.py", "on_page_content"),
+    ("MkDocs: copy_static_files (assets, data/)", "structure/files.py", "copy_static_files"),
+    ("MkDocs: _build_page (every page)", "commands/build.py", "_build_page"),
+    ("  Material search add_entry_from_context", "material/plugins/search/plugin.py", "on_page_context"),
+    ("  page template render", "jinja2/environment.py", "render", "_build_page"),
+    ("  write_file", "mkdocs/utils/__init__.py", "write_file", "_build_page"),
+    ("MkDocs: validate_anchor_links", "structure/pages.py", "validate_anchor_links"),
+    ("on_post_build: Material search index", "material/plugins/search/plugin.py", "on_post_build"),
+    ("on_post_build: offline plugin", "material/plugins/offline/plugin.py", "on_post_build"),
+    ("on_post_build: zhpub (shards, corpus index, memo)", "mkdocs_plugin/plugin.py", "on_post_build"),
+    ("  ParagraphSearch.post_build", "mkdocs_plugin/search.py", "post_build"),
+    ("  Memo.save (segments)", "mkdocs_plugin/plugin.py", "save"),
+    ("sitemap", "commands/build.py", "_build_theme_template"),
+]
+
+PROFILE_ONE = r"""
+import cProfile, os, pstats, resource, sys, time
+from pathlib import Path
+from zhpub.build import build_variant, site_key
+from zhpub.cache import Cache
+from zhpub.model import LANG_TAGS
+from zhpub.text.convert import preload
+from zhpub.build import configured_editions
+root, out, variant, stats_file = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3], sys.argv[4]
+preload(configured_editions(root))  # as `zhpub build` does before it forks its workers: not part of an edition
+profile = cProfile.Profile(time.process_time)  # CPU time: the machine is shared
+start = resource.getrusage(resource.RUSAGE_SELF)
+profile.enable()
+problem = build_variant(root, out, variant)
+profile.disable()
+mid = resource.getrusage(resource.RUSAGE_SELF)
+if problem:
+    raise SystemExit(str(problem))
+Cache(root).put_tree("site", LANG_TAGS[variant], site_key(root, variant), out / LANG_TAGS[variant])
+end = resource.getrusage(resource.RUSAGE_SELF)
+profile.dump_stats(stats_file)
+cpu = lambda a, b: (b.ru_utime - a.ru_utime) + (b.ru_stime - a.ru_stime)
+print(f"{cpu(start, mid):.2f} {cpu(mid, end):.2f}")
+"""
+
+
+def run(args: list[str], cwd: Path) -> str:
+    done = subprocess.run(args, cwd=cwd, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"), capture_output=True, text=True)
+    if done.returncode:
+        raise SystemExit(done.stderr)
+    return done.stdout
+
+
+def edit(folder: Path, slug: str, kind: str, undo: bool) -> None:
+    if kind == "title":
+        meta = folder / "content" / slug / "document.yaml"
+        text = meta.read_text(encoding="utf-8")
+        meta.write_text(text.replace("title: 修订 ", "title: ", 1) if undo else text.replace("title: ", "title: 修订 ", 1),
+                        encoding="utf-8")
+        return
+    source = folder / "content" / slug / "source.txt"
+    text = source.read_text(encoding="utf-8")
+    old, new = ("、", "，") if undo else ("，", "、")
+    at = text.index(old, len(text) // 2)
+    source.write_text(text[:at] + new + text[at + 1:], encoding="utf-8")
+
+
+def report(stats_file: str, cpu: float, put_tree: float, top: int) -> None:
+    import pstats
+
+    stats = pstats.Stats(stats_file)
+    table = stats.stats  # (file, line, name) -> (primitive calls, calls, own time, cumulative time, callers)
+    print(f"  CPU {cpu:.2f} s in build_variant (profiled), then cache.put_tree {put_tree:.2f} s")
+    for label, suffix, name, *caller in STEPS:
+        found = [(v[3], v[1]) if not caller else (sum(c[3] for k, c in v[4].items() if k[2] == caller[0]),
+                                                  sum(c[1] for k, c in v[4].items() if k[2] == caller[0]))
+                 for (f, _, n), v in table.items() if f.endswith(suffix) and n == name]
+        if found:
+            cumulative = max(t for t, _ in found)  # recursive functions appear once with their outer time
+            calls = sum(c for _, c in found)
+            print(f"  {label:52s} {cumulative:7.2f} s  ({calls} calls)")
+    print(f"  -- most time of their own (top {top}):")
+    own = sorted(table.items(), key=lambda kv: -kv[1][2])[:top]
+    for (f, line, name), v in own:
+        print(f"     {v[2]:7.2f} s own {v[3]:7.2f} s cum  {v[1]:8d}  {Path(f).name}:{line} {name}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--documents", type=int, default=20)
+    parser.add_argument("--edits", type=int, default=2)
+    parser.add_argument("--edit", choices=("comma", "title"), default="comma")
+    parser.add_argument("--top", type=int, default=25)
+    parser.add_argument("--keep", type=Path, help="build the project here and keep it (default: a temporary folder)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = args.keep or Path(tmp)
+        folder.mkdir(parents=True, exist_ok=True)
+        listed = folder / ".slugs"  # make_project's order (a kept project is profiled again with the same edit)
+        if not listed.is_file():
+            listed.write_text("\n".join(make_project(folder, args.documents)), encoding="utf-8")
+        slugs = listed.read_text(encoding="utf-8").split("\n")
+        zhpub = [sys.executable, "-m", "zhpub", "build", "-q"]
+        run(zhpub + ["--only", "data", "--only", "site"], folder)
+        from zhpub.build import configured_editions
+
+        print(f"{len(slugs)} documents; load average {os.getloadavg()[0]:.1f}; edit: {args.edit} of {slugs[-2]}")
+        for round_ in range(args.edits):
+            edit(folder, slugs[-2], args.edit, undo=round_ % 2 == 1)
+            run(zhpub + ["--only", "data"], folder)
+            for variant in configured_editions(folder):
+                stats_file = str(folder / f".profile-{variant}")
+                out = folder / ".profile-site"
+                cpu, put_tree = map(float, run([sys.executable, "-c", PROFILE_ONE, str(folder), str(out), variant,
+                                                stats_file], folder).split())
+                print(f"round {round_ + 1}, edition {variant} (load average {os.getloadavg()[0]:.1f}):")
+                report(stats_file, cpu, put_tree, args.top)
+
+
+if __name__ == "__main__":
+    main()
