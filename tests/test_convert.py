@@ -347,6 +347,37 @@ def test_held_out_round_11_classes_in_the_hong_kong_edition():
             == "“一幹兩支”機場，塔什庫爾干，以排污許可制為核心，“以綠製綠”")
 
 
+# Round 13's classes (r13-*, municipal reports: Baoji's 苦干实干快干 stayed 快乾, Wuhu's 牵一发动全身 became 發), shown on
+# sentences written for the test: 快干 is "work fast" (幹, as 苦干, 实干; round 14's 倡导高效快干 too); beside a material or
+# a finish, before or after it, it is quick-drying. An idiom of OpenCC's written without its 而 keeps the idiom's characters (牽一髮動全身, 置之
+# 死地後生); where its words do not all meet (发动全身心, 拉一发动) jieba's words decide.
+@pytest.mark.parametrize(
+    "simplified,traditional",
+    [
+        ("团结全市人民苦干实干快干、努力干一起干", "團結全市人民苦幹實幹快幹、努力幹一起幹"),
+        ("大干快干，真抓实干快干，快干实干、苦干巧干", "大幹快幹，真抓實幹快幹，快幹實幹、苦幹巧幹"),
+        ("快干水泥，油漆快干，选用快干面料，衣服快干了", "快乾水泥，油漆快乾，選用快乾面料，衣服快乾了"),
+        ("倡导高效快干，抓紧快干，快干型涂料，头发快干", "倡導高效快幹，抓緊快幹，快乾型塗料，頭髮快乾"),
+        ("办好打基础利长远和牵一发动全身的大事，置之死地后生", "辦好打基礎利長遠和牽一髮動全身的大事，置之死地後生"),
+        ("牵一发而动全身，要发动全身心的力量，拉一发动机", "牽一髮而動全身，要發動全身心的力量，拉一發動機"),
+    ],
+)
+def test_held_out_round_13_by_class(simplified, traditional):
+    assert to_traditional(simplified) == traditional
+    assert to_traditional(simplified, "hk") == traditional.replace("裡", "裏")
+
+
+def test_idioms_without_er_come_from_opencc_s_own_a_er_b_entries():
+    found = convert_module.idioms_without_er()
+    assert found["牵一发动全身"] == "牽一髮動全身"
+    entries = dict(convert_module.opencc_entries(tuple(sorted(convert_module._ocd2_files(
+        json.loads((convert_module._SHARE / "s2t.json").read_text(encoding="utf-8")))))))
+    for short, form in found.items():
+        assert short not in entries
+        assert any(key.replace("而", "", 1) == short and value[:key.index("而")] + value[key.index("而") + 1:] == form
+                   for key, value in entries.items() if len(key) == len(short) + 1 and "而" in key)
+
+
 def test_transliterations_are_jieba_s_that_opencc_lacks_with_their_sound_forms():
     # from the installed dictionaries: jieba's nrt words with 干 (data/s2t-place-characters.tsv), not OpenCC's own
     found = convert_module.transliterations()

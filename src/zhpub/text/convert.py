@@ -386,6 +386,24 @@ def transliterations() -> dict[str, str]:
 
 
 @functools.lru_cache(maxsize=None)
+def idioms_without_er() -> dict[str, str]:
+    """OpenCC's idioms of the form A而B (six characters or more, one 而 inside) as they are also written, without their 而
+    (牵一发而动全身 -> 牵一发动全身), each with the characters OpenCC's own entry gives them. Without its 而 an idiom is no
+    word of jieba's, which cuts it across its parts (牵|一|发动|全身: 發動, not the hair, 髮); as a phrase entry it is joined
+    again where its whole words meet (WordConverter._join_runs), so it can match nowhere else."""
+    files = tuple(sorted(_ocd2_files(json.loads((_SHARE / "s2t.json").read_text(encoding="utf-8")))))
+    known = opencc_phrases(files)
+    found = {}
+    for key, value in opencc_entries(files):
+        if len(key) >= 6 and key.count("而") == 1 and 0 < key.index("而") < len(key) - 1 and len(value) == len(key):
+            at = key.index("而")
+            short = key[:at] + key[at + 1 :]
+            if short not in known:
+                found[short] = value[:at] + value[at + 1 :]
+    return dict(sorted(found.items()))
+
+
+@functools.lru_cache(maxsize=None)
 def _place_patterns() -> tuple[re.Pattern[str], ...]:
     data = place_abbreviations()
     nouns = "|".join(map(re.escape, sorted(data.nouns, key=len, reverse=True)))
@@ -546,7 +564,7 @@ class WordConverter:
     def __init__(self, variant: str):
         # OpenCC's first step (Simplified -> OpenCC's Traditional, with our phrases) runs word by word; its regional
         # glyph step (臺灣 or 香港 forms) runs on the joined text, whose own phrases (無綫新聞) span words
-        phrases = transliterations() | overrides()  # the project's own rows win over the generated ones
+        phrases = transliterations() | idioms_without_er() | overrides()  # the project's own rows win over generated ones
         self.opencc = _custom_converter(
             VARIANTS[variant], tuple(sorted(phrases.items())), only_first_step=True,
             characters=tuple(sorted(character_defaults().items())),
