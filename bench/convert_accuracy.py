@@ -17,9 +17,10 @@ occurrences of each one-to-many character, also read in context (answers file), 
 the word review: a word form right in most places but wrong in some would show there. It is drawn from the Simplified
 text (so the same whatever the converters do) round by round: for each round of held-out files (the rN- of a file's
 name; files without one are round 1) and for the national reports as one set, a fresh random.Random(seed) draws up to
---per-char occurrences of each character, characters in code-point order, from that round's files alone. A round's
-draws therefore depend on its own files only: adding a round never moves (and so never un-reviews) an earlier
-round's, and `--held-out 'rN-*'` draws exactly the occurrences that the run over all rounds draws in round N.
+--per-char occurrences of each character, characters in code-point order, from that round's files in the run. A
+round's draws therefore depend on its own files only: adding a round never moves (and so never un-reviews) an earlier
+round's, and `--held-out 'rN-*'` draws exactly the occurrences that the run over all rounds draws in round N (a glob
+over part of a round draws that part's own sample).
 Speed: both converters over the 13 reports' paragraphs, fastest of --repeat runs, MB of UTF-8 Simplified text per
 second, dictionaries loaded before timing. The shipped Zhenjiang report's changed characters are listed to read too.
 
