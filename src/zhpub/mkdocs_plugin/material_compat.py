@@ -175,7 +175,9 @@ def stable(value, depth: int = 0) -> str:
     from mkdocs.structure.files import File
     from mkdocs.structure.toc import AnchorLink
 
-    if value is None or isinstance(value, (str, int, float, bool, bytes)):
+    if isinstance(value, str):  # as it is, length first (a page's HTML: no escaped copy of it)
+        return f"{type(value).__name__}{len(value)}:{value}"
+    if value is None or isinstance(value, (int, float, bool, bytes)):
         return repr(value)
     if isinstance(value, (list, tuple)):
         return "[" + ",".join(stable(v, depth + 1) for v in value) + "]"

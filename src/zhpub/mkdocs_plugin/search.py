@@ -27,7 +27,7 @@ import html
 import json
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from importlib import resources
@@ -192,13 +192,13 @@ def corpus_index(documents: list[SearchDocument], paragraphs: dict[str, list[dic
             d = by_slug[slug]
             docs.append({"slug": slug, "title": d.title, "year": d.year, "series": d.series, "first": first,
                          "count": len(entries) - first})
-    postings: dict[str, list[int]] = {}
+    postings: dict[str, list[int]] = defaultdict(list)
     lengths = []
     for number, entry in enumerate(entries):
         keys = keys_of(entry["text"])
         lengths.append(len(keys))
         for key in keys:
-            postings.setdefault(key, []).append(number)
+            postings[key].append(number)
     encoded = {}
     for key, numbers in postings.items():
         deltas = [numbers[0]] + [b - a for a, b in zip(numbers, numbers[1:])]

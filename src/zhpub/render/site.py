@@ -48,8 +48,12 @@ def rel(from_src: str, to: str) -> str:
     target, _, anchor = to.partition("#")
     if target.endswith(".md"):
         target = html_path(target)
-    url = posixpath.relpath(target, posixpath.dirname(from_src) or ".") if target else ""
+    url = _relative(target, posixpath.dirname(from_src) or ".") if target else ""
     return url + (f"#{anchor}" if anchor else "")
+
+
+# a page links to the same few pages at many anchors: the relative path of each pair is made once (relpath is slow)
+_relative = functools.lru_cache(maxsize=8192)(posixpath.relpath)
 
 
 def doc_page(slug: str) -> str:
