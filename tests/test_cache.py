@@ -281,3 +281,32 @@ def test_a_change_to_the_theme_or_the_configuration_renders_every_page_again(pro
     shutil.rmtree(project / "build")
     build(project, {"site"})
     assert files(project / "build") == cached, kind
+
+
+def _first(): return 1
+def _second(): return 2
+
+
+class _Greeter:
+    def __init__(self, word): self.word = word
+    def greet(self): return self.word
+
+
+def test_stable_form_tells_template_inputs_apart_and_refuses_what_it_cannot_name():
+    """A page's key (plugin.PageHTML) is made of these forms: two different callables, partials or bound objects
+    must not share one (a stale page), and what has no form across builds (a closure, a cycle) is refused, so the
+    page is rendered."""
+    import functools
+
+    from zhpub.mkdocs_plugin.material_compat import UnstableInput, stable
+
+    assert stable(_first) != stable(_second) and stable(_first) == stable(_first)
+    assert stable(functools.partial(_first, 1)) != stable(functools.partial(_first, 2))
+    assert stable(_Greeter("a").greet) != stable(_Greeter("b").greet)
+    assert stable({"b": 1, "a": [1, 2]}) == stable({"a": [1, 2], "b": 1})
+    with pytest.raises(UnstableInput):
+        stable(lambda: None)
+    nested: list = []
+    nested.append(nested)
+    with pytest.raises(UnstableInput):
+        stable(nested)

@@ -8,10 +8,12 @@ to this module only. ``check_material_version`` stops a build with a clear messa
 
 from __future__ import annotations
 
+import functools
 import html
 import logging
 import os
 import re
+import types
 from pathlib import Path
 from types import MappingProxyType
 
@@ -175,6 +177,8 @@ def stable(value, depth: int = 0) -> str:
     from mkdocs.structure.files import File
     from mkdocs.structure.toc import AnchorLink
 
+    if depth > 64:  # a structure that holds itself, or one too deep to be a template input
+        raise UnstableInput(f"{type(value).__qualname__} is nested more than 64 deep")
     if isinstance(value, str):  # as it is, length first (a page's HTML: no escaped copy of it)
         return f"{type(value).__name__}{len(value)}:{value}"
     if value is None or isinstance(value, (int, float, bool, bytes)):
@@ -191,6 +195,17 @@ def stable(value, depth: int = 0) -> str:
         return f"A({stable({k: v for k, v in vars(value).items() if k != 'children'})},{stable(value.children, depth + 1)})"
     if isinstance(value, BasePlugin):
         return f"{type(value).__module__}.{type(value).__qualname__}({stable(dict(value.config), depth + 1)})"
+    if isinstance(value, (types.FunctionType, types.BuiltinFunctionType, type)):
+        # a module's function or class is its code (in the build cache's code version); a closure's captured values
+        # are not, so a function made inside another has no stable form
+        name = f"{value.__module__}.{value.__qualname__}"
+        if "<locals>" in name or "<lambda>" in name:
+            raise UnstableInput(f"{name} is made at run time")
+        return name
+    if isinstance(value, types.MethodType):  # a method and the object it is bound to (the theme's gettext)
+        return f"{stable(value.__func__, depth + 1)}@{stable(value.__self__, depth + 1)}"
+    if isinstance(value, functools.partial):
+        return f"partial({stable(value.func, depth + 1)},{stable(value.args, depth + 1)},{stable(value.keywords, depth + 1)})"
     if hasattr(value, "items") and callable(value.items):  # dict, MkDocs' Config, Theme, Jinja's context
         items = sorted((stable(k, depth + 1), stable(v, depth + 1)) for k, v in value.items())
         return "{" + ",".join(f"{k}:{v}" for k, v in items) + "}"
@@ -202,12 +217,13 @@ def stable(value, depth: int = 0) -> str:
     raise UnstableInput(f"{type(value).__qualname__} has no stable form")
 
 
-def site_render_inputs(config, nav, pages) -> list[str | bytes]:
+def site_render_inputs(config, nav, pages, env=None) -> list[str | bytes]:
     """What every page's output depends on besides its own inputs (``page_render_inputs``): the configuration as
     the plugins left it (except site_dir), the navigation (each item's title, address and front matter: Material's
-    nav shows a page's icon, subtitle and status from it), the list of pages, and the project's theme templates
-    (custom_dir; Material's and MkDocs' own are versioned in the build cache's code version). Raises
-    UnstableInput when something in them has no stable form."""
+    nav shows a page's icon, subtitle and status from it), the list of pages, the project's theme templates
+    (custom_dir; Material's and MkDocs' own are versioned in the build cache's code version) and the globals,
+    filters and tests of the Jinja environment (a plugin may add its own in on_env). Raises UnstableInput when
+    something in them has no stable form."""
     from mkdocs.structure.nav import Section
     from mkdocs.structure.pages import Page
 
@@ -224,7 +240,8 @@ def site_render_inputs(config, nav, pages) -> list[str | bytes]:
     return [stable({k: v for k, v in config.items() if k not in NOT_PAGE_INPUTS}),
             "[" + ",".join(item(n) for n in nav.items) + "]",
             stable([(f.src_uri, f.url, f.page.title if f.page else None) for f in pages]),
-            tree_bytes(Path(custom)) if custom else b""]
+            tree_bytes(Path(custom)) if custom else b"",
+            stable([dict(env.globals), dict(env.filters), dict(env.tests)]) if env is not None else ""]
 
 
 def page_render_inputs(context, page) -> list[str]:

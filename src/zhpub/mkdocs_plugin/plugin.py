@@ -173,6 +173,7 @@ class ZhpubPlugin(BasePlugin[ZhpubConfig]):
             env.bytecode_cache = bytecode_cache(self.root)
         if self.page_html is not None:  # the page template that either renders the theme's or gives the stored page
             env.loader = ChoiceLoader([DictLoader(PageHTML.TEMPLATES), env.loader])
+            self.page_html.env = env  # its globals and filters are in every page's key
         return env
 
     @event_priority(-100)  # after Material's search plugin made its index (on_config)
@@ -311,6 +312,7 @@ class PageHTML:
         self.templates: dict[str, str] = {}  # src path -> the template the page asked for
         self.pending: dict[str, str] = {}  # src path -> key, pages rendered in this build, stored at on_post_page
         self.rendered = self.reused = 0
+        self.env = None  # the Jinja environment (on_env)
 
     def dispatch(self, page) -> None:
         self.templates[page.file.src_uri] = page.meta.get("template", "main.html")
@@ -323,7 +325,7 @@ class PageHTML:
         context["zhpub_page_template"] = self.templates[src]
         if self.site is None:
             try:
-                self.site = key(*material_compat.site_render_inputs(config, nav, context["pages"]))
+                self.site = key(*material_compat.site_render_inputs(config, nav, context["pages"], self.env))
             except material_compat.UnstableInput as e:
                 log.info(f"zhpub: pages are rendered without the build cache: {e}")
                 self.site = ""

@@ -151,8 +151,12 @@ def old_like_forms(text: str, variant: str = "hant") -> dict[int, str]:
                 if k == 0:
                     sentence = rest[: m.start()] if (m := _SENTENCE_END.search(rest)) else rest
                     after = units[1] if len(units) > 1 else ""
+                    # a comparison ends the clause 象 opens (象这类人那样); a list of examples may run on through the
+                    # sentence (象年产…的企业，…，等等); a comparison word later in the sentence is another clause's
+                    # (象种群数量…增至360头，这样的成效: the elephant)
                     like = ((len(after) != 1 or word_class(after).startswith(("r", "m")))
-                            and any(word in sentence for word in (*data.comparison, *data.examples)))
+                            and (any(word in clause for word in data.comparison)
+                                 or any(word in sentence for word in data.examples)))
                 else:
                     tag = word_class(units[k - 1]) if any(word in clause[1:] for word in data.comparison) else ""
                     like = tag.startswith(("v", "d", "p", "c")) and tag != "vn" and units[k - 1] not in _JOINING
@@ -503,13 +507,18 @@ class SenseRule:
 
     word: str
     traditional: str
-    after: tuple[str, ...] = ()  # the previous word ends with one of these
+    after: tuple[str, ...] = ()  # the previous word ends with one of these (^A: the previous word is A)
     before: tuple[str, ...] = ()  # the next word starts with one of these
 
     def applies(self, previous: str, following: str) -> bool:
-        if self.after and not previous.endswith(self.after):
+        if self.after and not any(previous == a[1:] if a.startswith("^") else previous.endswith(a) for a in self.after):
             return False
         return not self.before or following.startswith(self.before)
+
+    @property
+    def context_before(self) -> tuple[str, ...]:
+        """The text each after= context stands for (without its ^ mark)."""
+        return tuple(a.removeprefix("^") for a in self.after)
 
 
 @functools.lru_cache(maxsize=None)
@@ -582,7 +591,7 @@ class WordConverter:
                    *character_defaults().items(), *((w, r.traditional) for w, rs in self.rules.items() for r in rs)]
         self.risk_marker = _risk_marker(self._entries_that_depend_on_words(entries))
         key_chars = {char for key, _ in entries if len(key) > 1 for char in key}
-        key_chars |= {char for rules in self.rules.values() for rule in rules for c in (*rule.after, *rule.before)
+        key_chars |= {char for rules in self.rules.values() for rule in rules for c in (*rule.context_before, *rule.before)
                       for char in c}
         self.separators = _separator_pattern(key_chars)
 
@@ -603,7 +612,7 @@ class WordConverter:
         for word, rules in self.rules.items():
             for rule in rules:
                 if changes(word, rule.traditional):
-                    keys.update([a + word for a in rule.after] + [word + b for b in rule.before]
+                    keys.update([a + word for a in rule.context_before] + [word + b for b in rule.before]
                                 if rule.after or rule.before else [word])
         return sorted(keys)
 
