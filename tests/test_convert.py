@@ -374,6 +374,27 @@ def test_held_out_round_13_by_class(simplified, traditional):
     assert to_traditional(simplified, "hk") == traditional.replace("裡", "裏")
 
 
+# Round 16's class (r16-*: the 2018 No. 1 document's 也不吊高胃口 became 不弔): a negation and a verb that jieba cuts
+# apart (不|吊, 别|只) and that OpenCC's phrase table joins into a fixed phrase's reading (昊天不弔, 別隻 "another one").
+# Today's negation keeps the verb's own form; the classical phrases are OpenCC's longer entries and stay; 别只 after a
+# word of comparison is "another one". Sentences written for the test, Traditional by reading.
+@pytest.mark.parametrize(
+    "simplified,traditional",
+    [
+        ("既不降低扶贫标准，也不吊高胃口，采取更加有力的举措", "既不降低扶貧標準，也不吊高胃口，採取更加有力的舉措"),
+        ("不吊胃口，把灯吊起来，不吊也行", "不吊胃口，把燈吊起來，不吊也行"),
+        ("不吊销执照，吊装设备", "不吊銷執照，吊裝設備"),
+        ("昊天不吊，形影相吊，凭吊先烈，吊唁", "昊天不弔，形影相弔，憑弔先烈，弔唁"),
+        ("别只看数量，更要看质量", "別只看數量，更要看質量"),
+        ("这只鸟和别只不同", "這隻鳥和別隻不同"),
+        ("这只是开始，只有实干", "這只是開始，只有實幹"),
+    ],
+)
+def test_held_out_round_16_by_class(simplified, traditional):
+    assert to_traditional(simplified) == traditional
+    assert to_traditional(simplified, "hk") == traditional
+
+
 def test_idioms_without_er_come_from_opencc_s_own_a_er_b_entries():
     found = convert_module.idioms_without_er()
     assert found["牵一发动全身"] == "牽一髮動全身"
