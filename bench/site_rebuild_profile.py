@@ -1,15 +1,24 @@
-"""Where a site edition's MkDocs build spends its time after one changed document (cProfile).
+"""Where a site edition's MkDocs build spends its time after one changed document (cProfile, or CPU time per step).
 
     .venv/bin/python bench/site_rebuild_profile.py [--documents 20] [--edits 2] [--edit comma|title] [--top 25]
+                                                   [--keep FOLDER] [--no-profile | --timed]
 
 A generated project (bench/corpus_build.py's make_project: the shipped reports, then copies of them) is built once
 (`zhpub build --only data --only site`, so every page's products are in the build cache); then, ``--edits`` times,
 one document changes (a comma of its source.txt, or its title; each edit is undone by the next, so every round is
 one changed document against the cache the round before left), `zhpub build --only data` makes its model again, and
 each edition's MkDocs build (build.build_variant, as `zhpub build` runs it in a worker) is profiled in a fresh
-process, followed by the copy of its output into the build cache (cache.put_tree, as build.build_site does). Printed
-per edition: CPU time, the cumulative time of the steps that matter (zhpub's page rendering, the page templates,
-search, writing), and the functions with the most time of their own.
+process, followed by the copy of its output into the build cache (cache.put_tree, as build.build_site does). That
+process first does what `zhpub build` does before it forks the edition's worker (not measured): it loads the
+converters and the search's fold tables and reviews every document (build.publishable), whose models the worker
+then has in memory. Printed per edition: CPU time, the cumulative time of the steps that matter (zhpub's page
+rendering, the page templates, search, writing), and the functions with the most time of their own.
+
+The profiler costs time of its own (the CPU time of a profiled run is three to five times an unprofiled one's, most
+of it in code of many small calls): ``--no-profile`` prints each edition's CPU time alone, the figure to compare two
+versions of the code by, and ``--timed`` that and the CPU time of each step (TIMED: the functions wrapped with a
+timer, a few hundred calls, so the figures are the real ones). ``PYTHONPATH=<other checkout>/src`` measures another
+version of the code; ``--keep`` a project folder per version, so each keeps its build cache between runs.
 """
 
 from __future__ import annotations
@@ -49,31 +58,96 @@ STEPS = [
     ("sitemap", "commands/build.py", "_build_theme_template"),
 ]
 
+# --timed: the same steps by CPU time without the profiler (each function wrapped; a step's time includes the steps
+# inside it); names missing from the code being measured are left out
+TIMED = [
+    ("on_config: documents loaded, renderer made", "zhpub.mkdocs_plugin.plugin:ZhpubPlugin.on_config"),
+    ("  publishable (review + models)", "zhpub.build:publishable"),
+    ("on_files: zhpub's pages and data files", "zhpub.mkdocs_plugin.plugin:ZhpubPlugin.on_files"),
+    ("  SiteRenderer.pages (page bodies)", "zhpub.render.site:SiteRenderer.pages"),
+    ("    glossary_page", "zhpub.render.site:SiteRenderer.glossary_page"),
+    ("  SiteRenderer.data_files (corpus data)", "zhpub.render.site:SiteRenderer.data_files"),
+    ("MkDocs: theme files listed", "mkdocs.structure.files:Files.add_files_from_theme"),
+    ("MkDocs: _populate_page (every page)", "mkdocs.commands.build:_populate_page"),
+    ("  Page.render (Markdown of nothing)", "mkdocs.structure.pages:Page.render"),
+    ("  zhpub on_page_content (toc, paragraph search)", "zhpub.mkdocs_plugin.plugin:ZhpubPlugin.on_page_content"),
+    ("    ParagraphSearch.page_content", "zhpub.mkdocs_plugin.search:ParagraphSearch.page_content"),
+    ("MkDocs: copy_static_files (assets, data/)", "mkdocs.structure.files:Files.copy_static_files"),
+    ("MkDocs: static templates (sitemap, 404)", "mkdocs.commands.build:_build_theme_template"),
+    ("MkDocs: _build_page (every page)", "mkdocs.commands.build:_build_page"),
+    ("  Material search on_page_context", "material.plugins.search.plugin:SearchPlugin.on_page_context"),
+    ("  zhpub on_page_context", "zhpub.mkdocs_plugin.plugin:ZhpubPlugin.on_page_context"),
+    ("    PageHTML.choose (page key)", "zhpub.mkdocs_plugin.plugin:PageHTML.choose"),
+    ("  zhpub on_post_page", "zhpub.mkdocs_plugin.plugin:ZhpubPlugin.on_post_page"),
+    ("  write_file", "mkdocs.utils:write_file"),
+    ("on_post_build: Material search index", "material.plugins.search.plugin:SearchPlugin.on_post_build"),
+    ("on_post_build: zhpub (shards, corpus index, memo)", "zhpub.mkdocs_plugin.plugin:ZhpubPlugin.on_post_build"),
+    ("  ParagraphSearch.post_build", "zhpub.mkdocs_plugin.search:ParagraphSearch.post_build"),
+    ("    corpus_index", "zhpub.mkdocs_plugin.search:corpus_index"),
+]
+
+TIME_STEPS = r"""
+import functools, importlib, time
+spent = {}
+def timed(where):
+    module_name, qualname = where.split(":")
+    try:
+        owner = importlib.import_module(module_name)
+        *path, name = qualname.split(".")
+        for part in path:
+            owner = getattr(owner, part)
+        function = getattr(owner, name)
+    except (ImportError, AttributeError):
+        return
+    @functools.wraps(function)  # keeps MkDocs' event priority (a function attribute)
+    def wrapper(*args, **kwargs):
+        start = time.process_time()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            total, calls = spent.get(where, (0.0, 0))
+            spent[where] = (total + time.process_time() - start, calls + 1)
+    setattr(owner, name, wrapper)
+for where in sys.argv[5].split(","):
+    timed(where)
+"""
+
 PROFILE_ONE = r"""
 import cProfile, os, pstats, resource, sys, time
 from pathlib import Path
-from zhpub.build import build_variant, site_key
+from zhpub.build import build_variant, publishable, shared_by_workers, site_key
 from zhpub.cache import Cache
 from zhpub.model import LANG_TAGS
-from zhpub.text.convert import preload
-from zhpub.build import configured_editions
-root, out, variant, stats_file = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3], sys.argv[4]
-preload(configured_editions(root))  # as `zhpub build` does before it forks its workers: not part of an edition
+os.chdir(sys.argv[1])  # `zhpub build` runs in the project with the root "." (the models' in-memory cache is by path)
+root, out, variant, stats_file = Path("."), Path(sys.argv[2]), sys.argv[3], sys.argv[4]
+# what `zhpub build` does before it forks the edition's worker, not part of an edition: the converters and fold
+# tables (shared_by_workers), and the review of every document (build_all), whose models the worker inherits
+shared_by_workers(root)()
+publishable(root)
 # CPU time when the machine is shared (ZHPUB_PROFILE_CPU=1; each call then costs more, which inflates small
 # functions), else the profiler's own clock
+profiling = stats_file not in ("-", "timed")
+if stats_file == "timed":
+    exec(sys.argv[6])  # TIME_STEPS: wraps the functions named in sys.argv[5]
 profile = cProfile.Profile(time.process_time) if os.environ.get("ZHPUB_PROFILE_CPU") else cProfile.Profile()
 start = resource.getrusage(resource.RUSAGE_SELF)
-profile.enable()
+if profiling:
+    profile.enable()
 problem = build_variant(root, out, variant)
-profile.disable()
+if profiling:
+    profile.disable()
 mid = resource.getrusage(resource.RUSAGE_SELF)
 if problem:
     raise SystemExit(str(problem))
 Cache(root).put_tree("site", LANG_TAGS[variant], site_key(root, variant), out / LANG_TAGS[variant])
 end = resource.getrusage(resource.RUSAGE_SELF)
-profile.dump_stats(stats_file)
+if profiling:
+    profile.dump_stats(stats_file)
 cpu = lambda a, b: (b.ru_utime - a.ru_utime) + (b.ru_stime - a.ru_stime)
 print(f"{cpu(start, mid):.2f} {cpu(mid, end):.2f}")
+if stats_file == "timed":
+    for where, (total, calls) in spent.items():
+        print(f"{where} {total:.3f} {calls}")
 """
 
 
@@ -125,9 +199,12 @@ def main() -> None:
     parser.add_argument("--edit", choices=("comma", "title"), default="comma")
     parser.add_argument("--top", type=int, default=25)
     parser.add_argument("--keep", type=Path, help="build the project here and keep it (default: a temporary folder)")
+    parser.add_argument("--no-profile", action="store_true", help="each edition's CPU time only, without the profiler")
+    parser.add_argument("--timed", action="store_true", help="each edition's CPU time and its steps' (TIMED), without "
+                                                             "the profiler")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        folder = args.keep or Path(tmp)
+        folder = (args.keep or Path(tmp)).resolve()
         folder.mkdir(parents=True, exist_ok=True)
         listed = folder / ".slugs"  # make_project's order (a kept project is profiled again with the same edit)
         if not listed.is_file():
@@ -142,10 +219,23 @@ def main() -> None:
             edit(folder, slugs[-2], args.edit, undo=round_ % 2 == 1)
             run(zhpub + ["--only", "data"], folder)
             for variant in configured_editions(folder):
-                stats_file = str(folder / f".profile-{variant}")
+                stats_file = "-" if args.no_profile else "timed" if args.timed else str(folder / f".profile-{variant}")
                 out = folder / ".profile-site"
-                cpu, put_tree = map(float, run([sys.executable, "-c", PROFILE_ONE, str(folder), str(out), variant,
-                                                stats_file], folder).split())
+                lines = run([sys.executable, "-c", PROFILE_ONE, str(folder), str(out), variant, stats_file,
+                             ",".join(w for _, w in TIMED), TIME_STEPS], folder).splitlines()
+                cpu, put_tree = map(float, lines[0].split())
+                if args.timed:
+                    print(f"round {round_ + 1}, edition {variant} (load average {os.getloadavg()[0]:.1f}):")
+                    print(f"  CPU {cpu:.2f} s in build_variant, then cache.put_tree {put_tree:.2f} s")
+                    spent = {where: (float(t), int(n)) for where, t, n in (line.rsplit(" ", 2) for line in lines[1:])}
+                    for label, where in TIMED:
+                        if where in spent:
+                            print(f"  {label:52s} {spent[where][0]:7.2f} s  ({spent[where][1]} calls)")
+                    continue
+                if args.no_profile:
+                    print(f"round {round_ + 1}, edition {variant}: CPU {cpu:.2f} s in build_variant, then cache.put_tree "
+                          f"{put_tree:.2f} s (load average {os.getloadavg()[0]:.1f})")
+                    continue
                 print(f"round {round_ + 1}, edition {variant} (load average {os.getloadavg()[0]:.1f}):")
                 report(stats_file, cpu, put_tree, args.top)
 

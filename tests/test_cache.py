@@ -310,3 +310,97 @@ def test_stable_form_tells_template_inputs_apart_and_refuses_what_it_cannot_name
     nested.append(nested)
     with pytest.raises(UnstableInput):
         stable(nested)
+
+
+def edit_one_comma(project: Path, slug: str) -> None:
+    """A body edit: a comma of the text's second half (full-width, or ASCII as a scrape may have it) becomes 、."""
+    source = project / "content" / slug / "source.txt"
+    text = source.read_text(encoding="utf-8")
+    at = min(i for i in (text.find("，", len(text) // 2), text.find(",", len(text) // 2)) if i >= 0)
+    source.write_text(text[:at] + "、" + text[at + 1:], encoding="utf-8")
+
+
+def test_a_reused_page_is_its_stored_bytes_copied_and_mkdocs_reports_no_skipped_page(project, caplog):
+    """With no other plugin changing pages' output, a reused page's entry holds the bytes MkDocs writes and is copied
+    into the site as it is (plugin.PageHTML.keep); MkDocs, given nothing to write, does not report a skipped page."""
+    build(project, {"site"})
+    edit_one_comma(project, SLUG)
+    caplog.set_level(logging.INFO)
+    build(project, {"site"})
+    rendered, reused = pages_rendered_and_reused(caplog)
+    assert rendered and reused > rendered
+    assert not [r for r in caplog.records if r.getMessage().startswith("Page skipped")]
+    folder = project / cache.CACHE_DIR / "page-html"
+    site = project / "build" / "site"
+    pages = {p.parent.relative_to(folder).as_posix(): p for p in folder.rglob("*")
+             if p.is_file() and not p.name.startswith(".")}
+    assert len(pages) == rendered + reused
+    for name, entry in pages.items():
+        variant, url = name.split("/", 1)
+        assert (site / {"hans": "zh-Hans", "hant": "zh-Hant"}[variant] / url).read_bytes() == entry.read_bytes(), name
+
+
+STAMP_HOOK = '''def on_post_page(output, page, config):
+    return output.replace("</body>", f"<!-- stamped {page.url} -->\\n</body>", 1)
+'''
+
+
+def test_a_plugin_that_changes_every_page_changes_the_reused_ones_too(project, monkeypatch, caplog):
+    """Another on_post_page (a project's hook) sees each page's output, reused or rendered: the reused page is then
+    printed through the template, not copied, and the site equals a cold build."""
+    (project / "hooks" / "stamp_pages.py").write_text(STAMP_HOOK, encoding="utf-8")
+    edit(project / "mkdocs.yml", "strict: true\n", "strict: true\nhooks:\n  - hooks/stamp_pages.py\n")
+    build(project, {"site"})
+    edit_one_comma(project, SLUG)
+    caplog.set_level(logging.INFO, logger="mkdocs.plugins.zhpub")
+    build(project, {"site"})
+    rendered, reused = pages_rendered_and_reused(caplog)
+    assert rendered and reused > rendered
+    site = project / "build" / "site"
+    pages = sorted(site.glob("zh-Han*/**/*.html"))
+    assert pages and all(b"<!-- stamped " in p.read_bytes() for p in pages if p.name != "404.html")
+    assert (site / "zh-Hant" / SLUG / "indicators.html").read_bytes().count(b"<!-- stamped ") == 1
+    cached = files(project / "build")
+    monkeypatch.setenv("ZHPUB_CACHE", "0")
+    shutil.rmtree(project / "build")
+    build(project, {"site"})
+    assert files(project / "build") == cached
+
+
+def test_a_model_is_one_object_by_relative_and_absolute_path_and_a_new_one_after_an_edit(project, monkeypatch):
+    """`zhpub build` reads content/<doc> from the project, the MkDocs plugin by its absolute path: one entry of the
+    in-memory cache (content._Place), so the site editions' workers, forked from the build, find the build's models
+    instead of loading them again; an edit still gives a new model."""
+    from zhpub.content import ContentFolder, load_document
+
+    monkeypatch.chdir(project)
+    relative = load_document(ContentFolder(Path("content") / SLUG))
+    assert load_document(ContentFolder(project.resolve() / "content" / SLUG)) is relative
+    edit(project / "content" / SLUG / "document.yaml", "title: ", "title: 修订 ")
+    edited = load_document(ContentFolder(project / "content" / SLUG))
+    assert edited is not relative and edited.meta["title"].startswith("修订 ")
+
+
+def test_the_corpus_and_the_indicator_names_are_made_once_per_content_and_again_after_an_edit(project):
+    """The review, the data and each site edition share one corpus (corpus.project.load_corpus: the same models and
+    corpus/ files) and one reading of the indicator names (knowledge.indicators.load_names_en); a changed file, or
+    other models, make them again."""
+    from zhpub.build import publishable_documents
+    from zhpub.corpus.project import load_corpus
+    from zhpub.knowledge.indicators import load_names_en
+
+    docs = publishable_documents(project, with_notes=False)
+    corpus = load_corpus(project, docs)
+    assert load_corpus(project, list(docs)) is corpus and corpus.corpus.series["zhenjiang"].years
+    assert load_corpus(project, []) is not corpus and not load_corpus(project, []).corpus.series
+    edit(project / "corpus" / "series.yaml", "body: {hans: 镇江市人民政府,", "body: {hans: 镇江市政府,")
+    again = load_corpus(project, docs)
+    assert again is not corpus and again.corpus.series["zhenjiang"].series.body["hans"] == "镇江市政府"
+
+    path = project / "glossary" / "indicator-names.yaml"
+    names = load_names_en(path)
+    assert names["地区生产总值"] == "GDP (gross regional product)"
+    names["地区生产总值"] = "changed by a caller"  # each caller gets its own dict
+    assert load_names_en(path)["地区生产总值"] == "GDP (gross regional product)"
+    edit(path, "地区生产总值: GDP (gross regional product)", "地区生产总值: gross regional product (GDP)")
+    assert load_names_en(path)["地区生产总值"] == "gross regional product (GDP)"

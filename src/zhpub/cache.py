@@ -58,7 +58,8 @@ def key(*parts: bytes | str) -> str:
     digest = hashlib.sha256(code_version().encode())
     for part in parts:
         data = part.encode("utf-8") if isinstance(part, str) else part
-        digest.update(f"{len(data)}:".encode() + data)
+        digest.update(f"{len(data)}:".encode())
+        digest.update(data)  # not concatenated: a page's HTML is not copied once more to be hashed
     return digest.hexdigest()
 
 
@@ -95,6 +96,16 @@ class Cache:
             return None
         try:
             return self._place(kind, name, product_key).read_bytes()
+        except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
+            return None
+
+    def open_bytes(self, kind: str, name: str, product_key: str):
+        """The stored bytes as an open binary file (None when missing): still readable when a newer version of the
+        product replaces the entry before it is read."""
+        if not enabled():
+            return None
+        try:
+            return self._place(kind, name, product_key).open("rb")
         except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
             return None
 

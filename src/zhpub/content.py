@@ -11,7 +11,7 @@ import functools
 import os
 import re
 import urllib.parse
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .text.errata import load_errata
@@ -152,7 +152,20 @@ def load_document(folder: ContentFolder, accept: frozenset[str] = frozenset(),
                   retire: tuple[tuple[str, str], ...] = ()) -> Document:
     """The document with its glossary hits and indicators (glossary from the project's glossary/ folder), its
     ids aligned with the published ones (``accept``/``retire``: decisions `zhpub ids` is about to record)."""
-    return _load_cached(folder.path, _stamp(folder.path), _stamp(folder.root / "glossary"), accept, retire)
+    return _load_cached(_Place(folder.path), _stamp(folder.path), _stamp(folder.root / "glossary"), accept, retire)
+
+
+@dataclass(frozen=True)
+class _Place:
+    """A content folder as the in-memory cache knows it: by its resolved path, so that the CLI's ``content/<doc>``
+    and the MkDocs plugin's absolute path are one entry (a build's workers, forked, find the models the build
+    loaded); ``path`` as given is the one the model is made from."""
+
+    path: Path = field(compare=False)
+    resolved: Path = field(init=False)
+
+    def __post_init__(self):
+        object.__setattr__(self, "resolved", self.path.resolve())
 
 
 def load_path(path: Path) -> Document:
@@ -186,9 +199,9 @@ def refuse_links(folder: ContentFolder) -> None:
 
 
 @functools.lru_cache(maxsize=256)  # a corpus: every document of a build stays loaded (the stamps follow edits)
-def _load_cached(path: Path, stamp: tuple, glossary_stamp: tuple, accept: frozenset[str] = frozenset(),
+def _load_cached(place: _Place, stamp: tuple, glossary_stamp: tuple, accept: frozenset[str] = frozenset(),
                  retire: tuple[tuple[str, str], ...] = ()) -> Document:
-    folder = ContentFolder(path)
+    folder = ContentFolder(place.path)
     refuse_links(folder)
     if folder.path.parent.name != "content":  # a folder outside a project: no project cache to keep it in
         return _build(folder, accept, retire)

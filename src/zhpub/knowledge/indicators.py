@@ -775,9 +775,18 @@ def finish(doc: Document, rows: list[Indicator], names_en: dict[str, str]) -> li
 def load_names_en(path: Path) -> dict[str, str]:
     if not path.exists():
         return {}
-    data = load_yaml(path)
-    validate("indicator-names", data, Location(str(path), 1))  # Simplified name: English
-    return dict(data or {})
+    return dict(_names_en(str(path), path.read_bytes()))
+
+
+@functools.lru_cache(maxsize=4)  # read for every document and by every review: parsed once per content
+def _names_en(where: str, data: bytes) -> dict[str, str]:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise ZhpubError(f"not UTF-8 ({e.reason})", Location(where), "save it as UTF-8") from None
+    names = load_yaml(where, text)
+    validate("indicator-names", names, Location(where, 1))  # Simplified name: English
+    return dict(names or {})
 
 
 def indicators_for(doc: Document, corrections: list[Correction], names_en: dict[str, str]) -> list[Indicator]:

@@ -164,19 +164,56 @@ REUSED_PAGE_TEMPLATE = "zhpub/reused-page.html"
 DISPATCH_TEMPLATE = "zhpub/page.html"
 
 
+def only_post_page_handler(plugins, handler) -> bool:
+    """Whether ``handler`` (a bound on_post_page) is the only one MkDocs runs on each page's output (a project's
+    hooks are plugins too): then what a page's entry holds is what MkDocs writes."""
+    return list(plugins.events["post_page"]) == [handler]
+
+
+class SkippedPages(logging.Filter):
+    """MkDocs (1.6, mkdocs.commands.build._build_page) writes nothing for a page whose output is empty and says so at
+    INFO ("Page skipped: 'src'. Generated empty output."): not said of the pages the plugin copied from the cache."""
+
+    LOGGER = "mkdocs.commands.build"
+
+    def __init__(self, copied: set[str]):
+        super().__init__()
+        self.copied = copied
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if not message.startswith("Page skipped: '"):
+            return True
+        return message[len("Page skipped: '"):].split("'. ", 1)[0] not in self.copied
+
+
+def quiet_skipped_pages(copied: set[str]) -> SkippedPages:
+    """Install a SkippedPages filter for the src paths in ``copied`` (filled as pages are copied); remove it with
+    ``logging.getLogger(SkippedPages.LOGGER).removeFilter``."""
+    found = SkippedPages(copied)
+    logging.getLogger(SkippedPages.LOGGER).addFilter(found)
+    return found
+
+
 class UnstableInput(ValueError):
     """A template input that has no stable form across builds (an object known only by its address)."""
+
+
+@functools.lru_cache(maxsize=1)
+def _mkdocs_types() -> tuple[type, ...]:
+    """MkDocs' classes ``stable`` names by what they show (imported once: stable runs a hundred times a page)."""
+    from mkdocs.plugins import BasePlugin
+    from mkdocs.structure import StructureItem
+    from mkdocs.structure.files import File
+    from mkdocs.structure.toc import AnchorLink
+
+    return BasePlugin, StructureItem, File, AnchorLink
 
 
 def stable(value, depth: int = 0) -> str:
     """A form of ``value`` that is the same in two builds exactly when the value is: Python literals as they are,
     mappings sorted, MkDocs' pages, sections and links by class, title and address (their content is hashed where
     it is the page's own), files by their paths in the site, other objects by their attributes."""
-    from mkdocs.plugins import BasePlugin
-    from mkdocs.structure import StructureItem
-    from mkdocs.structure.files import File
-    from mkdocs.structure.toc import AnchorLink
-
     if depth > 64:  # a structure that holds itself, or one too deep to be a template input
         raise UnstableInput(f"{type(value).__qualname__} is nested more than 64 deep")
     if isinstance(value, str):  # as it is, length first (a page's HTML: no escaped copy of it)
@@ -187,6 +224,7 @@ def stable(value, depth: int = 0) -> str:
         return "[" + ",".join(stable(v, depth + 1) for v in value) + "]"
     if isinstance(value, (set, frozenset)):
         return "{" + ",".join(sorted(stable(v, depth + 1) for v in value)) + "}"
+    BasePlugin, StructureItem, File, AnchorLink = _mkdocs_types()
     if isinstance(value, StructureItem):  # another page of the nav: what a template shows of it
         return f"{type(value).__name__}({value.title!r},{getattr(value, 'url', None)!r})"
     if isinstance(value, File):

@@ -12,6 +12,7 @@ import html as html_module
 import logging
 import os
 import re
+import shutil
 from pathlib import Path
 
 from jinja2 import ChoiceLoader, DictLoader
@@ -75,6 +76,7 @@ class ZhpubPlugin(BasePlugin[ZhpubConfig]):
         self.generated_pages: set[str] = set()  # src paths of the pages made by zhpub.render (bodies are HTML)
         self.bodies: dict[str, str] = {}  # src path -> HTML body, between on_page_markdown and on_page_content
         self.page_html: PageHTML | None = None  # each page's finished HTML from the build cache (None: cache off)
+        self.skipped: logging.Filter | None = None  # MkDocs' notes on the pages copied from the cache, held back
 
     @event_priority(100)  # before Material's search plugin reads the theme language
     def on_config(self, config):
@@ -179,6 +181,12 @@ class ZhpubPlugin(BasePlugin[ZhpubConfig]):
     @event_priority(-100)  # after Material's search plugin made its index (on_config)
     def on_pre_build(self, config):
         material_compat.reuse_page_entries(config.plugins, self.products, self.segments.wrap)
+        if not config.site_url:  # no 404 page without an address (on_post_build): not rendered with the whole nav either
+            config.theme.static_templates.discard("404.html")
+        if self.page_html is not None:  # every plugin is loaded: whether another one changes a page's output
+            self.page_html.copies_output = material_compat.only_post_page_handler(config.plugins, self.on_post_page)
+            if self.page_html.copies_output:
+                self.skipped = material_compat.quiet_skipped_pages(self.page_html.copied_pages)
 
     @event_priority(-100)  # after every other plugin's: the context is complete, Material's search has read the page
     def on_page_context(self, context, page, config, nav):
@@ -192,9 +200,7 @@ class ZhpubPlugin(BasePlugin[ZhpubConfig]):
 
     @event_priority(100)  # before other plugins change the output: they do the same to a reused page
     def on_post_page(self, output, page, config):
-        if self.page_html is not None:
-            self.page_html.keep(page, output)
-        return output
+        return self.page_html.keep(page, output) if self.page_html is not None else output
 
     @event_priority(-100)  # after any other plugin: what MkDocs converts is then nothing
     def on_page_markdown(self, markdown, page, config, files):
@@ -215,6 +221,16 @@ class ZhpubPlugin(BasePlugin[ZhpubConfig]):
         if self.search is None or (page.meta.get("search") or {}).get("exclude"):
             return html
         return self.search.page_content(html, page.url, page.title)
+
+    def on_build_error(self, error):
+        self._end_pages()
+
+    def _end_pages(self) -> None:
+        if self.skipped is not None:
+            logging.getLogger(self.skipped.LOGGER).removeFilter(self.skipped)
+            self.skipped = None
+        if self.page_html is not None:
+            self.page_html.close()
 
     def _memoise(self, name: str, function):
         """``function`` (pure, of one text) with the results of the last build (plugin.Memo, saved at on_post_build)."""
@@ -250,6 +266,7 @@ class ZhpubPlugin(BasePlugin[ZhpubConfig]):
             self.search.post_build(Path(config.site_dir))
         for memo in self.memos:
             memo.save()
+        self._end_pages()
         if self.page_html is not None:
             log.info(f"zhpub: {self.page_html.rendered} pages rendered, {self.page_html.reused} reused from the build cache")
         # MkDocs writes 404.html with root-absolute links, right only when site_url names the deployment address;
@@ -300,7 +317,10 @@ class PageHTML:
     document's pages and those quoting it; a title edit every page (each page's navigation lists every title).
 
     MkDocs picks the template before on_page_context: each page's template is ``DISPATCH``, which extends the
-    template the page asked for, or ``REUSED``, which prints the stored page, as ``choose`` decides."""
+    template the page asked for, or ``REUSED``, which prints the stored page, as ``choose`` decides. The entry holds
+    the bytes MkDocs writes (UTF-8, a lone surrogate as a character reference); when no other plugin changes a
+    page's output (``copies_output``), a reused page's entry is copied into site_dir as it is, and MkDocs is given
+    nothing to write: the page is neither decoded, encoded, printed through the template nor written."""
 
     DISPATCH = material_compat.DISPATCH_TEMPLATE
     REUSED = material_compat.REUSED_PAGE_TEMPLATE
@@ -311,6 +331,9 @@ class PageHTML:
         self.site: str | None = None  # the site-wide inputs' key part, made at the first page; "" if unstable
         self.templates: dict[str, str] = {}  # src path -> the template the page asked for
         self.pending: dict[str, str] = {}  # src path -> key, pages rendered in this build, stored at on_post_page
+        self.copies_output = False  # a reused page's entry is copied into site_dir (set at on_pre_build)
+        self.copying: dict[str, object] = {}  # src path -> its open entry, between on_page_context and on_post_page
+        self.copied_pages: set[str] = set()  # src paths of the pages copied, whose empty output MkDocs reports
         self.rendered = self.reused = 0
         self.env = None  # the Jinja environment (on_env)
 
@@ -333,10 +356,15 @@ class PageHTML:
             product = self.site and key("page-html", self.products.variant, self.site, *material_compat.page_render_inputs(context, page))
         except material_compat.UnstableInput:
             product = ""
-        stored = self.products.cache.get_bytes("page-html", self._name(page), product) if product else None
+        stored = self.products.cache.open_bytes("page-html", self._name(page), product) if product else None
         if stored is not None:
             context["zhpub_page_template"] = self.REUSED
-            context["zhpub_reused_page"] = Markup(stored.decode("utf-8", "surrogatepass"))
+            if self.copies_output:  # copied at on_post_page
+                self.copying[src] = stored
+                context["zhpub_reused_page"] = ""
+            else:
+                with stored:
+                    context["zhpub_reused_page"] = Markup(stored.read().decode("utf-8"))
             self.reused += 1
         else:
             if product:
@@ -344,10 +372,34 @@ class PageHTML:
             self.rendered += 1
         return context
 
-    def keep(self, page, output: str) -> None:
-        product = self.pending.pop(page.file.src_uri, None)
-        if product:
-            self.products.cache.put_bytes("page-html", self._name(page), product, output.encode("utf-8", "surrogatepass"))
+    def keep(self, page, output: str) -> str:
+        """The page's output for MkDocs to write: a rendered page's is stored; a copied page's entry is put in
+        site_dir here (a hard link: entries are never rewritten in place), and MkDocs gets nothing to write."""
+        src = page.file.src_uri
+        target = page.file.abs_dest_path
+        if os.path.isfile(target) and os.stat(target).st_nlink > 1:  # a dirty build's site_dir: a cache entry's link,
+            os.unlink(target)  # which MkDocs must not write through
+        stored = self.copying.pop(src, None)
+        if stored is not None:
+            with stored:
+                os.makedirs(os.path.dirname(target), exist_ok=True)
+                try:
+                    os.link(stored.name, target)
+                except OSError:  # another file system (`mkdocs serve`'s temporary folder), or the entry was replaced
+                    with open(target, "wb") as copy:
+                        shutil.copyfileobj(stored, copy, 1 << 20)
+            self.copied_pages.add(src)
+            return ""
+        product = self.pending.pop(src, None)
+        if product:  # what MkDocs writes (mkdocs.commands.build._build_page)
+            self.products.cache.put_bytes("page-html", self._name(page), product, output.encode("utf-8", "xmlcharrefreplace"))
+        return output
+
+    def close(self) -> None:
+        for stored in self.copying.values():  # a page whose build failed between on_page_context and on_post_page
+            stored.close()
+        self.copying.clear()
+        self.copied_pages.clear()
 
     def _name(self, page) -> str:
         return f"{self.products.variant}/{page.url}"

@@ -102,8 +102,14 @@ def shown_before(rule: str, before: str, variant: str) -> str:
 
 def page_text(key: str, variant: str):
     """A sentence (or list of sentences) of zhpub's own prose, in the variant's script."""
+    text = _page_text(key, variant)
+    return list(text) if isinstance(text, tuple) else text
+
+
+@functools.lru_cache(maxsize=None)  # cite_label asks for the same few once per paragraph it names (the glossary page)
+def _page_text(key: str, variant: str) -> str | tuple[str, ...]:
     text = TEXTS[key]
-    return [in_variant(t, variant) for t in text] if isinstance(text, list) else in_variant(text, variant)
+    return tuple(in_variant(t, variant) for t in text) if isinstance(text, list) else in_variant(text, variant)
 
 
 def esc(text: object) -> str:
