@@ -414,6 +414,32 @@ def test_quick_drying_and_working_fast(simplified, traditional):
     assert to_traditional(simplified, "hk") == traditional
 
 
+# Round 16's third part (r16-guo*: State Council documents): OpenCC's phrases 换发 (換髮, hair) and 是只 (是隻, the measure
+# word) as jieba's words. 换发 is to reissue; changing a hairstyle is 换|发型. 是只 is "is only" unless a noun follows
+# (jieba's part of speech): 这是只猫 keeps 是隻. Sentences written for the test (the first of each from the round's
+# documents' wording), Traditional by reading.
+@pytest.mark.parametrize(
+    "simplified,traditional",
+    [
+        ("由登记管理机关换发证书，到期换发护照，统一换发新证", "由登記管理機關換發證書，到期換發護照，統一換發新證"),
+        ("换发型，换了发型，补发工资，颁发证书", "換髮型，換了髮型，補發工資，頒發證書"),
+        ("会商会是只根据震情因素，问题是只讲形式", "會商會是只根據震情因素，問題是只講形式"),
+        ("这是只猫，他是只纸老虎，这是只小狗", "這是隻貓，他是隻紙老虎，這是隻小狗"),
+        ("那是只有一次，不是只看数量", "那是只有一次，不是只看數量"),
+    ],
+)
+def test_held_out_round_16_third_part_by_class(simplified, traditional):
+    assert to_traditional(simplified) == traditional
+    assert to_traditional(simplified, "hk") == traditional
+
+
+def test_a_sense_rule_may_ask_for_the_next_word_s_part_of_speech():
+    rule = next(r for r in sense_rules()["是只"] if r.before_class)
+    assert rule.before_class == ("n",) and rule.traditional == "是隻"
+    assert rule.applies("这", "猫") and rule.applies("这", "小狗")  # n, nr
+    assert not rule.applies("会", "根据") and not rule.applies("会", "讲") and not rule.applies("会", "")  # p, v, none
+
+
 def test_idioms_without_er_come_from_opencc_s_own_a_er_b_entries():
     found = convert_module.idioms_without_er()
     assert found["牵一发动全身"] == "牽一髮動全身"

@@ -509,9 +509,12 @@ class SenseRule:
     traditional: str
     after: tuple[str, ...] = ()  # the previous word ends with one of these (^A: the previous word is A)
     before: tuple[str, ...] = ()  # the next word starts with one of these
+    before_class: tuple[str, ...] = ()  # the next word's part of speech in jieba's dictionary starts with one of these
 
     def applies(self, previous: str, following: str) -> bool:
         if self.after and not any(previous == a[1:] if a.startswith("^") else previous.endswith(a) for a in self.after):
+            return False
+        if self.before_class and not word_class(following).startswith(self.before_class):
             return False
         return not self.before or following.startswith(self.before)
 
@@ -532,13 +535,15 @@ def sense_rules() -> dict[str, tuple[SenseRule, ...]]:
         word, traditional, *context = line.split("\t")
         if len(word) != len(traditional):
             raise ValueError(f"data/s2t-senses.tsv line {number}: {word!r} and {traditional!r} differ in length")
-        found = {"after": (), "before": ()}
+        found = {"after": (), "before": (), "before-class": ()}
         for field in context:
             key, _, values = field.partition("=")
             if key not in found or not values:
-                raise ValueError(f"data/s2t-senses.tsv line {number}: {field!r}: write after=A|B or before=A|B")
+                raise ValueError(f"data/s2t-senses.tsv line {number}: {field!r}: write after=A|B, before=A|B or "
+                                 "before-class=n|v (jieba's parts of speech)")
             found[key] = tuple(values.split("|"))
-        rules.setdefault(word, []).append(SenseRule(word, traditional, **found))
+        rules.setdefault(word, []).append(SenseRule(word, traditional, found["after"], found["before"],
+                                                    found["before-class"]))
     return {word: tuple(entries) for word, entries in rules.items()}
 
 
@@ -613,7 +618,7 @@ class WordConverter:
             for rule in rules:
                 if changes(word, rule.traditional):
                     keys.update([a + word for a in rule.context_before] + [word + b for b in rule.before]
-                                if rule.after or rule.before else [word])
+                                if (rule.after or rule.before) and not rule.before_class else [word])
         return sorted(keys)
 
     def units(self, text: str) -> list[str]:
