@@ -440,6 +440,38 @@ def test_a_sense_rule_may_ask_for_the_next_word_s_part_of_speech():
     assert not rule.applies("会", "根据") and not rule.applies("会", "讲") and not rule.applies("会", "")  # p, v, none
 
 
+# Round 16's fourth part: 新型干法水泥 became 幹法, jieba's word 干法 (no OpenCC phrase) taking 干's own reading. The dry
+# words of jieba's dictionary that OpenCC lacks, each read (data/s2t-dry-words.tsv), keep their 乾; 干 "to do" and the
+# trunk (实干, 村干部, 骨干网) and a demonstrative's 干法 ("a way of doing") are unchanged. Traditional by reading.
+@pytest.mark.parametrize(
+    "simplified,traditional",
+    [
+        ("推广新型干法水泥，采用半干法脱硫工艺，一种干法工艺", "推廣新型乾法水泥，採用半乾法脫硫工藝，一種乾法工藝"),
+        ("这种干法不行，怎么个干法", "這種幹法不行，怎麼個幹法"),
+        ("发展干鲜果品，红薯干和地瓜干，辣椒干，干辣椒，鱿鱼干", "發展乾鮮果品，紅薯乾和地瓜乾，辣椒乾，乾辣椒，魷魚乾"),
+        ("建设干散货码头，提高干胶产量", "建設乾散貨碼頭，提高乾膠產量"),
+        ("若干品种，实干品格，村干部，骨干网，傻瓜干的事", "若干品種，實幹品格，村幹部，骨幹網，傻瓜幹的事"),
+    ],
+)
+def test_dry_words_jieba_knows(simplified, traditional):
+    assert to_traditional(simplified) == traditional
+    hk = to_traditional(simplified, "hk")  # Hong Kong glyphs elsewhere (脱), the same 乾 and 幹
+    assert [hk[i] for i, c in enumerate(simplified) if c == "干"] == [traditional[i] for i, c in enumerate(simplified) if c == "干"]
+
+
+def test_the_dry_words_are_jieba_s_that_opencc_lacks_and_each_converts_as_listed():
+    rows = convert_module._table("s2t-dry-words.tsv")
+    words, _ = convert_module.jieba_dictionary()
+    config = json.loads((convert_module._SHARE / "s2t.json").read_text(encoding="utf-8"))
+    opencc = convert_module.opencc_phrases(tuple(sorted(convert_module._ocd2_files(config["conversion_chain"][0]))))
+    tw = convert_module._plain("t2tw")
+    assert len(rows) >= 50
+    for word, form in rows.items():
+        assert word in words and word not in opencc, word
+        assert "乾" in form and len(form) == len(word)
+        assert to_traditional(word) == tw.convert(form), word
+
+
 def test_idioms_without_er_come_from_opencc_s_own_a_er_b_entries():
     found = convert_module.idioms_without_er()
     assert found["牵一发动全身"] == "牽一髮動全身"
