@@ -223,6 +223,16 @@ def pages_rendered_and_reused(caplog) -> tuple[int, int]:
     return sum(c[0] for c in counts), sum(c[1] for c in counts)
 
 
+def corpus_pieces_made_and_reused(caplog) -> tuple[int, int]:
+    """The plugin's count of the documents whose corpus search index pieces it made and of those it took from the
+    build cache, both editions."""
+    counts = [re.search(r"corpus index: (\d+) documents' pieces made, (\d+) reused", r.getMessage())
+              for r in caplog.records]
+    counts = [tuple(map(int, m.groups())) for m in counts if m]
+    assert len(counts) == 2, counts  # one line per edition
+    return sum(c[0] for c in counts), sum(c[1] for c in counts)
+
+
 def test_a_body_edit_renders_only_the_pages_showing_the_text_again_and_the_site_equals_a_cold_build(
         tmp_path, monkeypatch, caplog):
     other = "national-2013"
@@ -230,6 +240,10 @@ def test_a_body_edit_renders_only_the_pages_showing_the_text_again_and_the_site_
     build(project, {"data", "site"})
     before = entry_files(project, "page-html")
     bodies_before = entry_files(project, "site-pages")  # each document's own pages as zhpub renders them
+    pieces_before = entry_files(project, "corpus-index")  # each document's pieces of the corpus search index
+    corpus = project / "build" / "site" / "zh-Hant" / "search" / "corpus"
+    chunks_before = {p.name: p.read_bytes() for p in corpus.glob("t-*.js")}
+    assert {p for p in chunks_before if p.startswith(f"t-{SLUG}-")} and {p for p in chunks_before if p.startswith(f"t-{other}-")}
     assert {f"hans/{SLUG}/index.html", f"hant/{other}/corrections.html", "hant/glossary/index.html"} <= before.keys()
     source = project / "content" / other / "source.txt"
     text = source.read_text(encoding="utf-8")
@@ -251,6 +265,18 @@ def test_a_body_edit_renders_only_the_pages_showing_the_text_again_and_the_site_
         assert bodies[f"{variant}/{SLUG}"] == bodies_before[f"{variant}/{SLUG}"]
         assert bodies[f"{variant}/{other}"][0] != bodies_before[f"{variant}/{other}"][0]
     assert pages_rendered_and_reused(caplog) == (len(rendered), len(after) - len(rendered))
+    # the corpus search index: the edited document's pieces made again, the other's taken from the build cache
+    assert corpus_pieces_made_and_reused(caplog) == (2, 2)
+    pieces = entry_files(project, "corpus-index")
+    assert pieces.keys() == {f"{v}/{d}" for v in ("hans", "hant") for d in (SLUG, other)}
+    for variant in ("hans", "hant"):
+        assert pieces[f"{variant}/{SLUG}"] == pieces_before[f"{variant}/{SLUG}"]  # the same entry, not written again
+        assert pieces[f"{variant}/{other}"][0] != pieces_before[f"{variant}/{other}"][0]
+    chunks = {p.name: p.read_bytes() for p in corpus.glob("t-*.js")}
+    assert chunks.keys() == chunks_before.keys()
+    changed = [name for name in chunks if chunks[name] != chunks_before[name]]  # the edited paragraph's text chunk
+    assert len(changed) == 1 and changed[0].startswith(f"t-{other}-"), changed
+    assert chunks[changed[0]].decode().count("、") == chunks_before[changed[0]].decode().count("、") + 1
     cached = files(project / "build")
     monkeypatch.setenv("ZHPUB_CACHE", "0")
     shutil.rmtree(project / "build")

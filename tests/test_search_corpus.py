@@ -157,3 +157,130 @@ def test_a_document_page_from_file_url_searches_its_own_shard(browser, corpus_si
     assert f"{SHIPPED}/index.html#s1-p2" in hrefs
     assert [u for u in requests if not u.startswith(("file:", "data:", "blob:", "about:"))] == []
     context.close()
+
+
+# The corpus index's format, without a browser: every file is the documents' pieces joined (search.py, corpus_index)
+
+def _script_data(text: str):
+    import json
+
+    assert text.startswith("__zhpubCorpus(") and text.endswith(")\n")
+    name, _, data = text[len("__zhpubCorpus("):-2].partition(",")
+    return json.loads(name), json.loads(data)
+
+
+def read_corpus_index(files: dict[str, str]) -> tuple[dict, dict[str, list[int]], list[list]]:
+    """What search-corpus.js makes of the index: the manifest, each key's entry numbers across the corpus (every
+    document's piece of the key's shard, from the document's first entry number) and the entries' [link, heading,
+    text] by entry number."""
+    from zhpub.mkdocs_plugin.search import key_hash
+
+    name, manifest = _script_data(files["manifest.js"])
+    assert name == "manifest"
+    postings: dict[str, list[int]] = {}
+    for n in range(manifest["shards"]):
+        name, shard = _script_data(files[f"p{n}.js"])
+        assert name == f"p{n}"
+        for doc in manifest["docs"]:
+            for key, deltas in shard.get(doc["slug"], {}).items():
+                assert key_hash(key) % manifest["shards"] == n, key  # where the client looks for it
+                local = list(__import__("itertools").accumulate(int(d, 36) for d in deltas.split(",")))
+                assert local == sorted(set(local)) and 0 <= local[0] and local[-1] < doc["count"], (key, doc["slug"])
+                postings.setdefault(key, []).extend(doc["first"] + i for i in local)
+    texts = []
+    for doc in manifest["docs"]:
+        assert doc["first"] == len(texts)
+        for c in range(0, doc["count"], manifest["chunk"]):
+            name, chunk = _script_data(files[f"t-{doc['slug']}-{c // manifest['chunk']}.js"])
+            texts += chunk
+        assert len(texts) == doc["first"] + doc["count"]
+    return manifest, postings, texts
+
+
+def _paragraphs(slug: str, text: str, pages=("index.html", "appendix.html")) -> dict[str, list[dict]]:
+    """A document's paragraphs from a real report's lines, over two pages."""
+    lines = [line.strip() for line in text.splitlines() if len(line.strip()) > 20]
+    half = len(lines) // 2
+    return {f"{slug}/{page}": [{"id": f"s{i // 7}-p{i % 7}", "heading": f"{slug} {page} {i // 7}", "text": line}
+                               for i, line in enumerate(part)]
+            for page, part in zip(pages, (lines[:half], lines[half:]))}
+
+
+@pytest.fixture(scope="module")
+def corpus_texts():
+    from conftest import ROOT
+
+    texts = {slug: (ROOT / "content" / slug / "source.txt").read_text(encoding="utf-8")
+             for slug in ("national-2013", "national-2014", SHIPPED)}
+    texts[QINGHE] = (DATA / "fixtures" / f"{QINGHE}.clean.txt").read_text(encoding="utf-8")
+    return texts
+
+
+def _documents(slugs):
+    from zhpub.mkdocs_plugin.search import SearchDocument
+
+    return [SearchDocument(slug, f"title {slug}", 2000 + i, "s" if i % 2 else "", "series" if i % 2 else "")
+            for i, slug in enumerate(slugs)]
+
+
+def test_the_corpus_index_numbers_every_paragraph_and_files_it_under_each_of_its_keys(corpus_texts):
+    from zhpub.mkdocs_plugin.search import corpus_index, corpus_keys
+
+    paragraphs = {url: ps for slug, text in corpus_texts.items() for url, ps in _paragraphs(slug, text).items()}
+    paragraphs["corpus/index.html"] = []  # not a document's page: not in it
+    files = corpus_index(_documents(sorted(corpus_texts, reverse=True)), paragraphs)
+    manifest, postings, texts = read_corpus_index(files)
+    # the reference: entries document by document (by slug), each document's pages by address
+    entries = [(url, p) for url in sorted(u for u in paragraphs if u.split("/")[0] in corpus_texts) for p in paragraphs[url]]
+    assert [d["slug"] for d in manifest["docs"]] == sorted(corpus_texts)
+    assert texts == [[f"{url}#{p['id']}", p["heading"], p["text"]] for url, p in entries]
+    expected: dict[str, list[int]] = {}
+    for number, (_, p) in enumerate(entries):
+        for key in corpus_keys(p["text"]):
+            expected.setdefault(key, []).append(number)
+    assert postings == expected
+    assert [int(x, 36) for x in manifest["lengths"].split(",")] == [len(corpus_keys(p["text"])) for _, p in entries]
+    assert manifest["shards"] > 1 and manifest["shards"] & (manifest["shards"] - 1) == 0  # a power of two
+    sizes = [len(files[f"p{n}.js"].encode()) for n in range(manifest["shards"])]
+    assert max(sizes) < 2.5 * 40_000, sizes  # the hash spreads the keys: no shard is many times the target
+
+
+def test_a_changed_document_makes_only_its_own_pieces_and_the_index_equals_one_made_from_scratch(
+        corpus_texts, tmp_path, monkeypatch):
+    from collections import Counter
+
+    from zhpub.mkdocs_plugin import search
+    from zhpub.mkdocs_plugin.plugin import PageProducts
+
+    monkeypatch.setenv("ZHPUB_CACHE", "1")
+    products = PageProducts(tmp_path, "hans")
+    slugs = sorted(corpus_texts)
+    documents = _documents(slugs)
+    paragraphs = {url: ps for slug in slugs for url, ps in _paragraphs(slug, corpus_texts[slug]).items()}
+
+    def index(paragraphs, documents=documents):
+        counts = Counter()
+        files = search.corpus_index(documents, paragraphs, products=products, counts=counts)
+        assert files == search.corpus_index(documents, paragraphs)  # what a build without the cache makes
+        return files, counts
+
+    first, counts = index(paragraphs)
+    assert counts == {"made": len(slugs)}
+    again, counts = index(paragraphs)
+    assert again == first and counts == {"reused": len(slugs)}
+    edited = dict(paragraphs)
+    url = f"{QINGHE}/index.html"
+    edited[url] = [dict(p, text=p["text"].replace("，", "、", 1)) if i == 3 else p for i, p in enumerate(paragraphs[url])]
+    assert edited[url][3] != paragraphs[url][3]
+    changed, counts = index(edited)
+    assert counts == {"made": 1, "reused": len(slugs) - 1}
+    assert changed != first
+    assert {name for name in first if changed[name] != first[name]} <= (
+        {"manifest.js"} | {f"t-{QINGHE}-0.js"} | {name for name in first if name.startswith("p")})
+    # a corpus twice as large needs more shards: every document's pieces are cut again, and still equal a cold index
+    more = dict(edited)
+    for slug in slugs:
+        more.update({url.replace(slug, f"{slug}-copy"): ps for url, ps in _paragraphs(slug, corpus_texts[slug]).items()})
+    larger, counts = index(more, _documents(slugs + [f"{slug}-copy" for slug in slugs]))
+    assert _script_data(larger["manifest.js"])[1]["shards"] > _script_data(changed["manifest.js"])[1]["shards"]
+    assert counts == {"made": 2 * len(slugs)}

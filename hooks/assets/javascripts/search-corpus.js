@@ -1,8 +1,9 @@
 /* zhpub: search across the corpus, paragraph by paragraph (the page search.html).
  *
  * The index (search/corpus/, written by src/zhpub/mkdocs_plugin/search.py, corpus_index) is loaded on demand as
- * scripts, so it works from file:// as over http: manifest.js (documents, paragraph lengths, the fold table),
- * then one posting shard per query key (p<n>.js), then the text chunks of the results shown (t<n>.js).
+ * scripts, so it works from file:// as over http: manifest.js (documents with their first entry number, paragraph
+ * lengths, the fold table), then one posting shard per query key (p<n>.js: per document, its keys' postings in its
+ * own entry numbers; merged here), then the text chunks of the results shown (t-<slug>-<n>.js).
  * Keys are the same as the index's: Han text folded to Simplified (so either script finds both), bigrams of each
  * Han run, a lone Han character as itself, Latin and number tokens lowercased. Every key is required; the ranking
  * is BM25 over the keys of each paragraph. Results are written as text nodes: no index text becomes markup.
@@ -82,6 +83,20 @@
     s.split(",").forEach(function (d) { n += parseInt(d, 36); out.push(n); });
     return out;
   }
+  var own = Object.prototype.hasOwnProperty;
+  /* a key's entry numbers across the corpus: each document's piece of the shard, from the document's first entry */
+  function postings(shard, key) {
+    var ids = [];
+    manifest.docs.forEach(function (d) {
+      var piece = own.call(shard, d.slug) ? shard[d.slug] : null;
+      if (piece && own.call(piece, key)) decode(piece[key]).forEach(function (n) { ids.push(d.first + n); });
+    });
+    return ids;
+  }
+  function chunkOf(n) {  /* search.py: text_chunk_name; [script name, index in it] */
+    var d = docOf(n), local = n - d.first;
+    return ["t-" + d.slug + "-" + Math.floor(local / manifest.chunk), local % manifest.chunk];
+  }
   function docOf(n) {
     var docs = manifest.docs, lo = 0, hi = docs.length - 1;
     while (lo < hi) {
@@ -99,9 +114,9 @@
     return Promise.all(names.map(load)).then(function (shards) {
       var lists = [];
       for (var i = 0; i < parsed.keys.length; i++) {
-        var p = shards[i][parsed.keys[i]];
-        if (!p) return { hits: [], phrases: parsed.phrases };
-        lists.push({ key: parsed.keys[i], ids: decode(p) });
+        var ids = postings(shards[i], parsed.keys[i]);
+        if (!ids.length) return { hits: [], phrases: parsed.phrases };
+        lists.push({ key: parsed.keys[i], ids: ids });
       }
       lists.sort(function (a, b) { return a.ids.length - b.ids.length; });
       var ranges = manifest.docs.filter(function (d) {
@@ -162,11 +177,11 @@
   var current = null;
   function show(result, from) {
     var shown = result.hits.slice(from, from + PAGE);
-    var chunks = Array.from(new Set(shown.map(function (h) { return "t" + Math.floor(h.n / manifest.chunk); })));
+    var chunks = Array.from(new Set(shown.map(function (h) { return chunkOf(h.n)[0]; })));
     return Promise.all(chunks.map(load)).then(function () {
       if (current !== result) return;  /* a newer query has started */
       shown.forEach(function (h) {
-        var entry = files["t" + Math.floor(h.n / manifest.chunk)][h.n % manifest.chunk], doc = docOf(h.n);
+        var at = chunkOf(h.n), entry = files[at[0]][at[1]], doc = docOf(h.n);
         var li = document.createElement("li"), a = document.createElement("a"), head = document.createElement("span");
         li.className = "zh-cs-result";
         a.className = "zh-cs-link";

@@ -264,6 +264,9 @@ class ZhpubPlugin(BasePlugin[ZhpubConfig]):
     def on_post_build(self, config):
         if self.search is not None:
             self.search.post_build(Path(config.site_dir))
+            counts = self.search.corpus_counts
+            log.info(f"zhpub: corpus index: {counts['made']} documents' pieces made, {counts['reused']} reused from the "
+                     "build cache")
         for memo in self.memos:
             memo.save()
         self._end_pages()

@@ -18,6 +18,8 @@ file://): a document's pages search that document, every other page the site's o
 home); ``search-shard.js`` points Material's index request at the page's shard. Search across the corpus is a
 page of its own (``search.html``, ``corpus_index``) whose index is an inverted index of the same folded keys,
 split into posting shards and text chunks that are loaded on demand as scripts (so it works from file:// too).
+Every file of it is the documents' pieces joined (each made from one document's paragraphs alone and kept in the
+build cache), so one changed document costs its own pieces, not the corpus's.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ import json
 import math
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from importlib import resources
 from pathlib import Path
@@ -171,27 +173,52 @@ POSTING_SHARD_BYTES = 40_000  # the posting shards' target size: a query of n ke
 TEXT_CHUNK = 48  # paragraphs per text chunk: the results shown need the chunks they are in, nothing more
 
 
-def corpus_index(documents: list[SearchDocument], paragraphs: dict[str, list[dict]], keys_of=None) -> dict[str, str]:
-    """The corpus search index: file name (under search/corpus/) -> content. ``paragraphs``: page url -> its
-    paragraphs ({"id", "heading", "text"}, text in the build's script), pages of documents only.
+def posting_shard_count(total: int) -> int:
+    """The number of posting shards for ``total`` bytes of postings: the smallest power of two that keeps a shard
+    within POSTING_SHARD_BYTES. A power of two so that an edit rarely changes it (only when the corpus's postings
+    cross a doubling): every document's shard pieces are made for one count (``CorpusPiece``)."""
+    count = 1
+    while count * POSTING_SHARD_BYTES < total:
+        count *= 2
+    return count
 
-    manifest.js holds the documents, each paragraph's key count (BM25's length) and the fold table; p<n>.js the
-    postings of the keys that hash to n (entry numbers, delta-coded in base 36); t<n>.js the texts of entries
-    n*TEXT_CHUNK... A query loads the manifest, one posting shard per key, and the text chunks of the results shown.
-    ``keys_of``: ``corpus_keys`` or a memo of it (plugin.Memo: a paragraph the last build filed is not cut again).
-    """
-    keys_of = keys_of or corpus_keys
-    by_slug = {d.slug: d for d in documents}
-    entries, docs = [], []
-    for slug in sorted(by_slug):
-        pages = sorted(u for u in paragraphs if u.split("/", 1)[0] == slug)
-        first = len(entries)
-        for url in pages:
-            entries += [dict(p, url=url) for p in paragraphs[url]]
-        if len(entries) > first:
-            d = by_slug[slug]
-            docs.append({"slug": slug, "title": d.title, "year": d.year, "series": d.series, "first": first,
-                         "count": len(entries) - first})
+
+def text_chunk_name(slug: str, number: int) -> str:
+    """The script of a document's entries number*TEXT_CHUNK...: named by the document (search-corpus.js: chunkName)."""
+    return f"t-{slug}-{number}"
+
+
+@dataclass
+class CorpusPiece:
+    """One document's part of the corpus index, made from its paragraphs alone (its entries numbered from 0), so
+    that assembling the index is joining strings: the documents' key counts, their text chunk scripts, and for each
+    posting shard the document's keys in it (``"slug":{"key":"deltas",…}``) for ``shard_count`` shards."""
+
+    lengths: str  # each entry's key count (BM25's length), base 36, comma-separated
+    size: int  # bytes of its postings: the corpus's sum chooses the shard count
+    chunks: dict[str, str]  # text chunk file name -> its script
+    shard_count: int = 0  # the shard count ``shards`` is cut for (0: not cut)
+    shards: dict[int, str] = field(default_factory=dict)  # shard number -> the document's piece of it
+    postings: dict[str, str] | None = field(default=None, compare=False)  # key -> deltas, while it is being made
+
+    def cut(self, slug: str, shard_count: int) -> None:
+        """The document's posting pieces for ``shard_count`` shards (``postings`` must be there)."""
+        by_shard: dict[int, dict[str, str]] = defaultdict(dict)
+        for key, deltas in self.postings.items():
+            by_shard[key_hash(key) % shard_count][key] = deltas
+        name = json.dumps(slug)
+        self.shard_count = shard_count
+        self.shards = {n: name + ":" + json.dumps(own, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+                       for n, own in sorted(by_shard.items())}
+
+    def stored(self) -> "CorpusPiece":
+        """What the build cache keeps: everything but the postings (the shard pieces hold them)."""
+        return CorpusPiece(self.lengths, self.size, self.chunks, self.shard_count, self.shards)
+
+
+def corpus_piece(slug: str, entries: list[dict], keys_of=corpus_keys) -> CorpusPiece:
+    """A document's ``CorpusPiece`` (not yet cut into shards) from its entries ({"url", "id", "heading", "text"}, in
+    the order of its entry numbers)."""
     postings: dict[str, list[int]] = defaultdict(list)
     lengths = []
     for number, entry in enumerate(entries):
@@ -199,32 +226,74 @@ def corpus_index(documents: list[SearchDocument], paragraphs: dict[str, list[dic
         lengths.append(len(keys))
         for key in keys:
             postings[key].append(number)
-    encoded = {}
-    for key, numbers in postings.items():
-        deltas = [numbers[0]] + [b - a for a, b in zip(numbers, numbers[1:])]
-        encoded[key] = ",".join(map(_base36, deltas))
-    total = sum(len(k.encode()) + len(v) + 6 for k, v in encoded.items())
-    shard_count = max(1, math.ceil(total / POSTING_SHARD_BYTES))
-    shards: list[dict[str, str]] = [{} for _ in range(shard_count)]
-    for key, value in encoded.items():
-        shards[key_hash(key) % shard_count][key] = value
+    encoded = {key: ",".join(map(_base36, [numbers[0]] + [b - a for a, b in zip(numbers, numbers[1:])]))
+               for key, numbers in postings.items()}
+    chunks = {}
+    for n in range(0, len(entries), TEXT_CHUNK):
+        name = text_chunk_name(slug, n // TEXT_CHUNK)
+        chunks[f"{name}.js"] = _script(name, [[e["url"] + "#" + e["id"], e["heading"], e["text"]]
+                                              for e in entries[n:n + TEXT_CHUNK]])
+    return CorpusPiece(",".join(map(_base36, lengths)), sum(len(k.encode()) + len(v) + 6 for k, v in encoded.items()),
+                       chunks, postings=encoded)
+
+
+def corpus_index(documents: list[SearchDocument], paragraphs: dict[str, list[dict]], keys_of=corpus_keys,
+                 products=None, counts: Counter | None = None) -> dict[str, str]:
+    """The corpus search index: file name (under search/corpus/) -> content. ``paragraphs``: page url -> its
+    paragraphs ({"id", "heading", "text"}, text in the build's script), pages of documents only.
+
+    Entries are numbered across the corpus, document after document (by slug), each document's pages by address.
+    manifest.js holds the documents (each with its first entry number and count), each entry's key count (BM25's
+    length) and the fold table; p<n>.js the postings of the keys that hash to n, one piece per document
+    (``{"slug":{"key":"deltas"}}``: its own entry numbers, delta-coded in base 36; search-corpus.js adds the
+    document's first entry number and merges the pieces at query time); t-<slug>-<n>.js the texts of a document's
+    entries n*TEXT_CHUNK... A query loads the manifest, one posting shard per key, and the text chunks of the
+    results shown. Every file is a document's pieces joined, so a document whose paragraphs did not change costs
+    a look-up in the build cache: ``products`` (plugin.PageProducts) keeps each document's ``CorpusPiece`` under a
+    key of its paragraphs (and the code version). ``counts``: pieces "made" and "reused", counted.
+    """
+    by_slug = {d.slug: d for d in documents}
+    docs, pieces, first = [], {}, 0
+    for slug in sorted(by_slug):
+        entries = [dict(p, url=url) for url in sorted(u for u in paragraphs if u.split("/", 1)[0] == slug)
+                   for p in paragraphs[url]]
+        if not entries:
+            continue
+        inputs = [part for e in entries for part in (e["url"], e["id"], e["heading"], e["text"])]
+        stored, product = products.get("corpus-index", slug, *inputs) if products else (None, "")
+        pieces[slug] = (stored or corpus_piece(slug, entries, keys_of), entries, product, stored is not None)
+        d = by_slug[slug]
+        docs.append({"slug": slug, "title": d.title, "year": d.year, "series": d.series, "first": first,
+                     "count": len(entries)})
+        first += len(entries)
+    shard_count = posting_shard_count(sum(piece.size for piece, *_ in pieces.values()))
+    for slug, (piece, entries, product, reused) in pieces.items():
+        if piece.shard_count != shard_count:  # made now, or stored for another shard count: cut (and kept)
+            if piece.postings is None:
+                piece.postings = corpus_piece(slug, entries, keys_of).postings
+                reused = False
+            piece.cut(slug, shard_count)
+            if products:
+                products.put("corpus-index", slug, product, piece.stored())
+        if counts is not None:
+            counts["reused" if reused else "made"] += 1
     series = sorted({(d.series, d.series_label) for d in documents if d.series})
     table = search_fold_table()
     manifest = {
         "docs": docs,
         "series": [{"id": sid, "label": name} for sid, name in series],
         "years": sorted({d.year for d in documents if d.year}, reverse=True),
-        "lengths": ",".join(map(_base36, lengths)),
+        "lengths": ",".join(piece.lengths for piece, *_ in pieces.values()),
         "shards": shard_count,
         "chunk": TEXT_CHUNK,
         "fold": ["".join(table), "".join(table.values())],
     }
     files = {"manifest.js": _script("manifest", manifest)}
-    for n, shard in enumerate(shards):
-        files[f"p{n}.js"] = _script(f"p{n}", shard)
-    for n in range(0, len(entries), TEXT_CHUNK):
-        chunk = [[e["url"] + "#" + e["id"], e["heading"], e["text"]] for e in entries[n:n + TEXT_CHUNK]]
-        files[f"t{n // TEXT_CHUNK}.js"] = _script(f"t{n // TEXT_CHUNK}", chunk)
+    for n in range(shard_count):
+        own = [piece.shards[n] for piece, *_ in pieces.values() if n in piece.shards]
+        files[f"p{n}.js"] = f"__zhpubCorpus({json.dumps(f'p{n}')},{{{','.join(own)}}})\n"
+    for piece, *_ in pieces.values():
+        files.update(piece.chunks)
     return files
 
 
@@ -240,9 +309,10 @@ class ParagraphSearch:
         self._segment_chinese = material_compat.segmenter()
         if self._segment_chinese and memoise:  # plugin.Memo: a paragraph the last build cut is not cut again
             self._segment_chinese = memoise(self._segment_chinese)
-        # the folded keys of each text (the hidden fields, the corpus index), from the last build's when it had them
+        # the folded keys of each text (the hidden fields), from the last build's when it had them (the corpus index
+        # keeps each document's pieces instead: it files only the paragraphs of a document that changed)
         self._bigrams = memoise_keys("bigrams", bigrams) if memoise_keys else bigrams
-        self._corpus_keys = memoise_keys("corpus", corpus_keys) if memoise_keys else corpus_keys
+        self.corpus_counts: Counter = Counter()  # documents whose corpus index pieces were made, reused (logged)
 
     def _segment(self, text: str) -> str:
         text = html.escape(text, quote=False)
@@ -317,7 +387,8 @@ class ParagraphSearch:
                                                                 encoding="utf-8")
         corpus = site_dir / "search" / "corpus"
         _clear(corpus, "*.js")
-        for name, text in corpus_index(self.documents, self.paragraphs, self._corpus_keys).items():
+        for name, text in corpus_index(self.documents, self.paragraphs, corpus_keys, self.products,
+                                         self.corpus_counts).items():
             (corpus / name).write_text(text, encoding="utf-8")
         table = han_fold_table()
         prelude = (resources.files("zhpub").joinpath("mkdocs_plugin/search_prelude.js").read_text(encoding="utf-8")
