@@ -56,6 +56,8 @@ def corpus_search(page, query: str) -> list[dict]:
     """Type the query into the corpus search form and press Enter; the results as shown."""
     box = page.get_by_label({"zh-Hans": "检索词", "zh-Hant": "檢索詞"}[page.evaluate("document.documentElement.lang")])
     box.fill(query)
+    # the last query's answer stays in the status until this one's is there: forget it, so the wait is for this one
+    page.evaluate("document.getElementById('zh-cs-status').textContent = ''")
     box.press("Enter")
     page.wait_for_function("() => /结果|結果/.test(document.getElementById('zh-cs-status').textContent)", timeout=60000)
     page.wait_for_function("() => !document.getElementById('zh-cs-more').hidden || document.querySelectorAll('.zh-cs-result').length < 10")
