@@ -54,7 +54,6 @@ STEPS = [
     ("on_post_build: offline plugin", "material/plugins/offline/plugin.py", "on_post_build"),
     ("on_post_build: zhpub (shards, corpus index, memo)", "mkdocs_plugin/plugin.py", "on_post_build"),
     ("  ParagraphSearch.post_build", "mkdocs_plugin/search.py", "post_build"),
-    ("    corpus_index (the corpus search index)", "mkdocs_plugin/search.py", "corpus_index"),
     ("  Memo.save (segments)", "mkdocs_plugin/plugin.py", "save"),
     ("sitemap", "commands/build.py", "_build_theme_template"),
 ]
