@@ -472,6 +472,26 @@ def test_the_dry_words_are_jieba_s_that_opencc_lacks_and_each_converts_as_listed
         assert to_traditional(word) == tw.convert(form), word
 
 
+# Round 16's fifth part: OpenCC's hair phrase 编发 (編髮) is to compile and issue in government text, and its sibling 发卡
+# (髮卡, a hairpin) is issuing cards after a card or a bank or before what counts them; braids and hairpins stay. 干 alone
+# right after a verb of squeezing or draining is its dry result (挤|干 -> 擠乾); cadres after such a verb are their own word.
+# Sentences written for the test (the first of each from the round's documents' wording), Traditional by reading.
+@pytest.mark.parametrize(
+    "simplified,traditional",
+    [
+        ("增强信息编发能力，编发简报", "增強信息編發能力，編發簡報"),
+        ("编发教程，编发造型", "編髮教程，編髮造型"),
+        ("社保卡发卡，信用卡发卡量，发卡银行，发卡机构", "社保卡發卡，信用卡發卡量，發卡銀行，發卡機構"),
+        ("一枚发卡，头上的发卡", "一枚髮卡，頭上的髮卡"),
+        ("通过试点逐渐挤干药价水分，控干水分，把毛巾拧干", "通過試點逐漸擠乾藥價水分，控乾水分，把毛巾擰乾"),
+        ("挤干部，抽干部，挤出时间干事业", "擠幹部，抽幹部，擠出時間幹事業"),
+    ],
+)
+def test_held_out_round_16_fifth_part_by_class(simplified, traditional):
+    assert to_traditional(simplified) == traditional
+    assert to_traditional(simplified, "hk") == traditional
+
+
 def test_idioms_without_er_come_from_opencc_s_own_a_er_b_entries():
     found = convert_module.idioms_without_er()
     assert found["牵一发动全身"] == "牽一髮動全身"
