@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings, strategies as st
 
 from conftest import ROOT, copy_project
 
@@ -100,3 +101,55 @@ def test_properdocs_builds_the_same_site(built, tmp_path):
             if a != b:
                 differ.append(str(rel))
         assert differ == [], differ
+
+
+# Material's search plugin strips its data-search-* attributes from every page after indexing it; zhpub runs that step
+# with material_compat.strip_search_attributes (Material's own pattern tries every character of a page)
+PIECES = [" ", "\t", "\n", "\u3000", "\x1c", "x", "p", '"', "=", "data-search-", "exclude", "<p ", ">", "é", "-",
+          'data-search-exclude="p"', 'data-search-boost="0.01"', 'data-search-x=""', 'data-search-="p"', '"\n"']
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=40).map("".join))
+def test_search_attributes_are_stripped_as_materials_own_pattern_strips_them(text):
+    import re
+
+    from zhpub.mkdocs_plugin.material_compat import MATERIAL_STRIP, strip_search_attributes
+
+    assert strip_search_attributes(text) == re.sub(MATERIAL_STRIP, "", text)
+
+
+def test_the_stripped_pattern_is_the_one_materials_search_plugin_uses_and_a_real_page_strips_alike():
+    import inspect
+    import re
+
+    from material.plugins.search.plugin import SearchPlugin
+    from zhpub.content import ContentFolder, load_document, load_project_glossary
+    from zhpub.mkdocs_plugin.material_compat import MATERIAL_STRIP, exclude_from_section_entries, strip_search_attributes
+    from zhpub.render.site import SiteRenderer
+
+    assert f'r"{MATERIAL_STRIP}"' in inspect.getsource(SearchPlugin.on_page_context)  # fails if Material changes it
+    doc = load_document(ContentFolder(ROOT / "content" / "zhenjiang-2022"))
+    page = SiteRenderer([doc], load_project_glossary(ROOT), "hant", "", ROOT).document(doc).markdown
+    marked = exclude_from_section_entries(page)
+    assert marked.count("data-search-") > 100
+    assert strip_search_attributes(marked) == re.sub(MATERIAL_STRIP, "", marked)
+
+
+def test_the_site_is_the_same_with_materials_own_page_step(tmp_path, monkeypatch):
+    """Both editions, byte for byte, with zhpub's handler for Material's search on_page_context and with Material's."""
+    from zhpub.build import build_all
+    from zhpub.mkdocs_plugin import material_compat
+
+    project = copy_project(tmp_path / "project")
+    monkeypatch.setenv("ZHPUB_CACHE", "0")
+    replaced = []
+    original = material_compat.faster_page_context
+    monkeypatch.setattr(material_compat, "faster_page_context", lambda plugins: replaced.append(original(plugins)))
+    build_all(project, {"site"}, jobs=1)
+    ours = {p.relative_to(project): p.read_bytes() for p in sorted((project / "build").rglob("*")) if p.is_file()}
+    assert replaced == [True, True]  # one handler replaced in each edition
+    monkeypatch.setattr(material_compat, "faster_page_context", lambda plugins: False)
+    build_all(project, {"site"}, jobs=1)
+    theirs = {p.relative_to(project): p.read_bytes() for p in sorted((project / "build").rglob("*")) if p.is_file()}
+    assert ours == theirs

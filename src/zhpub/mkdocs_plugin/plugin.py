@@ -148,13 +148,13 @@ class ZhpubPlugin(BasePlugin[ZhpubConfig]):
         for path, text in self.renderer.data_files(documents=False, glossary=glossary_folder is None).items():
             generated.append(File.generated(config, path, content=text))
         if glossary_folder is not None:  # made once for build/data/ and every edition (build.glossary_data_folder)
-            generated.append(File.generated(config, "data/glossary.json", abs_src_path=str(glossary_folder / "glossary.json")))
+            generated.append(self._cached_file(config, "data/glossary.json", glossary_folder / "glossary.json"))
         for doc in self.renderer.docs:  # each document's data files, serialised once (build/data/ has the same)
             folder, _ = document_data_folder(doc, self.renderer.site_url, self.root, self.extras)
-            if folder is not None:  # MkDocs copies the cached files: nothing is serialised or held in memory
+            if folder is not None:  # the cached files: nothing is serialised or held in memory
                 for path in sorted(folder.iterdir()):
                     if not path.name.startswith("."):
-                        generated.append(File.generated(config, f"data/{path.name}", abs_src_path=str(path)))
+                        generated.append(self._cached_file(config, f"data/{path.name}", path))
             else:
                 for name, data in document_data(doc, self.renderer.site_url, self.extras).items():
                     generated.append(File.generated(config, f"data/{name}", content=data))
@@ -169,6 +169,21 @@ class ZhpubPlugin(BasePlugin[ZhpubConfig]):
                 generated.append(File.generated(config, asset.relative_to(assets).as_posix(), abs_src_path=str(asset)))
         return generated
 
+    @staticmethod
+    def _cached_file(config, dest: str, entry: Path) -> File:
+        """A file of the build cache, put in site_dir as a hard link (entries are never rewritten in place); MkDocs,
+        finding the same file there, copies nothing (mkdocs.utils.copy_file's SameFileError). Where no link can be
+        made (`mkdocs serve`'s temporary folder on another file system) MkDocs copies it."""
+        target = Path(config.site_dir) / dest
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if not (target.exists() and os.path.samefile(target, entry)):  # a dirty build's site_dir has it
+                target.unlink(missing_ok=True)
+                os.link(entry, target)
+        except OSError:
+            pass
+        return File.generated(config, dest, abs_src_path=str(entry))
+
     def on_env(self, env, config, files):
         """The theme's compiled templates from the build cache too (a new process compiled Material's forty again)."""
         if env.bytecode_cache is None:
@@ -181,6 +196,7 @@ class ZhpubPlugin(BasePlugin[ZhpubConfig]):
     @event_priority(-100)  # after Material's search plugin made its index (on_config)
     def on_pre_build(self, config):
         material_compat.reuse_page_entries(config.plugins, self.products, self.segments.wrap)
+        material_compat.faster_page_context(config.plugins)
         if not config.site_url:  # no 404 page without an address (on_post_build): not rendered with the whole nav either
             config.theme.static_templates.discard("404.html")
         if self.page_html is not None:  # every plugin is loaded: whether another one changes a page's output
