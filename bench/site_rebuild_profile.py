@@ -11,8 +11,9 @@ each edition's MkDocs build (build.build_variant, as `zhpub build` runs it in a 
 process, followed by the copy of its output into the build cache (cache.put_tree, as build.build_site does). That
 process first does what `zhpub build` does before it forks the edition's worker (not measured): it loads the
 converters and the search's fold tables and reviews every document (build.publishable), whose models the worker
-then has in memory. Printed per edition: CPU time, the cumulative time of the steps that matter (zhpub's page
-rendering, the page templates, search, writing), and the functions with the most time of their own.
+then has in memory (frozen out of the garbage collector's walks, as build.LazyPool does). Printed per edition: CPU
+time, the cumulative time of the steps that matter (zhpub's page rendering, the page templates, search, writing),
+and the functions with the most time of their own.
 
 The profiler costs time of its own (the CPU time of a profiled run is three to five times an unprofiled one's, most
 of it in code of many small calls): ``--no-profile`` prints each edition's CPU time alone, the figure to compare two
@@ -63,6 +64,9 @@ STEPS = [
 TIMED = [
     ("on_config: documents loaded, renderer made", "zhpub.mkdocs_plugin.plugin:ZhpubPlugin.on_config"),
     ("  publishable (review + models)", "zhpub.build:publishable"),
+    ("  SiteRenderer.nav", "zhpub.render.site:SiteRenderer.nav"),
+    ("  PageProducts.memo (last build's results loaded)", "zhpub.mkdocs_plugin.plugin:PageProducts.memo"),
+    ("  ParagraphSearch made", "zhpub.mkdocs_plugin.search:ParagraphSearch.__init__"),
     ("on_files: zhpub's pages and data files", "zhpub.mkdocs_plugin.plugin:ZhpubPlugin.on_files"),
     ("  SiteRenderer.pages (page bodies)", "zhpub.render.site:SiteRenderer.pages"),
     ("    glossary_page", "zhpub.render.site:SiteRenderer.glossary_page"),
@@ -122,8 +126,12 @@ os.chdir(sys.argv[1])  # `zhpub build` runs in the project with the root "." (th
 root, out, variant, stats_file = Path("."), Path(sys.argv[2]), sys.argv[3], sys.argv[4]
 # what `zhpub build` does before it forks the edition's worker, not part of an edition: the converters and fold
 # tables (shared_by_workers), and the review of every document (build_all), whose models the worker inherits
+# (frozen: the worker's collections do not walk them)
 shared_by_workers(root)()
 publishable(root)
+import gc  # and, as build.LazyPool does before it forks the workers, what is loaded is frozen out of collections
+gc.collect()
+gc.freeze()
 # CPU time when the machine is shared (ZHPUB_PROFILE_CPU=1; each call then costs more, which inflates small
 # functions), else the profiler's own clock
 profiling = stats_file not in ("-", "timed")
