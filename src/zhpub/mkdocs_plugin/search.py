@@ -184,15 +184,15 @@ def posting_shard_count(total: int) -> int:
 
 
 def text_chunk_name(slug: str, number: int) -> str:
-    """The script of a document's entries number*TEXT_CHUNK...: named by the document (search-corpus.js: chunkName)."""
+    """The script of a document's entries number*TEXT_CHUNK...: named by the document (search-corpus.js: chunkOf)."""
     return f"t-{slug}-{number}"
 
 
 @dataclass
 class CorpusPiece:
     """One document's part of the corpus index, made from its paragraphs alone (its entries numbered from 0), so
-    that assembling the index is joining strings: the documents' key counts, their text chunk scripts, and for each
-    posting shard the document's keys in it (``"slug":{"key":"deltas",…}``) for ``shard_count`` shards."""
+    that assembling the index is joining strings: its entries' key counts, its text chunk scripts, and for each
+    posting shard its keys in it (``"slug":{"key":"deltas",…}``), cut for ``shard_count`` shards."""
 
     lengths: str  # each entry's key count (BM25's length), base 36, comma-separated
     size: int  # bytes of its postings: the corpus's sum chooses the shard count
