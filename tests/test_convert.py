@@ -492,6 +492,24 @@ def test_held_out_round_16_fifth_part_by_class(simplified, traditional):
     assert to_traditional(simplified, "hk") == traditional
 
 
+# Round 16's sixth part: 淀 standing as a word of its own is a shallow lake (白洋淀's), 淀区 its area; sediment is in words of
+# its own (沉淀, 积淀, 淀粉), and 淀山湖 keeps its name's 澱. 舍 after a yard or a hall is the building (园|舍). Sentences from
+# the round's documents' wording and written for the test, Traditional by reading.
+@pytest.mark.parametrize(
+    "simplified,traditional",
+    [
+        ("将淀水林田草作为一个生命共同体，形成“一淀、三带”，城淀相映，淀泊风光", "將淀水林田草作為一個生命共同體，形成“一淀、三帶”，城淀相映，淀泊風光"),
+        ("逐步恢复淀区面积，强化白洋淀生态修复，海淀区", "逐步恢復淀區面積，強化白洋淀生態修復，海淀區"),
+        ("汇聚沉淀本地区信息，文化积淀，淀粉，沉淀池，淀山湖", "匯聚沉澱本地區信息，文化積澱，澱粉，沉澱池，澱山湖"),
+        ("幼儿园办理土地、园舍移交，完成中小学校舍安全工程", "幼兒園辦理土地、園舍移交，完成中小學校舍安全工程"),
+        ("有关部门和单位都要舍小利顾大义，医院舍不得", "有關部門和單位都要捨小利顧大義，醫院捨不得"),
+    ],
+)
+def test_held_out_round_16_sixth_part_by_class(simplified, traditional):
+    assert to_traditional(simplified) == traditional
+    assert to_traditional(simplified, "hk") == traditional
+
+
 def test_idioms_without_er_come_from_opencc_s_own_a_er_b_entries():
     found = convert_module.idioms_without_er()
     assert found["牵一发动全身"] == "牽一髮動全身"
