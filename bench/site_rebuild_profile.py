@@ -129,6 +129,9 @@ root, out, variant, stats_file = Path("."), Path(sys.argv[2]), sys.argv[3], sys.
 # (frozen: the worker's collections do not walk them)
 shared_by_workers(root)()
 publishable(root)
+import zhpub.build
+if hasattr(zhpub.build, "load_site_engine"):  # MkDocs set up before the fork, by the code that does so
+    zhpub.build.load_site_engine(root)
 import gc  # and, as build.LazyPool does before it forks the workers, what is loaded is frozen out of collections
 gc.collect()
 gc.freeze()

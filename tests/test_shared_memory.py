@@ -112,3 +112,39 @@ def test_a_build_whose_pdfs_are_all_cached_starts_no_worker(tmp_path, monkeypatc
     build.build_all(project, {"pdf"}, report=again, jobs=2)
     assert started == [] and again.built == [] and sorted(again.reused) == sorted(first.built)
     assert {p.name: p.read_bytes() for p in (project / "build" / "pdf").iterdir()} == before
+
+
+def test_the_site_editions_workers_inherit_mkdocs_and_the_models_from_the_build(tmp_path):
+    """The build reads every model and sets MkDocs up (build.load_site_engine) before it forks the editions' workers:
+    a worker imports nothing of MkDocs or Material and loads no model again (content._Place: the plugin's absolute
+    path and the build's relative one are one entry)."""
+    from conftest import copy_project
+
+    project = copy_project(tmp_path / "project")
+    found = run_python(f"""
+        import json, os, sys
+        from pathlib import Path
+        from zhpub import build, content
+
+        os.chdir({str(project)!r})
+        main = os.getpid()
+        real = build.build_variant
+        log = Path("variants.log")
+
+        def traced(root, out, variant):
+            imported = "mkdocs.config" in sys.modules and "material.plugins.search.plugin" in sys.modules
+            before = content._load_cached.cache_info()
+            result = real(root, out, variant)
+            after = content._load_cached.cache_info()
+            with log.open("a") as f:
+                f.write(json.dumps([variant, os.getpid() != main, imported, after.misses - before.misses,
+                                    after.hits - before.hits]) + "\\n")
+            return result
+
+        build.build_variant = traced
+        build.build_all(Path("."), {{"site"}}, jobs=2)
+        print(json.dumps(sorted(json.loads(line) for line in log.read_text().splitlines())))
+    """)
+    assert [variant for variant, *_ in found] == ["hans", "hant"]
+    for variant, in_a_worker, imported, misses, hits in found:
+        assert in_a_worker and imported and misses == 0 and hits >= 1, (variant, in_a_worker, imported, misses, hits)

@@ -288,3 +288,20 @@ def test_hard_wrapped_paragraphs_with_indented_first_lines():
         lines += [text[i : i + 20] for i in range(0, len(text), 20)]
     doc = doc_of("各位代表：\n一、2030年工作回顾\n" + "\n".join(lines) + "\n")
     assert [b.text["hans"] for b in doc.blocks if b.kind == "paragraph"] == paras
+
+
+def test_a_block_is_found_by_its_id_after_the_ids_are_renamed_and_a_pickled_model_carries_no_index():
+    """Document.block looks blocks up by an index made at the first look-up; the ids are renamed after the model is
+    made (content._build aligns them with the published ones), and a renamed block is found by its new id only."""
+    import pickle
+
+    doc = doc_of(library_scrape("一、2030年工作回顾", FILLER, FILLER, "二、2031年主要任务", FILLER))
+    first, last = doc.blocks[0], doc.blocks[-1]
+    assert doc.block(first.id) is first and doc.block(last.id) is last
+    old = last.id
+    last.id = "renamed-p9"
+    assert doc.block("renamed-p9") is last
+    with pytest.raises(KeyError):
+        doc.block(old)
+    again = pickle.loads(pickle.dumps(doc))
+    assert "_block_index" not in vars(again) and again.block("renamed-p9").text == last.text

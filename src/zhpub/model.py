@@ -111,10 +111,26 @@ class Document:
     cache_key: str = field(default="", compare=False, repr=False)
 
     def block(self, block_id: str) -> Block:
-        for b in self.blocks:
-            if b.id == block_id:
-                return b
-        raise KeyError(block_id)
+        """The block with this id (the first, as a scan of ``blocks`` finds it). By an index made at the first look-up
+        (the glossary page and the citations look up every hit's block and its parents: thousands a page); a block
+        renamed or added since is found by making the index again."""
+        index = self.__dict__.get("_block_index")
+        found = index.get(block_id) if index is not None else None
+        if found is None or found.id != block_id:
+            index = {}
+            for b in self.blocks:
+                index.setdefault(b.id, b)
+            self.__dict__["_block_index"] = index
+            found = index.get(block_id)
+            if found is None:
+                raise KeyError(block_id)
+        return found
+
+    def __getstate__(self) -> dict:
+        """Pickled (the build cache) without the look-up index, which is made again when needed."""
+        state = dict(self.__dict__)
+        state.pop("_block_index", None)
+        return state
 
     @property
     def ids(self) -> list[str]:

@@ -78,6 +78,7 @@ class SiteRenderer:
         self.variant = variant
         self.terms = self.glossary.by_headword()
         self.site_url = site_url.rstrip("/") + "/" if site_url else ""
+        self._titles: dict[str, str] = {}  # slug -> title in this script (``title``)
 
     # -- helpers ----------------------------------------------------------------------------------------
 
@@ -88,7 +89,12 @@ class SiteRenderer:
         return in_variant(text, self.variant)
 
     def title(self, doc: Document) -> str:
-        return doc_text(doc, doc.meta.get("title") or doc.meta.get("document_title") or doc.slug, self.variant)
+        """The document's title in the edition's script (converted once: the navigation, the search, the home, the
+        glossary and the document's own pages all show it)."""
+        if doc.slug not in self._titles:
+            self._titles[doc.slug] = doc_text(doc, doc.meta.get("title") or doc.meta.get("document_title") or doc.slug,
+                                              self.variant)
+        return self._titles[doc.slug]
 
     def pdf(self, from_src: str, doc: Document, variant: str) -> str:
         depth = from_src.count("/") + 1  # the variant site sits in build/site/<lang>/
