@@ -18,8 +18,10 @@ and the functions with the most time of their own.
 The profiler costs time of its own (the CPU time of a profiled run is three to five times an unprofiled one's, most
 of it in code of many small calls): ``--no-profile`` prints each edition's CPU time alone, the figure to compare two
 versions of the code by, and ``--timed`` that and the CPU time of each step (TIMED: the functions wrapped with a
-timer, a few hundred calls, so the figures are the real ones). ``PYTHONPATH=<other checkout>/src`` measures another
-version of the code; ``--keep`` a project folder per version, so each keeps its build cache between runs.
+timer, a few hundred calls, so the figures are the real ones; the wrapping imports their modules, MkDocs' and
+Material's among them, before the build, so ``--timed``'s CPU leaves out those imports, which ``--no-profile``'s has).
+``PYTHONPATH=<other checkout>/src`` measures another version of the code; ``--keep`` a project folder per version,
+so each keeps its build cache between runs.
 """
 
 from __future__ import annotations
