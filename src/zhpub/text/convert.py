@@ -511,13 +511,27 @@ class SenseRule:
     after: tuple[str, ...] = ()  # the previous word ends with one of these (^A: the previous word is A)
     before: tuple[str, ...] = ()  # the next word starts with one of these
     before_class: tuple[str, ...] = ()  # the next word's part of speech in jieba's dictionary starts with one of these
+    through: frozenset[str] = frozenset()  # units made of these alone (、, an opening quote, 了) are looked past for the context
+    clause: tuple[str, ...] = ()  # the rest of the word's clause holds one of these (而不是: "only X, not Y")
 
-    def applies(self, previous: str, following: str) -> bool:
+    def applies(self, previous: str, following: str, rest: str = "", second: str = "") -> bool:
+        """``rest``: the text after the word to its clause's end; ``second``: the word after ``following``."""
         if self.after and not any(previous == a[1:] if a.startswith("^") else previous.endswith(a) for a in self.after):
             return False
         if self.before_class and not word_class(following).startswith(self.before_class):
             return False
-        return not self.before or following.startswith(self.before)
+        if self.clause and not any(word in rest for word in self.clause):
+            return False
+        # $: the clause ends after the word (换别只。)
+        # A+B: the next word is A and the one after it starts with B (速干|快|上)
+        return not self.before or any(following[:1] in ("", *"，,；;。！？!?") if b == "$" else
+                                      (following == b.partition("+")[0] and second.startswith(b.partition("+")[2]))
+                                      if "+" in b else following.startswith(b) for b in self.before)
+
+    @property
+    def needs_word_alone(self) -> bool:
+        """Whether the risk marker must mark the word by itself: its context may lie past a separator or a clause away."""
+        return bool(self.before_class or self.through or self.clause or "$" in self.before or not (self.after or self.before))
 
     @property
     def context_before(self) -> tuple[str, ...]:
@@ -536,15 +550,15 @@ def sense_rules() -> dict[str, tuple[SenseRule, ...]]:
         word, traditional, *context = line.split("\t")
         if len(word) != len(traditional):
             raise ValueError(f"data/s2t-senses.tsv line {number}: {word!r} and {traditional!r} differ in length")
-        found = {"after": (), "before": (), "before-class": ()}
+        found = {"after": (), "before": (), "before-class": (), "through": (), "clause": ()}
         for field in context:
             key, _, values = field.partition("=")
             if key not in found or not values:
-                raise ValueError(f"data/s2t-senses.tsv line {number}: {field!r}: write after=A|B, before=A|B or "
-                                 "before-class=n|v (jieba's parts of speech)")
+                raise ValueError(f"data/s2t-senses.tsv line {number}: {field!r}: write after=A|B, before=A|B, "
+                                 "before-class=n|v (jieba's parts of speech), through=、|“ or clause=A|B")
             found[key] = tuple(values.split("|"))
         rules.setdefault(word, []).append(SenseRule(word, traditional, found["after"], found["before"],
-                                                    found["before-class"]))
+                                                    found["before-class"], frozenset(found["through"]), found["clause"]))
     return {word: tuple(entries) for word, entries in rules.items()}
 
 
@@ -598,7 +612,7 @@ class WordConverter:
         self.risk_marker = _risk_marker(self._entries_that_depend_on_words(entries))
         key_chars = {char for key, _ in entries if len(key) > 1 for char in key}
         key_chars |= {char for rules in self.rules.values() for rule in rules for c in (*rule.context_before, *rule.before)
-                      for char in c}
+                      if c != "$" for char in c if char != "+"}
         self.separators = _separator_pattern(key_chars)
 
     def _entries_that_depend_on_words(self, entries: list[tuple[str, str]]) -> list[str]:
@@ -618,8 +632,8 @@ class WordConverter:
         for word, rules in self.rules.items():
             for rule in rules:
                 if changes(word, rule.traditional):
-                    keys.update([a + word for a in rule.context_before] + [word + b for b in rule.before]
-                                if (rule.after or rule.before) and not rule.before_class else [word])
+                    keys.update([word] if rule.needs_word_alone else
+                                [a + word for a in rule.context_before] + [word + b.replace("+", "") for b in rule.before])
         return sorted(keys)
 
     def units(self, text: str) -> list[str]:
@@ -674,13 +688,14 @@ class WordConverter:
 
     def convert(self, text: str) -> str:
         """``convert_by_words``'s result, with jieba run only on the stretches where the cut can matter."""
-        return self._convert_units(text, self._units_where_words_matter(text))
+        whole: set[int] = set()
+        return self._convert_units(text, self._units_where_words_matter(text, whole), whole)
 
     def convert_by_words(self, text: str) -> str:
         """Every stretch cut into words: the reference ``convert`` must equal (tests/test_convert.py)."""
         return self._convert_units(text, self.units(text))
 
-    def _units_where_words_matter(self, text: str) -> list[str]:
+    def _units_where_words_matter(self, text: str, whole: set[int] | None = None) -> list[str]:
         """The text cut at its separators (punctuation, spaces: in no entry, and where jieba cuts anyway); a stretch
         in which an entry of ``_entries_that_depend_on_words`` occurs is cut into ``units``, any other stays whole.
 
@@ -694,13 +709,31 @@ class WordConverter:
             end = m.start() if m else len(text)
             if start < end:
                 stretch = text[start:end]
-                units += self.units(stretch) if RISK_MARK in marked[start:end] else [stretch]
+                if RISK_MARK in marked[start:end]:
+                    units += self.units(stretch)
+                else:
+                    if whole is not None:
+                        whole.add(len(units))  # left whole: a rule looking past a separator cuts it (_neighbour)
+                    units.append(stretch)
             if m:
                 units.append(m.group())
                 start = m.end()
         return units
 
-    def _convert_units(self, text: str, units: list[str]) -> str:
+    def _neighbour(self, units: list[str], k: int, step: int, through: frozenset[str], whole: set[int]) -> str:
+        """The word before (step -1) or after (step 1) units[k], past units made only of ``through``'s characters; a
+        stretch ``convert`` left whole is cut as ``convert_by_words`` cuts it."""
+        j = k + step
+        while through and 0 <= j < len(units) and units[j] and all(c in through for c in units[j]):
+            j += step
+        if not 0 <= j < len(units):
+            return ""
+        if j not in whole:
+            return units[j]
+        words = self.units(units[j])
+        return words[-1] if step < 0 else words[0]
+
+    def _convert_units(self, text: str, units: list[str], whole: set[int] = frozenset()) -> str:
         if not text:
             return text
         separator = next((c for c in SEPARATOR_CANDIDATES if c not in text), None)
@@ -711,7 +744,15 @@ class WordConverter:
             raise RuntimeError("OpenCC changed a word separator; cannot convert by words")
         for k, unit in enumerate(units):
             for rule in self.rules.get(unit, ()):
-                if rule.applies(units[k - 1] if k else "", units[k + 1] if k + 1 < len(units) else ""):
+                rest = ""
+                if rule.clause:  # the text after the word to its clause's end
+                    rest = "".join(units[k + 1 :])
+                    rest = rest[: m.start()] if (m := _CLAUSE_END.search(rest)) else rest
+                second = ""
+                if any("+" in b for b in rule.before) and k + 2 < len(units):  # the word after the next (速干|快|上)
+                    second = self._neighbour(units, k + 1, 1, frozenset(), whole)
+                if rule.applies(self._neighbour(units, k, -1, rule.through, whole),
+                                self._neighbour(units, k, 1, rule.through, whole), rest, second):
                     converted[k] = rule.traditional
                     break
         return self.variant_step.convert("".join(converted))
