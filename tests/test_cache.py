@@ -430,3 +430,24 @@ def test_the_corpus_and_the_indicator_names_are_made_once_per_content_and_again_
     assert load_names_en(path)["地区生产总值"] == "GDP (gross regional product)"
     edit(path, "地区生产总值: GDP (gross regional product)", "地区生产总值: gross regional product (GDP)")
     assert load_names_en(path)["地区生产总值"] == "gross regional product (GDP)"
+
+
+def test_a_dirty_mkdocs_build_never_writes_through_a_reused_file_into_the_build_cache(project, monkeypatch):
+    """A reused page or data file in site_dir is a hard link to its cache entry; `mkdocs build --dirty` keeps
+    site_dir and writes its files in place (the cache off, every page): the entries must keep their bytes."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    build(project, {"site"})
+    edit_one_comma(project, SLUG)
+    build(project, {"site"})  # most pages are now links into the cache
+    site = project / "build" / "site" / "zh-Hans"
+    assert [p for p in site.rglob("*.html") if p.stat().st_nlink > 1]
+    entries = {p: p.read_bytes() for p in (project / cache.CACHE_DIR).rglob("*") if p.is_file()}
+    edit(project / "mkdocs.yml", "strict: true\n", "strict: true\ncopyright: dirty-build-copyright\n")
+    monkeypatch.setenv("ZHPUB_CACHE", "0")
+    monkeypatch.chdir(project)
+    mkdocs_build(load_config(str(project / "mkdocs.yml"), strict=False), dirty=True)
+    assert "dirty-build-copyright" in (site / SLUG / "index.html").read_text(encoding="utf-8")
+    changed = [p for p, data in entries.items() if p.is_file() and p.read_bytes() != data]
+    assert changed == []

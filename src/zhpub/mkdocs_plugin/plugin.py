@@ -136,6 +136,8 @@ class ZhpubPlugin(BasePlugin[ZhpubConfig]):
 
     def on_files(self, files: Files, config) -> Files:
         """Only generated files: the pages and data of every document, and our assets. (content/ holds sources.)"""
+        # after MkDocs emptied site_dir (a clean build) or kept it (--dirty: the last build's links into the cache)
+        own_copies(Path(config.site_dir))
         docs_dir = Path(config.docs_dir).resolve()
         generated = Files([f for f in files if not _inside(f.abs_src_path, docs_dir)])  # keep the theme's assets
         self.heads = self.renderer.heads()
@@ -441,6 +443,19 @@ class Memo:
     def save(self) -> None:
         if self.used != self.known:
             self.products.cache.put_object(self.kind, self.products.variant, self.product, self.used)
+
+
+def own_copies(folder: Path) -> None:
+    """Every file of ``folder`` that is a hard link (a reused page or data file shares its bytes with a build-cache
+    entry) replaced by a copy of its own, so that MkDocs and the plugins, writing their files in place, can never write
+    through into the cache. A clean build empties site_dir instead, which unlinks."""
+    if not folder.is_dir():
+        return
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and not path.is_symlink() and path.stat().st_nlink > 1:
+            copy = path.with_name(f".{path.name}.own")
+            shutil.copy2(path, copy)
+            os.replace(copy, path)
 
 
 def heading_permalink(config) -> tuple[str, str] | None:
