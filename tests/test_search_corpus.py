@@ -225,6 +225,27 @@ def _documents(slugs):
             for i, slug in enumerate(slugs)]
 
 
+def test_a_query_without_the_quotation_marks_finds_the_text_with_them(browser, corpus_base):
+    """Reports quote slogans (深化“放管服”改革) and a reader types 放管服改革: quotation marks between two Han
+    characters do not cut the index's bigrams, so the query finds those paragraphs (it found nothing before)."""
+    page = browser.new_page()
+    expected = {(SHIPPED, pid) for pid in paragraphs_with(page, f"{corpus_base}zh-Hans/{SHIPPED}/index.html", "“放管服”改革")}
+    assert expected
+    page.goto(f"{corpus_base}zh-Hans/search.html")
+    found = {(r["href"].split("/")[0], r["href"].split("#")[1]) for r in all_results(page, "放管服改革")}
+    assert expected <= found
+    page.close()
+
+
+def test_quotation_marks_between_han_characters_do_not_cut_the_corpus_keys():
+    from zhpub.mkdocs_plugin.search import corpus_keys
+
+    keys = corpus_keys("深化“放管服”改革，贯彻《条例》")
+    assert {"化_放", "服_改", "彻_条", "放_管", "条_例"} <= set(keys)
+    assert "例_" not in "".join(keys) and "革_贯" not in keys  # a comma still ends the run
+    assert corpus_keys("“放管服”改革") == corpus_keys("放管服改革")
+
+
 def test_the_corpus_index_numbers_every_paragraph_and_files_it_under_each_of_its_keys(corpus_texts):
     from zhpub.mkdocs_plugin.search import corpus_index, corpus_keys
 

@@ -40,7 +40,8 @@ from ..text.convert import fold_table
 from . import material_compat
 
 JOIN = "_"  # not Han, not a separator: keeps a bigram one token
-HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+")
+HAN_CHARS = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+HAN = re.compile(f"[{HAN_CHARS}]+")
 TAG = re.compile(r"<[^>]*>")
 PARAGRAPH_ID = re.compile(r"^[a-z0-9-]+-p\d+$")
 
@@ -135,11 +136,16 @@ def shard_folders(page_paths: list[str], slugs: set[str]) -> set[str]:
     return (slugs | {folder for folder, n in counts.items() if n > 1}) - {SITE_SHARD, "search"}
 
 
+# Quotation and title marks between two Han characters: a reader types 放管服改革 for “放管服”改革
+INNER_QUOTES = re.compile(f"(?<=[{HAN_CHARS}])[\u201c\u201d\u2018\u2019\u300c-\u300f\u3008-\u300b\"']+(?=[{HAN_CHARS}])")
+
+
 def corpus_keys(text: str) -> list[str]:
     """The keys the corpus index files a paragraph (plain text) under: its folded Han bigrams and run ends (as
-    ``bigrams``), every Han character once (a one-character query), and Latin/number tokens lowercased."""
+    ``bigrams``; quotation marks between two Han characters do not cut the run, so a query without them finds the
+    text with them), every Han character once (a one-character query), and Latin/number tokens lowercased."""
     folded = text.replace("\u200b", "").translate(FOLD)
-    keys = _han_keys(folded)
+    keys = _han_keys(INNER_QUOTES.sub("", folded))
     keys += [c for run in HAN.findall(folded) for c in run]
     keys += LATIN.findall(folded.lower())
     return list(dict.fromkeys(keys))
