@@ -474,6 +474,40 @@ def test_the_dry_words_are_jieba_s_that_opencc_lacks_and_each_converts_as_listed
         assert to_traditional(word) == tw.convert(form) or form in readings, word
 
 
+# Round 17: 水冲式公厕 (flush toilets, Hailar District's reports) became 水衝式, jieba's word 水冲, which OpenCC lacks, taking 冲's
+# own reading 衝 (to rush). The words of jieba's dictionary that OpenCC lacks whose 冲 is water's or an account's, each read
+# (data/s2t-rinse-words.tsv), are 沖, as OpenCC's own 冲洗, 冲刷, 冲毁; rushing, charging and clashing keep 衝 (冲刺, 冲击, 冲锋,
+# 冲突, 首当其冲). Sentences written for the test (the first from the round's reports), Traditional by reading.
+@pytest.mark.parametrize(
+    "simplified,traditional",
+    [
+        ("年内力争建成水冲式公厕30座，26座水冲式公共厕所投入使用", "年內力爭建成水沖式公廁30座，26座水沖式公共廁所投入使用"),
+        ("用清水冲净，冲开水，建设冲砂闸和冲沙闸", "用清水沖淨，沖開水，建設沖砂閘和沖沙閘"),
+        ("冲抵应纳税额，办理冲账，冲消往来款项", "沖抵應納稅額，辦理沖賬，沖消往來款項"),
+        ("洪水冲毁道路，河水冲刷堤岸", "洪水沖毀道路，河水沖刷堤岸"),
+        # ordinary text unchanged: rushing, a sprint, an impact, a charge, a clash
+        ("全力冲刺脱贫攻坚，有效应对疫情冲击，首当其冲，冲锋在前，化解利益冲突", "全力衝刺脫貧攻堅，有效應對疫情衝擊，首當其衝，衝鋒在前，化解利益衝突"),
+    ],
+)
+def test_rinse_words_jieba_knows(simplified, traditional):
+    assert to_traditional(simplified) == traditional
+    hk = to_traditional(simplified, "hk")  # Hong Kong glyphs elsewhere (脱, 税), the same 沖 and 衝
+    assert [hk[i] for i, c in enumerate(simplified) if c == "冲"] == [traditional[i] for i, c in enumerate(simplified) if c == "冲"]
+
+
+def test_the_rinse_words_are_jieba_s_that_opencc_lacks_and_each_converts_as_listed():
+    rows = convert_module._table("s2t-rinse-words.tsv")
+    words, _ = convert_module.jieba_dictionary()
+    config = json.loads((convert_module._SHARE / "s2t.json").read_text(encoding="utf-8"))
+    opencc = convert_module.opencc_phrases(tuple(sorted(convert_module._ocd2_files(config["conversion_chain"][0]))))
+    tw = convert_module._plain("t2tw")
+    assert len(rows) >= 5
+    for word, form in rows.items():
+        assert word in words and word not in opencc, word
+        assert "沖" in form and "衝" not in form and len(form) == len(word)
+        assert to_traditional(word) == tw.convert(form), word
+
+
 # Round 16's fifth part: OpenCC's hair phrase 编发 (編髮) is to compile and issue in government text, and its sibling 发卡
 # (髮卡, a hairpin) is issuing cards after a card or a bank or before what counts them; braids and hairpins stay. 干 alone
 # right after a verb of squeezing or draining is its dry result (挤|干 -> 擠乾); cadres after such a verb are their own word.

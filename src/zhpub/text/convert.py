@@ -68,10 +68,11 @@ def _table(name: str) -> dict[str, str]:
 
 def overrides() -> dict[str, str]:
     """The project's Simplified -> Traditional override phrases, the place names the converter got wrong, jieba's words
-    whose 干 is dry (data/s2t-dry-words.tsv: 干法 -> 乾法), and the old spellings of words (好象 converts as 好像 does:
-    data/s2t-old-spellings.tsv)."""
+    whose 干 is dry (data/s2t-dry-words.tsv: 干法 -> 乾法) or whose 冲 is water's (data/s2t-rinse-words.tsv: 水冲 -> 水沖),
+    and the old spellings of words (好象 converts as 好像 does: data/s2t-old-spellings.tsv)."""
     plain = _plain("s2t")  # OpenCC's first step alone: the form an override phrase is written in
-    return (_table("s2t-dry-words.tsv") | _table("s2t-overrides.tsv") | _table("s2t-place-names.tsv")
+    return (_table("s2t-dry-words.tsv") | _table("s2t-rinse-words.tsv") | _table("s2t-overrides.tsv")
+            | _table("s2t-place-names.tsv")
             | {old: plain.convert(today) for old, today in old_spellings().words.items()})
 
 
